@@ -1,0 +1,245 @@
+//! Invitations: an admin invites an email with a role; the invitee gets a
+//! link by email and accepts it (signing up, or with their existing
+//! password), becoming a member.
+//!
+//! The token names its tenant and invitation (`<tenant>.<invitation>.<secret>`)
+//! so accepting is a tenant-scoped lookup; only the secret's hash is stored.
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::email::Email;
+use super::password::{self, NewPassword};
+use super::sessions::{self, SessionGrant, parse_role};
+use super::{Locale, tenants, users};
+use crate::access::{Permission, Role};
+use crate::audit::{self, Change};
+use crate::context::TenantCtx;
+use crate::db::Db;
+use crate::entities::{invitation, membership};
+use crate::error::{DomainError, DomainResult, UserErrorCode};
+use crate::ids::{hash_secret, new_id, new_secret, secret_hash_eq};
+use crate::jobs::mail::{self, EmailMessage, OutgoingEmail};
+use crate::page::{self, Order, Page, PageRequest};
+
+pub const INVITATION_TTL: Duration = Duration::days(7);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub id: Uuid,
+    pub email: String,
+    pub role: Role,
+    pub locale: Locale,
+    pub expires_at: DateTime<Utc>,
+    pub accepted_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl TryFrom<invitation::Model> for Invitation {
+    type Error = DomainError;
+    fn try_from(m: invitation::Model) -> DomainResult<Self> {
+        Ok(Self {
+            id: m.id,
+            role: parse_role(&m.role)?,
+            locale: Locale::parse(&m.locale).unwrap_or(Locale::En),
+            email: m.email,
+            expires_at: m.expires_at,
+            accepted_at: m.accepted_at,
+            created_at: m.created_at,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct InviteInput {
+    pub email: String,
+    pub role: Role,
+    /// Language of the mail; the inviter's language when not given.
+    pub locale: Option<Locale>,
+}
+
+/// Invites `input.email`; the mail goes out through the job queue, written
+/// in the same transaction. `public_url` is where the portal is reached.
+pub async fn invite(db: &Db, ctx: &TenantCtx, input: InviteInput, public_url: &str) -> DomainResult<Invitation> {
+    ctx.require(Permission::MembersWrite)?;
+    let email = Email::parse("email", &input.email)?;
+    if input.role == Role::Owner && ctx.role != Some(Role::Owner) {
+        return Err(DomainError::user("role", UserErrorCode::Forbidden, "Only an owner can invite an owner."));
+    }
+    let inviter = match ctx.user_id() {
+        Some(id) => users::get(db, id).await?,
+        None => None,
+    };
+    let locale = input.locale.or(inviter.as_ref().map(|u| u.locale)).unwrap_or(Locale::En);
+    let mut tx = db.tenant_tx(ctx).await?;
+    if let Some(existing) = users::find_by_email(tx.conn(), &email).await? {
+        let member = tx
+            .find::<membership::Entity>()
+            .filter(membership::Column::UserId.eq(existing.id))
+            .count(tx.conn())
+            .await?;
+        if member > 0 {
+            return Err(DomainError::user("email", UserErrorCode::AlreadyMember, "This person is already a member."));
+        }
+    }
+    let tenant = tenants::find(tx.conn(), ctx.tenant_id).await?.ok_or_else(|| DomainError::Internal("tenant gone".into()))?;
+    let id = new_id();
+    let secret = new_secret();
+    let now = Utc::now();
+    let saved = tx
+        .insert(invitation::ActiveModel {
+            tenant_id: Set(ctx.tenant_id),
+            id: Set(id),
+            email: Set(email.as_str().to_owned()),
+            role: Set(input.role.as_str().to_owned()),
+            locale: Set(locale.as_str().to_owned()),
+            token_hash: Set(hash_secret(&secret)),
+            invited_by: Set(ctx.actor.id().unwrap_or_default()),
+            expires_at: Set(now + INVITATION_TTL),
+            accepted_at: Set(None),
+            revoked_at: Set(None),
+            created_at: Set(now),
+        })
+        .await?;
+    let token = format!("{}.{}.{}", ctx.tenant_id.simple(), id.simple(), secret);
+    let accept_url = format!("{}/accept-invite?token={token}", public_url.trim_end_matches('/'));
+    let inviter_name = inviter.map(|u| u.name).unwrap_or_else(|| tenant.name.clone());
+    let message = EmailMessage::Invitation {
+        tenant_name: tenant.name,
+        inviter: inviter_name,
+        role: input.role.as_str().to_owned(),
+        accept_url,
+        expires_at: saved.expires_at,
+    };
+    mail::send(&mut tx, OutgoingEmail::new(email.as_str(), locale, message)).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        Change {
+            action: "member.invite",
+            subject: Some(audit::subject("Invitation", id)),
+            before: None,
+            after: Some(json!({"email": email.as_str(), "role": input.role.as_str(), "locale": locale.as_str()})),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    saved.try_into()
+}
+
+pub async fn list(db: &Db, ctx: &TenantCtx, request: &PageRequest) -> DomainResult<(Page<Invitation>, u64)> {
+    ctx.require(Permission::MembersRead)?;
+    let tx = db.tenant_read(ctx).await?;
+    let pending = || {
+        tx.find::<invitation::Entity>()
+            .filter(invitation::Column::AcceptedAt.is_null())
+            .filter(invitation::Column::RevokedAt.is_null())
+    };
+    let page = page::fetch(tx.conn(), pending(), invitation::Column::Id, |m| m.id, Order::NewestFirst, request).await?;
+    let total = pending().count(tx.conn()).await?;
+    tx.commit().await?;
+    let items = page.items.into_iter().map(|(id, m)| Ok((id, m.try_into()?))).collect::<DomainResult<_>>()?;
+    Ok((Page { items, has_next_page: page.has_next_page, has_previous_page: page.has_previous_page }, total))
+}
+
+pub async fn get(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<Option<Invitation>> {
+    ctx.require(Permission::MembersRead)?;
+    let tx = db.tenant_read(ctx).await?;
+    let found = tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await?;
+    tx.commit().await?;
+    found.map(Invitation::try_from).transpose()
+}
+
+fn invalid_token() -> DomainError {
+    DomainError::user("token", UserErrorCode::InvalidCredentials, "This invitation link is not valid.")
+}
+
+fn parse_token(token: &str) -> Option<(Uuid, Uuid, &str)> {
+    let mut parts = token.trim().splitn(3, '.');
+    let tenant = Uuid::try_parse(parts.next()?).ok()?;
+    let id = Uuid::try_parse(parts.next()?).ok()?;
+    Some((tenant, id, parts.next()?))
+}
+
+/// Accepts an invitation. A new person signs up with `name` and `password`;
+/// someone who already has an account confirms with their password.
+pub async fn accept(
+    db: &Db,
+    token: &str,
+    name: &str,
+    password: &str,
+    request_id: Option<String>,
+) -> DomainResult<SessionGrant> {
+    let (tenant_id, id, secret) = parse_token(token).ok_or_else(invalid_token)?;
+    let mut tx = db.tenant_tx_for(tenant_id).await?;
+    let found = tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await?;
+    let Some(found) = found.filter(|i| secret_hash_eq(&i.token_hash, &hash_secret(secret))) else {
+        return Err(invalid_token());
+    };
+    if found.accepted_at.is_some() || found.revoked_at.is_some() {
+        return Err(DomainError::user("token", UserErrorCode::Expired, "This invitation was already used."));
+    }
+    if found.expires_at <= Utc::now() {
+        return Err(DomainError::user("token", UserErrorCode::Expired, "This invitation has expired; ask for a new one."));
+    }
+    let email = Email::parse("email", &found.email)?;
+    let role = parse_role(&found.role)?;
+    let locale = Locale::parse(&found.locale).unwrap_or(Locale::En);
+    let user = match users::find_by_email(tx.conn(), &email).await? {
+        Some(user) => {
+            if !password::verify(password, Some(&user.password_hash)).await {
+                return Err(DomainError::user(
+                    "password",
+                    UserErrorCode::InvalidCredentials,
+                    "You already have an account: enter its password to accept.",
+                ));
+            }
+            user
+        }
+        None => {
+            let display = name.trim();
+            if display.is_empty() || display.chars().count() > 120 {
+                return Err(DomainError::user("name", UserErrorCode::Invalid, "Name must be 1 to 120 characters."));
+            }
+            let hash = NewPassword::parse("password", password, Some(email.as_str()))?.hash().await?;
+            users::insert(tx.conn(), &email, display, hash, locale).await?
+        }
+    };
+    let already = tx
+        .find::<membership::Entity>()
+        .filter(membership::Column::UserId.eq(user.id))
+        .count(tx.conn())
+        .await?;
+    if already > 0 {
+        return Err(DomainError::user("token", UserErrorCode::AlreadyMember, "You are already a member of this tenant."));
+    }
+    let member_id = new_id();
+    tx.insert(membership::ActiveModel {
+        tenant_id: Set(tenant_id),
+        id: Set(member_id),
+        user_id: Set(user.id),
+        role: Set(role.as_str().to_owned()),
+        created_at: Set(Utc::now()),
+    })
+    .await?;
+    let mut active = found.into_active_model();
+    active.accepted_at = Set(Some(Utc::now()));
+    tx.update(active).await?;
+    let grant = sessions::issue(tx.conn(), user.id, tenant_id, role, None).await?;
+    let ctx = TenantCtx::user(tenant_id, user.id, role, request_id);
+    audit::record(
+        &mut tx,
+        &ctx,
+        Change {
+            action: "member.join",
+            subject: Some(audit::subject("Member", member_id)),
+            before: None,
+            after: Some(json!({"user": email.as_str(), "role": role.as_str(), "invitation": audit::subject("Invitation", id)})),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(grant)
+}

@@ -1,0 +1,283 @@
+//! Sessions: password login with brute-force protection, and opaque refresh
+//! tokens stored hashed, rotated on every use, with reuse detection that
+//! revokes the whole family. Access tokens are minted by the API edge from
+//! the [`SessionGrant`] returned here.
+#![expect(clippy::disallowed_methods, reason = "refresh tokens and memberships-by-user are looked up across tenants")]
+
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::email::Email;
+use super::tenants::{self, Tenant};
+use super::{password, users};
+use crate::access::Role;
+use crate::audit::{self, Change};
+use crate::context::{Actor, TenantCtx};
+use crate::db::{Db, TenantTx, set_local};
+use crate::entities::{membership, refresh_token};
+use crate::error::{DomainError, DomainResult, UserErrorCode};
+use crate::ids::{hash_secret, new_id, new_secret};
+
+/// How long a refresh token lives if unused.
+pub const REFRESH_TTL: Duration = Duration::days(30);
+/// Consecutive failed logins that lock an account for [`LOCKOUT`].
+pub const MAX_FAILED_LOGINS: i32 = 5;
+pub const LOCKOUT: Duration = Duration::minutes(15);
+
+/// What the edge needs to mint an access token, plus the new refresh token.
+#[derive(Debug, Clone)]
+pub struct SessionGrant {
+    pub user_id: Uuid,
+    pub tenant_id: Uuid,
+    pub role: Role,
+    pub refresh_token: String,
+    pub refresh_expires_at: DateTime<Utc>,
+}
+
+/// Creates a refresh token (a new family unless `family` is given).
+pub(crate) async fn issue(
+    conn: &impl ConnectionTrait,
+    user_id: Uuid,
+    tenant_id: Uuid,
+    role: Role,
+    family: Option<Uuid>,
+) -> DomainResult<SessionGrant> {
+    let token = new_secret();
+    let now = Utc::now();
+    let row = refresh_token::ActiveModel {
+        id: Set(new_id()),
+        family_id: Set(family.unwrap_or_else(new_id)),
+        user_id: Set(user_id),
+        tenant_id: Set(tenant_id),
+        token_hash: Set(hash_secret(&token)),
+        created_at: Set(now),
+        expires_at: Set(now + REFRESH_TTL),
+        used_at: Set(None),
+        revoked_at: Set(None),
+    };
+    sea_orm::ActiveModelTrait::insert(row, conn).await?;
+    Ok(SessionGrant { user_id, tenant_id, role, refresh_token: token, refresh_expires_at: now + REFRESH_TTL })
+}
+
+fn bad_credentials() -> DomainError {
+    DomainError::user("email", UserErrorCode::InvalidCredentials, "Email or password is incorrect.")
+}
+
+/// Email + password login into `tenant_slug` (or the user's first tenant).
+pub async fn login(
+    db: &Db,
+    email: &str,
+    password: &str,
+    tenant_slug: Option<&str>,
+    request_id: Option<String>,
+) -> DomainResult<SessionGrant> {
+    let email = Email::parse("email", email)?;
+    let user = users::find_by_email(db.connection(), &email).await?;
+    let now = Utc::now();
+    if let Some(locked_until) = user.as_ref().and_then(|u| u.locked_until).filter(|t| *t > now) {
+        let minutes = (locked_until - now).num_minutes() + 1;
+        return Err(DomainError::user(
+            "email",
+            UserErrorCode::TooManyAttempts,
+            format!("Too many failed attempts; try again in {minutes} minutes or reset your password."),
+        ));
+    }
+    let verified = password::verify(password, user.as_ref().map(|u| u.password_hash.as_str())).await;
+    let Some(user) = user else { return Err(bad_credentials()) };
+    if !verified {
+        record_failure(db, user.id).await?;
+        tracing::info!(user.email = %email.redacted(), "login failed");
+        return Err(bad_credentials());
+    }
+    let tx = db.global_tx().await?;
+    if user.failed_logins > 0 || user.locked_until.is_some() {
+        let mut active = user.clone().into_active_model();
+        active.failed_logins = Set(0);
+        active.locked_until = Set(None);
+        users::update(&tx, active).await?;
+    }
+    set_local(&tx, "app.user_id", user.id).await?;
+    let memberships = memberships_of_user(&tx, user.id).await?;
+    let chosen = match tenant_slug.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(slug) => {
+            let tenant = tenants::find_by_slug(&tx, slug).await?;
+            tenant.and_then(|t| memberships.iter().find(|m| m.tenant_id == t.id).cloned())
+        }
+        None => memberships.first().cloned(),
+    };
+    let Some(membership) = chosen else { return Err(bad_credentials()) };
+    let role = parse_role(&membership.role)?;
+    let grant = issue(&tx, user.id, membership.tenant_id, role, None).await?;
+    let mut scoped = TenantTx::scope(db, tx, membership.tenant_id).await?;
+    let ctx = TenantCtx::user(membership.tenant_id, user.id, role, request_id);
+    audit::record(&mut scoped, &ctx, Change { action: "session.create", subject: None, before: None, after: None }).await?;
+    scoped.commit().await?;
+    Ok(grant)
+}
+
+async fn record_failure(db: &Db, user_id: Uuid) -> DomainResult<()> {
+    let tx = db.global_tx().await?;
+    if let Some(user) = users::find(&tx, user_id).await? {
+        let failed = user.failed_logins + 1;
+        let mut active = user.into_active_model();
+        if failed >= MAX_FAILED_LOGINS {
+            active.failed_logins = Set(0);
+            active.locked_until = Set(Some(Utc::now() + LOCKOUT));
+        } else {
+            active.failed_logins = Set(failed);
+        }
+        users::update(&tx, active).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub(crate) fn parse_role(text: &str) -> DomainResult<Role> {
+    Role::parse(text).ok_or_else(|| DomainError::Internal(format!("unknown role `{text}` stored")))
+}
+
+fn invalid_refresh() -> DomainError {
+    DomainError::user("refreshToken", UserErrorCode::InvalidCredentials, "The refresh token is not valid; sign in again.")
+}
+
+/// Exchanges a refresh token for a new one (and a new access token), for the
+/// same tenant or, with `tenant_id`, another tenant the user belongs to.
+pub async fn refresh(
+    db: &Db,
+    token: &str,
+    tenant_id: Option<Uuid>,
+    request_id: Option<String>,
+) -> DomainResult<SessionGrant> {
+    let tx = db.global_tx().await?;
+    let found = refresh_token::Entity::find()
+        .filter(refresh_token::Column::TokenHash.eq(hash_secret(token)))
+        .one(&tx)
+        .await?;
+    let Some(found) = found else { return Err(invalid_refresh()) };
+    let now = Utc::now();
+    // Guarded so that of two concurrent uses exactly one wins.
+    let claimed = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
+        .filter(refresh_token::Column::Id.eq(found.id))
+        .filter(refresh_token::Column::UsedAt.is_null())
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(&tx)
+        .await?
+        .rows_affected
+        == 1;
+    if !claimed {
+        revoke_family(&tx, found.family_id, now).await?;
+        let mut scoped = TenantTx::scope(db, tx, found.tenant_id).await?;
+        let ctx = TenantCtx::system(found.tenant_id);
+        let change = Change {
+            action: "session.reuse_detected",
+            subject: Some(audit::subject("User", found.user_id)),
+            before: None,
+            after: Some(json!({"family": found.family_id.to_string()})),
+        };
+        audit::record(&mut scoped, &ctx, change).await?;
+        scoped.commit().await?;
+        tracing::warn!(session.family = %found.family_id, "refresh token reused; family revoked");
+        return Err(invalid_refresh());
+    }
+    if found.expires_at <= now {
+        tx.commit().await?;
+        return Err(invalid_refresh());
+    }
+    let target = tenant_id.unwrap_or(found.tenant_id);
+    set_local(&tx, "app.user_id", found.user_id).await?;
+    let membership = memberships_of_user(&tx, found.user_id).await?.into_iter().find(|m| m.tenant_id == target);
+    let Some(membership) = membership else {
+        return Err(DomainError::user("tenantId", UserErrorCode::Forbidden, "You are not a member of that tenant."));
+    };
+    let role = parse_role(&membership.role)?;
+    let grant = issue(&tx, found.user_id, target, role, Some(found.family_id)).await?;
+    let mut scoped = TenantTx::scope(db, tx, target).await?;
+    let ctx = TenantCtx::user(target, found.user_id, role, request_id);
+    let action = if target == found.tenant_id { "session.refresh" } else { "session.switch_tenant" };
+    audit::record(&mut scoped, &ctx, Change { action, subject: None, before: None, after: None }).await?;
+    scoped.commit().await?;
+    Ok(grant)
+}
+
+/// Logout: revokes the token's whole family.
+pub async fn revoke(db: &Db, token: &str, request_id: Option<String>) -> DomainResult<()> {
+    let tx = db.global_tx().await?;
+    let found = refresh_token::Entity::find()
+        .filter(refresh_token::Column::TokenHash.eq(hash_secret(token)))
+        .one(&tx)
+        .await?;
+    let Some(found) = found else { return Err(invalid_refresh()) };
+    revoke_family(&tx, found.family_id, Utc::now()).await?;
+    let mut scoped = TenantTx::scope(db, tx, found.tenant_id).await?;
+    let ctx = TenantCtx {
+        tenant_id: found.tenant_id,
+        actor: Actor::User { id: found.user_id },
+        role: None,
+        scopes: Vec::new(),
+        request_id,
+    };
+    audit::record(&mut scoped, &ctx, Change { action: "session.revoke", subject: None, before: None, after: None }).await?;
+    scoped.commit().await?;
+    Ok(())
+}
+
+async fn revoke_family(conn: &impl ConnectionTrait, family: Uuid, now: DateTime<Utc>) -> DomainResult<()> {
+    refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(now))
+        .filter(refresh_token::Column::FamilyId.eq(family))
+        .filter(refresh_token::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Revokes every refresh token of `user_id` (in `tenant_id` only, if given).
+pub(crate) async fn revoke_user(conn: &impl ConnectionTrait, user_id: Uuid, tenant_id: Option<Uuid>) -> DomainResult<()> {
+    let mut update = refresh_token::Entity::update_many()
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(refresh_token::Column::UserId.eq(user_id))
+        .filter(refresh_token::Column::RevokedAt.is_null());
+    if let Some(tenant_id) = tenant_id {
+        update = update.filter(refresh_token::Column::TenantId.eq(tenant_id));
+    }
+    update.exec(conn).await?;
+    Ok(())
+}
+
+/// A user's memberships across tenants, oldest first. On PostgreSQL the
+/// caller's transaction must have `app.user_id` set (the RLS policy
+/// `own_memberships` allows exactly these rows).
+pub(crate) async fn memberships_of_user(conn: &impl ConnectionTrait, user_id: Uuid) -> DomainResult<Vec<membership::Model>> {
+    Ok(membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .order_by_asc(membership::Column::CreatedAt)
+        .all(conn)
+        .await?)
+}
+
+/// A tenant the user belongs to, with their role there.
+#[derive(Debug, Clone)]
+pub struct TenantMembership {
+    pub tenant: Tenant,
+    pub role: Role,
+}
+
+/// Every tenant the user belongs to (the tenant switcher).
+pub async fn tenants_of(db: &Db, user_id: Uuid) -> DomainResult<Vec<TenantMembership>> {
+    let tx = db.global_tx().await?;
+    set_local(&tx, "app.user_id", user_id).await?;
+    let memberships = memberships_of_user(&tx, user_id).await?;
+    let tenants = tenants::find_many(&tx, memberships.iter().map(|m| m.tenant_id).collect()).await?;
+    tx.commit().await?;
+    memberships
+        .into_iter()
+        .filter_map(|m| {
+            let tenant = tenants.iter().find(|t| t.id == m.tenant_id)?.clone();
+            Some(parse_role(&m.role).map(|role| TenantMembership { tenant, role }))
+        })
+        .collect()
+}

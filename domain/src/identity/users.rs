@@ -1,0 +1,73 @@
+//! Users: a global table (a person may belong to many tenants).
+#![expect(clippy::disallowed_methods, reason = "users is a global table, not tenant-owned")]
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use super::Locale;
+use super::email::Email;
+use crate::db::Db;
+use crate::entities::user;
+use crate::error::DomainResult;
+use crate::ids::new_id;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub locale: Locale,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<user::Model> for User {
+    fn from(m: user::Model) -> Self {
+        Self { id: m.id, locale: Locale::parse(&m.locale).unwrap_or(Locale::En), email: m.email, name: m.name, created_at: m.created_at }
+    }
+}
+
+pub async fn get(db: &Db, id: Uuid) -> DomainResult<Option<User>> {
+    Ok(user::Entity::find_by_id(id).one(db.connection()).await?.map(User::from))
+}
+
+/// Many users by id in one query (for listings: no query per row).
+pub(crate) async fn get_many(conn: &impl ConnectionTrait, ids: Vec<Uuid>) -> DomainResult<Vec<User>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = user::Entity::find().filter(user::Column::Id.is_in(ids)).all(conn).await?;
+    Ok(rows.into_iter().map(User::from).collect())
+}
+
+pub(crate) async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) -> DomainResult<Option<user::Model>> {
+    Ok(user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(conn).await?)
+}
+
+pub(crate) async fn find(conn: &impl ConnectionTrait, id: Uuid) -> DomainResult<Option<user::Model>> {
+    Ok(user::Entity::find_by_id(id).one(conn).await?)
+}
+
+pub(crate) async fn insert(
+    conn: &impl ConnectionTrait,
+    email: &Email,
+    name: &str,
+    password_hash: String,
+    locale: Locale,
+) -> DomainResult<user::Model> {
+    let row = user::ActiveModel {
+        id: Set(new_id()),
+        email: Set(email.as_str().to_owned()),
+        name: Set(name.to_owned()),
+        password_hash: Set(password_hash),
+        locale: Set(locale.as_str().to_owned()),
+        failed_logins: Set(0),
+        locked_until: Set(None),
+        created_at: Set(Utc::now()),
+    };
+    Ok(sea_orm::ActiveModelTrait::insert(row, conn).await?)
+}
+
+pub(crate) async fn update(conn: &impl ConnectionTrait, row: user::ActiveModel) -> DomainResult<user::Model> {
+    Ok(sea_orm::ActiveModelTrait::update(row, conn).await?)
+}
