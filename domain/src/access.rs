@@ -49,6 +49,18 @@ pub enum Permission {
 }
 
 impl Permission {
+    pub const ALL: [Permission; 9] = [
+        Permission::TenantRead,
+        Permission::TenantWrite,
+        Permission::MembersRead,
+        Permission::MembersWrite,
+        Permission::ApiClientsRead,
+        Permission::ApiClientsWrite,
+        Permission::AuditRead,
+        Permission::JobsRead,
+        Permission::JobsWrite,
+    ];
+
     pub fn scope(self) -> Scope {
         match self {
             Permission::TenantRead => Scope::TenantRead,
@@ -91,6 +103,12 @@ impl TenantCtx {
 
     pub fn can(&self, permission: Permission) -> bool {
         self.require(permission).is_ok()
+    }
+
+    /// What this context may do, as scopes (a user's role expressed the
+    /// way a partner client's grant is), so clients can shape their UI.
+    pub fn effective_scopes(&self) -> Vec<Scope> {
+        Permission::ALL.iter().filter(|p| self.can(**p)).map(|p| p.scope()).collect()
     }
 }
 

@@ -111,3 +111,11 @@ pub async fn list(db: &Db, ctx: &TenantCtx, request: &PageRequest) -> DomainResu
     tx.commit().await?;
     Ok(page.map(AuditEntry::from))
 }
+
+pub async fn get(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<Option<AuditEntry>> {
+    ctx.require(Permission::AuditRead)?;
+    let tx = db.tenant_read(ctx).await?;
+    let found = tx.find_by_id::<audit_entry::Entity>(id).one(tx.conn()).await?;
+    tx.commit().await?;
+    Ok(found.map(AuditEntry::from))
+}

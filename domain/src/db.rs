@@ -124,7 +124,7 @@ impl Db {
     }
 
     pub(crate) fn jobs_committed(&self) {
-        self.jobs_notify.notify_waiters();
+        self.jobs_notify.notify_one();
         if let Some(hook) = &self.on_jobs_committed {
             hook();
         }

@@ -6,7 +6,7 @@
 
 use sea_orm_migration::prelude::*;
 
-use crate::columns::{index, int, tenant_table, text, text_null, time, time_null, uuid, uuid_null};
+use crate::columns::{index, int, tenant_table, text, time, time_null, uuid, uuid_null};
 
 pub struct Migration;
 

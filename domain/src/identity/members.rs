@@ -77,6 +77,21 @@ pub async fn get(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<Option<Memb
     Ok(member)
 }
 
+/// A user, if they are a member of this tenant (or are the caller).
+pub async fn user_in_tenant(db: &Db, ctx: &TenantCtx, user_id: Uuid) -> DomainResult<Option<User>> {
+    if ctx.user_id() != Some(user_id) {
+        ctx.require(Permission::MembersRead)?;
+    }
+    let tx = db.tenant_read(ctx).await?;
+    let member = tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(user_id)).one(tx.conn()).await?;
+    let found = match member {
+        Some(_) => users::get_many(tx.conn(), vec![user_id]).await?.pop(),
+        None => None,
+    };
+    tx.commit().await?;
+    Ok(found)
+}
+
 async fn owners(tx: &TenantTx) -> DomainResult<u64> {
     Ok(tx
         .find::<membership::Entity>()

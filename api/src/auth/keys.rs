@@ -1,0 +1,141 @@
+//! Ed25519 signing keys in a folder of PKCS#8 PEM files. The last file by
+//! name signs; every file is published in the JWKS, so rotating is adding a
+//! newer file (`silkport keys rotate`) and, once old tokens expired,
+//! removing the old one. `kid` is the RFC 7638 thumbprint of the key.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use ed25519_dalek::SigningKey;
+use ed25519_dalek::pkcs8::{DecodePrivateKey, EncodePrivateKey, spki::der::pem::LineEnding};
+use jsonwebtoken::{DecodingKey, EncodingKey};
+use rand::RngCore;
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("reading signing keys in {0}: {1}")]
+    Io(PathBuf, std::io::Error),
+    #[error("signing key {0} is not an Ed25519 PKCS#8 PEM key: {1}")]
+    Invalid(PathBuf, String),
+    #[error("no signing key (*.pem) in {0}")]
+    Missing(PathBuf),
+}
+
+pub struct SigningKeys {
+    current_kid: String,
+    current: EncodingKey,
+    verifying: HashMap<String, DecodingKey>,
+    jwks: Value,
+}
+
+fn thumbprint(x: &str) -> String {
+    // RFC 7638: members in lexicographic order, no white space.
+    let canonical = format!(r#"{{"crv":"Ed25519","kty":"OKP","x":"{x}"}}"#);
+    URL_SAFE_NO_PAD.encode(Sha256::digest(canonical.as_bytes()))
+}
+
+fn pem_files(dir: &Path) -> Result<Vec<PathBuf>, KeyError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(KeyError::Io(dir.to_owned(), e)),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pem") && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Writes a new key file named so it sorts after the existing ones.
+pub fn generate(dir: &Path) -> Result<PathBuf, KeyError> {
+    std::fs::create_dir_all(dir).map_err(|e| KeyError::Io(dir.to_owned(), e))?;
+    let mut seed = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut seed);
+    let key = SigningKey::from_bytes(&seed);
+    let pem = key.to_pkcs8_pem(LineEnding::LF).map_err(|e| KeyError::Invalid(dir.to_owned(), e.to_string()))?;
+    let path = dir.join(format!("{}.pem", chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ")));
+    write_private(&path, pem.as_bytes()).map_err(|e| KeyError::Io(path.clone(), e))?;
+    Ok(path)
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(bytes)
+}
+
+impl SigningKeys {
+    /// Loads the keys in `dir`, first generating one if there is none and
+    /// `generate_if_missing` (the embedded default; production mounts keys).
+    pub fn load(dir: &Path, generate_if_missing: bool) -> Result<Self, KeyError> {
+        let mut files = pem_files(dir)?;
+        if files.is_empty() && generate_if_missing {
+            files.push(generate(dir)?);
+        }
+        let mut verifying = HashMap::new();
+        let mut jwks_keys = Vec::new();
+        let mut current = None;
+        for path in &files {
+            let pem = std::fs::read_to_string(path).map_err(|e| KeyError::Io(path.clone(), e))?;
+            let key = SigningKey::from_pkcs8_pem(&pem).map_err(|e| KeyError::Invalid(path.clone(), e.to_string()))?;
+            let x = URL_SAFE_NO_PAD.encode(key.verifying_key().as_bytes());
+            let kid = thumbprint(&x);
+            let decoding = DecodingKey::from_ed_components(&x).map_err(|e| KeyError::Invalid(path.clone(), e.to_string()))?;
+            let encoding =
+                EncodingKey::from_ed_pem(pem.as_bytes()).map_err(|e| KeyError::Invalid(path.clone(), e.to_string()))?;
+            verifying.insert(kid.clone(), decoding);
+            jwks_keys.push(json!({"kty": "OKP", "crv": "Ed25519", "x": x, "kid": kid, "alg": "EdDSA", "use": "sig"}));
+            current = Some((kid, encoding));
+        }
+        let (current_kid, current) = current.ok_or_else(|| KeyError::Missing(dir.to_owned()))?;
+        Ok(Self { current_kid, current, verifying, jwks: json!({ "keys": jwks_keys }) })
+    }
+
+    pub fn current(&self) -> (&str, &EncodingKey) {
+        (&self.current_kid, &self.current)
+    }
+
+    pub fn verifying(&self, kid: &str) -> Option<&DecodingKey> {
+        self.verifying.get(kid)
+    }
+
+    /// The public keys as a JSON Web Key Set (RFC 7517).
+    pub fn jwks(&self) -> &Value {
+        &self.jwks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generates_loads_and_rotates() {
+        let dir = std::env::temp_dir().join(format!("silkport-keys-{}", uuid::Uuid::now_v7()));
+        let first = SigningKeys::load(&dir, true).expect("generated");
+        let first_kid = first.current().0.to_owned();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        generate(&dir).expect("rotated");
+        let second = SigningKeys::load(&dir, false).expect("loaded");
+        assert_ne!(second.current().0, first_kid, "the newest key signs");
+        assert!(second.verifying(&first_kid).is_some(), "the old key still verifies");
+        assert_eq!(second.jwks()["keys"].as_array().map(Vec::len), Some(2));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn missing_keys_are_an_error_in_production() {
+        let dir = std::env::temp_dir().join(format!("silkport-nokeys-{}", uuid::Uuid::now_v7()));
+        assert!(matches!(SigningKeys::load(&dir, false), Err(KeyError::Missing(_))));
+    }
+}

@@ -1,0 +1,186 @@
+//! Access tokens: short-lived EdDSA JWTs with `kid`, for users (a role in
+//! one tenant) and partner clients (scopes, optionally a merchant). Only
+//! EdDSA is accepted; `alg: none` and HMAC tokens fail before any key is
+//! looked at.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use domain::TenantCtx;
+use domain::access::{Role, Scope, format_scopes, parse_scopes};
+use domain::identity::api_clients::ClientGrant;
+use domain::identity::sessions::SessionGrant;
+use jsonwebtoken::{Algorithm, Header, Validation};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::keys::SigningKeys;
+
+pub const ISSUER: &str = "silkport";
+pub const AUDIENCE: &str = "silkport-api";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Claims {
+    pub iss: String,
+    pub aud: String,
+    /// User id, or the API client's id.
+    pub sub: String,
+    pub tid: Uuid,
+    pub iat: i64,
+    pub exp: i64,
+    pub jti: String,
+    /// `user` or `client`.
+    pub typ: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mid: Option<Uuid>,
+}
+
+/// Who a verified token speaks for.
+#[derive(Debug, Clone)]
+pub enum Principal {
+    User { user_id: Uuid, tenant_id: Uuid, role: Role },
+    Client { client_id: Uuid, tenant_id: Uuid, merchant_id: Option<Uuid>, scopes: Vec<Scope> },
+}
+
+impl Principal {
+    pub fn tenant_ctx(&self, request_id: Option<String>) -> TenantCtx {
+        match self {
+            Principal::User { user_id, tenant_id, role } => TenantCtx::user(*tenant_id, *user_id, *role, request_id),
+            Principal::Client { client_id, tenant_id, merchant_id, scopes } => {
+                TenantCtx::api_client(*tenant_id, *client_id, *merchant_id, scopes.clone(), request_id)
+            }
+        }
+    }
+
+    pub fn tenant_id(&self) -> Uuid {
+        match self {
+            Principal::User { tenant_id, .. } | Principal::Client { tenant_id, .. } => *tenant_id,
+        }
+    }
+
+    /// Stable key for per-principal limits and logs.
+    pub fn key(&self) -> String {
+        match self {
+            Principal::User { user_id, .. } => format!("u:{user_id}"),
+            Principal::Client { client_id, .. } => format!("c:{client_id}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AuthError {
+    #[error("access token is malformed")]
+    Malformed,
+    #[error("access token has expired")]
+    Expired,
+    #[error("access token signature is not valid")]
+    BadSignature,
+    #[error("access token uses an unsupported algorithm")]
+    BadAlgorithm,
+    #[error("access token is signed by an unknown key")]
+    UnknownKey,
+    #[error("access token claims are not valid")]
+    BadClaims,
+}
+
+#[derive(Clone)]
+pub struct TokenIssuer {
+    keys: Arc<SigningKeys>,
+    ttl: Duration,
+}
+
+impl TokenIssuer {
+    pub fn new(keys: Arc<SigningKeys>, ttl: Duration) -> Self {
+        Self { keys, ttl }
+    }
+
+    pub fn keys(&self) -> &SigningKeys {
+        &self.keys
+    }
+
+    pub fn ttl(&self) -> Duration {
+        self.ttl
+    }
+
+    fn sign(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {
+        let (kid, key) = self.keys.current();
+        let header = Header { kid: Some(kid.to_owned()), ..Header::new(Algorithm::EdDSA) };
+        jsonwebtoken::encode(&header, claims, key)
+    }
+
+    fn base_claims(&self, sub: Uuid, tenant_id: Uuid, typ: &str) -> (Claims, DateTime<Utc>) {
+        let now = Utc::now();
+        let exp = now + chrono::Duration::from_std(self.ttl).unwrap_or_else(|_| chrono::Duration::minutes(15));
+        let claims = Claims {
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            sub: sub.to_string(),
+            tid: tenant_id,
+            iat: now.timestamp(),
+            exp: exp.timestamp(),
+            jti: Uuid::now_v7().to_string(),
+            typ: typ.into(),
+            role: None,
+            scope: None,
+            mid: None,
+        };
+        (claims, exp)
+    }
+
+    pub fn issue_user(&self, grant: &SessionGrant) -> Result<(String, DateTime<Utc>), jsonwebtoken::errors::Error> {
+        let (mut claims, exp) = self.base_claims(grant.user_id, grant.tenant_id, "user");
+        claims.role = Some(grant.role.as_str().into());
+        Ok((self.sign(&claims)?, exp))
+    }
+
+    pub fn issue_client(&self, grant: &ClientGrant) -> Result<(String, DateTime<Utc>), jsonwebtoken::errors::Error> {
+        let (mut claims, exp) = self.base_claims(grant.client.id, grant.tenant_id, "client");
+        claims.scope = Some(format_scopes(&grant.scopes));
+        claims.mid = grant.client.merchant_id;
+        Ok((self.sign(&claims)?, exp))
+    }
+
+    pub fn verify(&self, token: &str) -> Result<Principal, AuthError> {
+        let header = jsonwebtoken::decode_header(token).map_err(|_| AuthError::Malformed)?;
+        if header.alg != Algorithm::EdDSA {
+            return Err(AuthError::BadAlgorithm);
+        }
+        let kid = header.kid.ok_or(AuthError::UnknownKey)?;
+        let key = self.keys.verifying(&kid).ok_or(AuthError::UnknownKey)?;
+        let mut validation = Validation::new(Algorithm::EdDSA);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.leeway = 5;
+        let data = jsonwebtoken::decode::<Claims>(token, key, &validation).map_err(|e| {
+            use jsonwebtoken::errors::ErrorKind;
+            match e.kind() {
+                ErrorKind::ExpiredSignature => AuthError::Expired,
+                ErrorKind::InvalidSignature => AuthError::BadSignature,
+                ErrorKind::InvalidAlgorithm => AuthError::BadAlgorithm,
+                ErrorKind::InvalidToken | ErrorKind::Base64(_) | ErrorKind::Json(_) | ErrorKind::Utf8(_) => {
+                    AuthError::Malformed
+                }
+                _ => AuthError::BadClaims,
+            }
+        })?;
+        let claims = data.claims;
+        let sub = Uuid::try_parse(&claims.sub).map_err(|_| AuthError::BadClaims)?;
+        match claims.typ.as_str() {
+            "user" => {
+                let role = claims.role.as_deref().and_then(Role::parse).ok_or(AuthError::BadClaims)?;
+                Ok(Principal::User { user_id: sub, tenant_id: claims.tid, role })
+            }
+            "client" => {
+                let scopes = parse_scopes(claims.scope.as_deref().unwrap_or_default()).map_err(|_| AuthError::BadClaims)?;
+                Ok(Principal::Client { client_id: sub, tenant_id: claims.tid, merchant_id: claims.mid, scopes })
+            }
+            _ => Err(AuthError::BadClaims),
+        }
+    }
+}

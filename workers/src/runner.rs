@@ -1,0 +1,227 @@
+//! The queue runner: claims due jobs under a lease, runs them with bounded
+//! concurrency, extends the lease while they run, retries failures with
+//! exponential backoff and jitter, and dead-letters after the last attempt.
+//!
+//! On shutdown it stops claiming, lets running jobs finish within a grace
+//! period, and releases the ones that did not. A worker that dies without
+//! shutting down simply stops extending its leases; another worker claims
+//! those jobs when the leases run out.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use domain::Db;
+use domain::jobs::JobState;
+use domain::jobs::queue::{self, ClaimedJob};
+use rand::Rng;
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+
+use crate::wake::Wake;
+
+/// Why a job failed. Every failure is retried until the last attempt.
+#[derive(Debug, thiserror::Error)]
+pub enum JobError {
+    #[error("bad payload: {0}")]
+    Payload(String),
+    #[error("{0}")]
+    Failed(String),
+}
+
+#[async_trait]
+pub trait JobHandler: Send + Sync {
+    /// Does the job. Must be idempotent: a job can run more than once.
+    async fn run(&self, job: &ClaimedJob) -> Result<(), JobError>;
+}
+
+#[derive(Debug, Clone)]
+pub struct RunnerConfig {
+    /// Names this process in `locked_by`; unique per worker process.
+    pub worker_id: String,
+    pub concurrency: usize,
+    pub lease: Duration,
+    /// Fallback poll for jobs whose retry time came (wake-ups cover new jobs).
+    pub poll_interval: Duration,
+    pub backoff_base: Duration,
+    pub backoff_cap: Duration,
+    /// How long running jobs may take to finish after shutdown is asked.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for RunnerConfig {
+    fn default() -> Self {
+        Self {
+            worker_id: format!("worker-{}", uuid::Uuid::now_v7().simple()),
+            concurrency: 4,
+            lease: Duration::from_secs(30),
+            poll_interval: Duration::from_secs(2),
+            backoff_base: Duration::from_secs(2),
+            backoff_cap: Duration::from_secs(600),
+            shutdown_grace: Duration::from_secs(20),
+        }
+    }
+}
+
+/// Delay before attempt `attempt + 1`: exponential, capped, with jitter in
+/// [50%, 100%] so failing jobs do not retry in lockstep.
+pub fn backoff(config: &RunnerConfig, attempt: i32) -> Duration {
+    let exp = config.backoff_base.saturating_mul(1u32 << attempt.clamp(1, 20).saturating_sub(1));
+    let capped = exp.min(config.backoff_cap);
+    capped.mul_f64(rand::thread_rng().gen_range(0.5..=1.0))
+}
+
+pub struct Runner {
+    db: Db,
+    config: RunnerConfig,
+    handlers: HashMap<&'static str, Arc<dyn JobHandler>>,
+    wake: Wake,
+}
+
+impl Runner {
+    pub fn new(db: Db, config: RunnerConfig, wake: Wake) -> Self {
+        Self { db, config, handlers: HashMap::new(), wake }
+    }
+
+    pub fn handle(mut self, kind: &'static str, handler: Arc<dyn JobHandler>) -> Self {
+        self.handlers.insert(kind, handler);
+        self
+    }
+
+    /// Runs until `shutdown` turns true.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let runner = Arc::new(self);
+        let mut running: JoinSet<()> = JoinSet::new();
+        let (stop_jobs_tx, stop_jobs) = watch::channel(false);
+        tracing::info!(worker.id = %runner.config.worker_id, concurrency = runner.config.concurrency, "worker started");
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            while running.try_join_next().is_some() {}
+            let free = runner.config.concurrency.saturating_sub(running.len());
+            let mut claimed = 0;
+            if free > 0 {
+                match queue::claim(&runner.db, &runner.config.worker_id, runner.config.lease, free as u32).await {
+                    Ok(jobs) => {
+                        claimed = jobs.len();
+                        for job in jobs {
+                            let runner = runner.clone();
+                            let stop = stop_jobs.clone();
+                            running.spawn(async move { runner.run_one(job, stop).await });
+                        }
+                    }
+                    Err(e) => tracing::error!(error = %e, "claiming jobs failed"),
+                }
+            }
+            if claimed > 0 && claimed == free {
+                // Full: wait for a slot rather than for a wake-up.
+                tokio::select! {
+                    _ = running.join_next() => {}
+                    _ = shutdown.changed() => {}
+                }
+                continue;
+            }
+            tokio::select! {
+                _ = runner.wake.wait() => {}
+                _ = tokio::time::sleep(runner.config.poll_interval) => {}
+                Some(_) = running.join_next(), if !running.is_empty() => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+        tracing::info!(worker.id = %runner.config.worker_id, in_flight = running.len(), "worker stopping");
+        let drained = tokio::time::timeout(runner.config.shutdown_grace, async {
+            while running.join_next().await.is_some() {}
+        })
+        .await;
+        if drained.is_err() {
+            // Jobs still running past the grace period give their job back.
+            let _ = stop_jobs_tx.send(true);
+            while running.join_next().await.is_some() {}
+        }
+        tracing::info!(worker.id = %runner.config.worker_id, "worker stopped");
+    }
+
+    async fn run_one(self: Arc<Self>, job: ClaimedJob, mut stop: watch::Receiver<bool>) {
+        let worker = self.config.worker_id.as_str();
+        let started = std::time::Instant::now();
+        let Some(handler) = self.handlers.get(job.kind.as_str()).cloned() else {
+            let message = format!("no handler for job kind `{}`", job.kind);
+            self.record_failure(&job, &message).await;
+            return;
+        };
+        let heartbeat = {
+            let db = self.db.clone();
+            let job = job.clone();
+            let worker = worker.to_owned();
+            let lease = self.config.lease;
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(lease / 3).await;
+                    match queue::extend(&db, &job, &worker, lease).await {
+                        Ok(true) => {}
+                        Ok(false) => break,
+                        Err(e) => tracing::warn!(error = %e, job.id = %job.id, "extending lease failed"),
+                    }
+                }
+            })
+        };
+        let outcome = tokio::select! {
+            result = handler.run(&job) => Some(result),
+            _ = stop.wait_for(|stop| *stop) => None,
+        };
+        heartbeat.abort();
+        let duration_ms = started.elapsed().as_millis() as u64;
+        match outcome {
+            Some(Ok(())) => match queue::complete(&self.db, &job, worker).await {
+                Ok(true) => tracing::info!(tenant.id = %job.tenant_id, job.id = %job.id, job.kind = %job.kind, duration_ms, "job done"),
+                Ok(false) => tracing::warn!(tenant.id = %job.tenant_id, job.id = %job.id, "job done but its lease was lost"),
+                Err(e) => tracing::error!(tenant.id = %job.tenant_id, job.id = %job.id, error = %e, "recording job success failed"),
+            },
+            Some(Err(e)) => self.record_failure(&job, &e.to_string()).await,
+            None => {
+                if let Err(e) = queue::release(&self.db, &job, worker).await {
+                    tracing::error!(tenant.id = %job.tenant_id, job.id = %job.id, error = %e, "releasing job failed");
+                }
+                tracing::info!(tenant.id = %job.tenant_id, job.id = %job.id, "job released at shutdown");
+            }
+        }
+    }
+
+    async fn record_failure(&self, job: &ClaimedJob, message: &str) {
+        let delay = backoff(&self.config, job.attempts);
+        match queue::fail(&self.db, job, &self.config.worker_id, message, delay).await {
+            Ok(JobState::Dead) => tracing::error!(
+                tenant.id = %job.tenant_id, job.id = %job.id, job.kind = %job.kind, attempts = job.attempts, error = message,
+                "job dead-lettered"
+            ),
+            Ok(_) => tracing::warn!(
+                tenant.id = %job.tenant_id, job.id = %job.id, job.kind = %job.kind, attempts = job.attempts,
+                retry_in_ms = delay.as_millis() as u64, error = message, "job failed; will retry"
+            ),
+            Err(e) => tracing::error!(tenant.id = %job.tenant_id, job.id = %job.id, error = %e, "recording job failure failed"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_exponentially_with_jitter_and_a_cap() {
+        let config = RunnerConfig {
+            backoff_base: Duration::from_secs(1),
+            backoff_cap: Duration::from_secs(10),
+            ..RunnerConfig::default()
+        };
+        for _ in 0..50 {
+            let first = backoff(&config, 1);
+            assert!(first >= Duration::from_millis(500) && first <= Duration::from_secs(1));
+            let third = backoff(&config, 3);
+            assert!(third >= Duration::from_secs(2) && third <= Duration::from_secs(4));
+            assert!(backoff(&config, 30) <= Duration::from_secs(10));
+        }
+    }
+}
