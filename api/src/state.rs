@@ -2,13 +2,27 @@
 
 use std::sync::Arc;
 
-use domain::Db;
+use domain::{Db, DbOptions};
 use redis::aio::ConnectionManager;
 
-use crate::auth::TokenIssuer;
+use crate::auth::{SigningKeys, TokenIssuer};
 use crate::config::Config;
 use crate::http::metrics::Metrics;
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::{BucketConfig, RateLimiter};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("creating the data folder {0}: {1}")]
+    DataDir(std::path::PathBuf, std::io::Error),
+    #[error("connecting to the database (DATABASE_URL): {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("connecting to Redis (REDIS_URL): {0}")]
+    Redis(#[from] redis::RedisError),
+    #[error("signing keys (SILKPORT_SIGNING_KEYS_DIR): {0}")]
+    Keys(#[from] crate::auth::keys::KeyError),
+    #[error("metrics: {0}")]
+    Metrics(#[from] prometheus::Error),
+}
 
 #[derive(Clone)]
 pub struct AppState {
@@ -18,4 +32,38 @@ pub struct AppState {
     pub limiter: RateLimiter,
     pub redis: Option<ConnectionManager>,
     pub metrics: Metrics,
+}
+
+impl AppState {
+    /// Opens the pools, keys and limiter that `config` describes.
+    pub async fn open(config: &Config) -> Result<Self, StartError> {
+        if config.is_embedded_database() {
+            std::fs::create_dir_all(&config.data_dir).map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
+        }
+        let db = Db::connect(&DbOptions { url: config.database_url.clone(), max_connections: config.db_max_connections }).await?;
+        let redis = match &config.redis_url {
+            Some(url) => Some(redis::Client::open(url.as_str())?.get_connection_manager().await?),
+            None => None,
+        };
+        // Keys are generated only in the default folder (embedded setup);
+        // a configured folder must hold mounted keys.
+        let generate = config.signing_keys_dir == config.data_dir.join("keys");
+        let keys = SigningKeys::load(&config.signing_keys_dir, generate)?;
+        let bucket = BucketConfig {
+            capacity: f64::from(config.rate_limit_capacity),
+            per_second: f64::from(config.rate_limit_per_second),
+        };
+        let limiter = match &redis {
+            Some(manager) => RateLimiter::redis(bucket, manager.clone()),
+            None => RateLimiter::memory(bucket),
+        };
+        Ok(Self {
+            db,
+            tokens: TokenIssuer::new(Arc::new(keys), config.access_token_ttl),
+            config: Arc::new(config.clone()),
+            limiter,
+            redis,
+            metrics: Metrics::new()?,
+        })
+    }
 }

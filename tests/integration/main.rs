@@ -1,1 +1,13 @@
+//! Integration tests: one binary, a module per feature, each test on its
+//! own fresh database with its own server.
 
+mod architecture;
+mod auth;
+mod bad_input;
+mod email;
+mod isolation;
+mod jobs;
+mod oauth;
+mod row_level_security;
+mod schema;
+mod sessions;

@@ -1,1 +1,11 @@
-//! placeholder
+//! Test harness: a real server over HTTP on a fresh database (a new SQLite
+//! file, or a PostgreSQL database cloned from a migrated template and used
+//! through the non-owner application role), with real Redis and a real
+//! SMTP sink when the environment names them.
+
+pub mod app;
+pub mod db;
+pub mod mail;
+pub mod services;
+
+pub use app::{Session, TestApp};

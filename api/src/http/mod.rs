@@ -8,8 +8,12 @@ pub mod middleware;
 pub mod oauth;
 pub mod portal;
 
+use std::net::TcpListener;
+
 use actix_cors::Cors;
-use actix_web::web;
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web};
 
 use crate::graphql::AppSchema;
 use crate::state::AppState;
@@ -50,4 +54,32 @@ pub fn cors(origins: &[String]) -> Cors {
             .max_age(600),
         |cors, origin| cors.allowed_origin(origin),
     )
+}
+
+/// Starts the API server on `listener` (the binary and the tests alike).
+pub fn start(state: AppState, schema: AppSchema, listener: TcpListener, workers: Option<usize>) -> std::io::Result<Server> {
+    let cors = state.config.cors_origins.clone();
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .wrap(self::cors(&cors))
+            .wrap(middleware::security_headers())
+            .wrap(Compress::default())
+            .wrap(from_fn(middleware::observe))
+            .configure(|cfg| api_routes(cfg, &state, &schema))
+    })
+    .shutdown_timeout(30);
+    if let Some(workers) = workers {
+        server = server.workers(workers);
+    }
+    Ok(server.listen(listener)?.run())
+}
+
+/// Starts the probe server of a worker process.
+pub fn start_probes(state: AppState, listener: TcpListener) -> std::io::Result<Server> {
+    let server = HttpServer::new(move || {
+        App::new().wrap(from_fn(middleware::observe)).configure(|cfg| probe_routes(cfg, &state))
+    })
+    .workers(1)
+    .shutdown_timeout(30);
+    Ok(server.listen(listener)?.run())
 }

@@ -79,7 +79,7 @@ impl NewJob {
 }
 
 /// Writes a job in the caller's transaction; it runs only if that commits.
-pub(crate) async fn enqueue(tx: &mut TenantTx, new: NewJob) -> DomainResult<Uuid> {
+pub async fn enqueue(tx: &mut TenantTx, new: NewJob) -> DomainResult<Uuid> {
     if let Some(key) = &new.dedupe_key {
         let existing = tx.find::<job::Entity>().filter(job::Column::DedupeKey.eq(key.as_str())).one(tx.conn()).await?;
         if let Some(existing) = existing {

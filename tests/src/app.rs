@@ -1,0 +1,177 @@
+//! A running Silkport API on a fresh database, called over real HTTP.
+
+use std::collections::HashMap;
+use std::net::TcpListener;
+use std::path::PathBuf;
+
+use actix_web::dev::ServerHandle;
+use api::config::Source;
+use api::{AppState, Config};
+use serde_json::{Value, json};
+
+use crate::db::{self, TestDb};
+
+pub struct TestApp {
+    pub url: String,
+    pub state: AppState,
+    pub http: reqwest::Client,
+    pub dir: PathBuf,
+    pub db: TestDb,
+    server: ServerHandle,
+}
+
+/// Tokens of a signed-in user.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub access_token: String,
+    pub refresh_token: String,
+    pub tenant_id: String,
+    pub email: String,
+}
+
+pub const PASSWORD: &str = "correct-horse-42";
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(&[]).await
+    }
+
+    /// Starts the API with extra environment settings.
+    pub async fn spawn_with(vars: &[(&str, &str)]) -> Self {
+        let dir = std::env::temp_dir().join(format!("silkport-test-{}", uuid::Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let db = db::fresh(&dir).await;
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let url = format!("http://{addr}");
+        let mut env: HashMap<String, String> = HashMap::from([
+            ("SILKPORT_DATA_DIR".into(), dir.display().to_string()),
+            ("DATABASE_URL".into(), db.app_url.clone()),
+            ("DATABASE_MIGRATION_URL".into(), db.owner_url.clone()),
+            ("SILKPORT_BIND".into(), addr.to_string()),
+            ("SILKPORT_PUBLIC_URL".into(), url.clone()),
+            ("SILKPORT_WEB_DIR".into(), dir.join("no-portal").display().to_string()),
+        ]);
+        for (key, value) in vars {
+            env.insert((*key).into(), (*value).into());
+        }
+        let config = Config::from_source(&Source(move |k| env.get(k).cloned())).expect("test config");
+        let state = AppState::open(&config).await.expect("open app state");
+        let schema = api::graphql::build_schema(state.clone());
+        let server = api::http::start(state.clone(), schema, listener, Some(2)).expect("start server");
+        let handle = server.handle();
+        tokio::spawn(server);
+        Self { url, state, http: reqwest::Client::new(), dir, db, server: handle }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.state.config
+    }
+
+    /// POSTs a GraphQL request and returns the JSON response.
+    pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let mut request = self.http.post(format!("{}/graphql", self.url)).json(&json!({"query": query, "variables": variables}));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("graphql request");
+        response.json().await.expect("graphql response is JSON")
+    }
+
+    /// Signs up a new tenant `slug` with its owner; returns the owner's session.
+    pub async fn signup(&self, slug: &str) -> Session {
+        let email = format!("owner@{slug}.example.com");
+        let response = self
+            .gql(
+                None,
+                "mutation($input: TenantCreateInput!) { tenantCreate(input: $input) {
+                    accessToken refreshToken viewer { tenant { id } } userErrors { field code message } } }",
+                json!({"input": {"tenantName": format!("Tenant {slug}"), "tenantSlug": slug, "name": "Owner",
+                                 "email": email, "password": PASSWORD, "locale": "EN"}}),
+            )
+            .await;
+        session_from(&response["data"]["tenantCreate"], &email)
+    }
+
+    pub async fn login(&self, email: &str, password: &str, tenant_slug: Option<&str>) -> Value {
+        self.gql(
+            None,
+            "mutation($input: SessionCreateInput!) { sessionCreate(input: $input) {
+                accessToken refreshToken viewer { tenant { id } role } userErrors { field code message } } }",
+            json!({"input": {"email": email, "password": password, "tenantSlug": tenant_slug}}),
+        )
+        .await
+    }
+
+    /// A session for a new member of `owner`'s tenant with `role`, via a real
+    /// invitation accepted with the token the invitation mail carries.
+    pub async fn member(&self, owner: &Session, email: &str, role: &str) -> Session {
+        let invited = self
+            .gql(
+                Some(&owner.access_token),
+                "mutation($input: MemberInviteInput!) { memberInvite(input: $input) { invitation { id } userErrors { message } } }",
+                json!({"input": {"email": email, "role": role}}),
+            )
+            .await;
+        assert!(invited["data"]["memberInvite"]["userErrors"].as_array().is_some_and(Vec::is_empty), "{invited}");
+        let token = self.invitation_token(email).await;
+        let accepted = self
+            .gql(
+                None,
+                "mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) {
+                    accessToken refreshToken viewer { tenant { id } } userErrors { field code message } } }",
+                json!({"input": {"token": token, "name": "New Member", "password": PASSWORD}}),
+            )
+            .await;
+        session_from(&accepted["data"]["invitationAccept"], email)
+    }
+
+    /// The accept token from the queued invitation mail for `email`.
+    pub async fn invitation_token(&self, email: &str) -> String {
+        let conn = sea_orm::Database::connect(self.db.owner_url.as_str()).await.expect("owner connection");
+        use sea_orm::{ConnectionTrait, Statement};
+        let rows = conn
+            .query_all_raw(Statement::from_string(conn.get_database_backend(), "SELECT payload FROM jobs".to_owned()))
+            .await
+            .expect("read jobs");
+        conn.close().await.ok();
+        rows.iter()
+            .filter_map(|row| row.try_get::<Value>("", "payload").ok())
+            .filter(|p| p["to"] == email)
+            .filter_map(|p| p["message"]["accept_url"].as_str().map(str::to_owned))
+            .filter_map(|url| url.split("token=").nth(1).map(str::to_owned))
+            .next_back()
+            .expect("an invitation mail job for that email")
+    }
+
+    pub async fn healthy(&self) -> bool {
+        self.http.get(format!("{}/healthz", self.url)).send().await.is_ok_and(|r| r.status().is_success())
+    }
+}
+
+pub fn session_from(payload: &Value, email: &str) -> Session {
+    assert!(payload["userErrors"].as_array().is_some_and(Vec::is_empty), "unexpected userErrors: {payload}");
+    Session {
+        access_token: payload["accessToken"].as_str().expect("accessToken").to_owned(),
+        refresh_token: payload["refreshToken"].as_str().expect("refreshToken").to_owned(),
+        tenant_id: payload["viewer"]["tenant"]["id"].as_str().expect("tenant id").to_owned(),
+        email: email.to_owned(),
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let handle = self.server.clone();
+        tokio::spawn(async move { handle.stop(false).await });
+        std::fs::remove_dir_all(&self.dir).ok();
+    }
+}
+
+/// The `silkport` binary next to this test binary (built by `cargo build`).
+pub fn silkport_bin() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let dir = exe.parent().and_then(|deps| deps.parent()).expect("target dir");
+    let bin = dir.join("silkport");
+    assert!(bin.is_file(), "{} is missing: run `cargo build --bin silkport` first", bin.display());
+    bin
+}

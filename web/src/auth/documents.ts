@@ -1,0 +1,71 @@
+import { graphql } from '../gql';
+
+export const ViewerFields = graphql(`
+  fragment ViewerFields on Viewer {
+    role
+    scopes
+    user { id name email locale }
+    tenant { id name slug modules defaultLocale }
+    memberships { role tenant { id name slug } }
+  }
+`);
+
+export const ViewerQuery = graphql(`
+  query Viewer {
+    viewer { ...ViewerFields }
+  }
+`);
+
+export const SessionCreateMutation = graphql(`
+  mutation SessionCreate($input: SessionCreateInput!) {
+    sessionCreate(input: $input) {
+      accessToken
+      refreshToken
+      expiresAt
+      viewer { ...ViewerFields }
+      userErrors { field code message }
+    }
+  }
+`);
+
+export const SessionRefreshMutation = graphql(`
+  mutation SessionRefresh($input: SessionRefreshInput!) {
+    sessionRefresh(input: $input) {
+      accessToken
+      refreshToken
+      expiresAt
+      viewer { ...ViewerFields }
+      userErrors { field code message }
+    }
+  }
+`);
+
+export const SessionRevokeMutation = graphql(`
+  mutation SessionRevoke($input: SessionRevokeInput!) {
+    sessionRevoke(input: $input) { userErrors { field code message } }
+  }
+`);
+
+export const InvitationAcceptMutation = graphql(`
+  mutation InvitationAccept($input: InvitationAcceptInput!) {
+    invitationAccept(input: $input) {
+      accessToken
+      refreshToken
+      expiresAt
+      viewer { ...ViewerFields }
+      userErrors { field code message }
+    }
+  }
+`);
+
+export const PasswordResetRequestMutation = graphql(`
+  mutation PasswordResetRequest($input: PasswordResetRequestInput!) {
+    passwordResetRequest(input: $input) { userErrors { field code message } }
+  }
+`);
+
+export const PasswordResetMutation = graphql(`
+  mutation PasswordReset($input: PasswordResetInput!) {
+    passwordReset(input: $input) { userErrors { field code message } }
+  }
+`);

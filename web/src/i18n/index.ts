@@ -1,0 +1,45 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import zhCN from './locales/zh-CN.json';
+import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
+
+export const resources = {
+  en: { translation: en },
+  'zh-CN': { translation: zhCN },
+} as const;
+
+function initialLanguage(): Language {
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    // storage disabled: fall back to the browser language
+  }
+  return detectLanguage(stored, navigator.languages ?? [navigator.language]);
+}
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: ['zh-CN', 'en'],
+  interpolation: { escapeValue: false },
+  showSupportNotice: false,
+});
+
+/** Switches the UI language and remembers it for the next visit. */
+export function setLanguage(language: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // not remembered, still switched
+  }
+  void i18n.changeLanguage(language);
+}
+
+export default i18n;

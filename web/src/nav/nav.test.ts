@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../gql/graphql';
+import { ROLES } from '../lib/enums';
+import { canOpen } from './access';
+import { moduleFromSlug, visibleNav } from './nav';
+
+const keys = (modules: Parameters<typeof visibleNav>[0]['modules'], role: Role | null) =>
+  visibleNav({ modules, role }).map((i) => i.key);
+
+describe('visibleNav', () => {
+  it('shows only the enabled modules, in a fixed order', () => {
+    expect(keys(['TRAINING', 'WAREHOUSING'], 'VIEWER')).toEqual(['home', 'module-warehousing', 'module-training']);
+    expect(keys([], 'VIEWER')).toEqual(['home']);
+  });
+
+  it('shows every admin page to owners and admins', () => {
+    for (const role of ['OWNER', 'ADMIN'] as const) {
+      expect(keys(['LIVESTREAM'], role)).toEqual([
+        'home',
+        'module-livestream',
+        'members',
+        'api-clients',
+        'audit-log',
+        'jobs',
+        'settings',
+      ]);
+    }
+  });
+
+  it('hides admin pages from every other role and from tokens without a role', () => {
+    for (const role of ROLES.filter((r) => r !== 'OWNER' && r !== 'ADMIN')) {
+      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores']);
+    }
+    expect(keys(['STORES'], null)).toEqual(['home', 'module-stores']);
+  });
+});
+
+describe('canOpen', () => {
+  it('lets owners and admins read the audit log, no one else', () => {
+    expect(canOpen('auditLog', 'OWNER')).toBe(true);
+    expect(canOpen('auditLog', 'ADMIN')).toBe(true);
+    expect(canOpen('auditLog', 'OPERATOR')).toBe(false);
+    expect(canOpen('auditLog', undefined)).toBe(false);
+  });
+});
+
+describe('moduleFromSlug', () => {
+  it('maps URL slugs back to modules', () => {
+    expect(moduleFromSlug('warehousing')).toBe('WAREHOUSING');
+    expect(moduleFromSlug('nope')).toBeUndefined();
+    expect(moduleFromSlug(undefined)).toBeUndefined();
+  });
+});
