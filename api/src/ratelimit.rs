@@ -83,7 +83,11 @@ impl RateLimiter {
                 if drained + cost > config.capacity {
                     *level = drained;
                     let wait = (drained + cost - config.capacity) / config.per_second;
-                    return Ok(Decision { allowed: false, available: config.capacity - drained, retry_after_ms: (wait * 1000.0).ceil() as u64 });
+                    return Ok(Decision {
+                        allowed: false,
+                        available: config.capacity - drained,
+                        retry_after_ms: (wait * 1000.0).ceil() as u64,
+                    });
                 }
                 *level = drained + cost;
                 Ok(Decision { allowed: true, available: config.capacity - *level, retry_after_ms: 0 })

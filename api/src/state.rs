@@ -40,7 +40,9 @@ impl AppState {
         if config.is_embedded_database() {
             std::fs::create_dir_all(&config.data_dir).map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
         }
-        let db = Db::connect(&DbOptions { url: config.database_url.clone(), max_connections: config.db_max_connections }).await?;
+        let db =
+            Db::connect(&DbOptions { url: config.database_url.clone(), max_connections: config.db_max_connections })
+                .await?;
         let redis = match &config.redis_url {
             Some(url) => Some(redis::Client::open(url.as_str())?.get_connection_manager().await?),
             None => None,

@@ -79,12 +79,9 @@ impl Permission {
         match role {
             Role::Owner | Role::Admin => true,
             Role::Operator => matches!(self, Permission::TenantRead | Permission::MembersRead | Permission::JobsRead),
-            Role::Merchant
-            | Role::Seller
-            | Role::StoreStaff
-            | Role::Trainer
-            | Role::Trainee
-            | Role::Viewer => self == Permission::TenantRead,
+            Role::Merchant | Role::Seller | Role::StoreStaff | Role::Trainer | Role::Trainee | Role::Viewer => {
+                self == Permission::TenantRead
+            }
         }
     }
 }
@@ -114,9 +111,7 @@ impl TenantCtx {
 
 /// Parses a space-separated scope list (the OAuth `scope` form).
 pub fn parse_scopes(text: &str) -> Result<Vec<Scope>, String> {
-    text.split_whitespace()
-        .map(|s| Scope::parse(s).ok_or_else(|| format!("unknown scope `{s}`")))
-        .collect()
+    text.split_whitespace().map(|s| Scope::parse(s).ok_or_else(|| format!("unknown scope `{s}`"))).collect()
 }
 
 pub fn format_scopes(scopes: &[Scope]) -> String {

@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use sea_orm::{
     AccessMode, ActiveModelTrait, ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
-    DatabaseTransaction, DbBackend, DbErr, DeleteMany, IntoActiveModel, QueryFilter, Select,
-    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait, UpdateMany, Value,
+    DatabaseTransaction, DbBackend, DbErr, DeleteMany, IntoActiveModel, QueryFilter, Select, SqliteTransactionMode,
+    Statement, TransactionOptions, TransactionTrait, UpdateMany, Value,
 };
 use tokio::sync::{Notify, broadcast};
 use uuid::Uuid;

@@ -93,10 +93,7 @@ where
         rows.reverse();
     }
     let items = rows.into_iter().map(|row| (id_of(&row), row)).collect();
-    let (has_next_page, has_previous_page) = if forward {
-        (more, request.after.is_some())
-    } else {
-        (request.before.is_some(), more)
-    };
+    let (has_next_page, has_previous_page) =
+        if forward { (more, request.after.is_some()) } else { (request.before.is_some(), more) };
     Ok(Page { items, has_next_page, has_previous_page })
 }

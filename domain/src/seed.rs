@@ -58,7 +58,11 @@ pub async fn demo(db: &Db) -> DomainResult<Vec<DemoLogin>> {
         };
         let member = {
             use sea_orm::{ColumnTrait, QueryFilter};
-            scoped.find::<membership::Entity>().filter(membership::Column::UserId.eq(user.id)).one(scoped.conn()).await?
+            scoped
+                .find::<membership::Entity>()
+                .filter(membership::Column::UserId.eq(user.id))
+                .one(scoped.conn())
+                .await?
         };
         if member.is_none() {
             scoped

@@ -44,10 +44,7 @@ pub fn tenant_table(name: &'static str) -> TableCreateStatement {
         .col(uuid("id"))
         .primary_key(Index::create().col("tenant_id").col("id"))
         .foreign_key(
-            ForeignKey::create()
-                .from(name, "tenant_id")
-                .to("tenants", "id")
-                .on_delete(ForeignKeyAction::Cascade),
+            ForeignKey::create().from(name, "tenant_id").to("tenants", "id").on_delete(ForeignKeyAction::Cascade),
         )
         .take()
 }

@@ -139,15 +139,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            "password_resets",
-            "refresh_tokens",
-            "api_clients",
-            "invitations",
-            "memberships",
-            "users",
-            "tenants",
-        ] {
+        for table in
+            ["password_resets", "refresh_tokens", "api_clients", "invitations", "memberships", "users", "tenants"]
+        {
             m.drop_table(Table::drop().table(table).take()).await?;
         }
         Ok(())

@@ -34,8 +34,7 @@ impl MigrationTrait for Migration {
         )
         .await?;
         m.create_index(index("jobs", "jobs_due", &["state", "run_at"])).await?;
-        m.create_index(index("jobs", "jobs_dedupe", &["tenant_id", "dedupe_key"]).unique().take())
-            .await
+        m.create_index(index("jobs", "jobs_dedupe", &["tenant_id", "dedupe_key"]).unique().take()).await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {

@@ -30,18 +30,22 @@ fn normal_dependencies(package: &str) -> HashSet<String> {
         .iter()
         .filter_map(|p| Some((p["id"].as_str()?, p["name"].as_str()?)))
         .collect();
-    let nodes: HashMap<&str, &Value> =
-        metadata["resolve"]["nodes"].as_array().expect("nodes").iter().filter_map(|n| Some((n["id"].as_str()?, n))).collect();
+    let nodes: HashMap<&str, &Value> = metadata["resolve"]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter_map(|n| Some((n["id"].as_str()?, n)))
+        .collect();
     let start = names.iter().find(|(_, name)| **name == package).map(|(id, _)| *id).expect("package in workspace");
     let mut seen = HashSet::new();
     let mut stack = vec![start];
     while let Some(id) = stack.pop() {
         for dep in nodes[id]["deps"].as_array().into_iter().flatten() {
             let normal = dep["dep_kinds"].as_array().into_iter().flatten().any(|k| k["kind"].is_null());
-            if let (true, Some(dep_id)) = (normal, dep["pkg"].as_str()) {
-                if seen.insert(names[dep_id].to_owned()) {
-                    stack.push(dep_id);
-                }
+            if let (true, Some(dep_id)) = (normal, dep["pkg"].as_str())
+                && seen.insert(names[dep_id].to_owned())
+            {
+                stack.push(dep_id);
             }
         }
     }
@@ -51,7 +55,9 @@ fn normal_dependencies(package: &str) -> HashSet<String> {
 #[test]
 fn domain_depends_on_no_transport_token_or_mail_crate() {
     let deps = normal_dependencies("silkport-domain");
-    for forbidden in ["actix-web", "actix-http", "async-graphql", "jsonwebtoken", "lettre", "silkport-api", "silkport-workers"] {
+    for forbidden in
+        ["actix-web", "actix-http", "async-graphql", "jsonwebtoken", "lettre", "silkport-api", "silkport-workers"]
+    {
         assert!(!deps.contains(forbidden), "domain depends on {forbidden}");
     }
     assert!(deps.contains("sea-orm"), "the check sees real dependencies");
@@ -77,6 +83,10 @@ fn api_library_does_not_use_workers() {
     assert!(library.len() > 10, "the check sees the library's files");
     for file in library {
         let text = std::fs::read_to_string(file).expect("read");
-        assert!(!text.contains("workers::") && !text.contains("use workers"), "{} uses the workers crate", file.display());
+        assert!(
+            !text.contains("workers::") && !text.contains("use workers"),
+            "{} uses the workers crate",
+            file.display()
+        );
     }
 }

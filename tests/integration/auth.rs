@@ -49,13 +49,26 @@ async fn forged_expired_and_missing_tokens_are_rejected() {
     rejected(&app, &owner, Some(&expired), "expired token").await;
 
     let other_dir = app.dir.join("other-keys");
-    let other = TokenIssuer::new(std::sync::Arc::new(SigningKeys::load(&other_dir, true).expect("other key")), std::time::Duration::from_secs(900));
+    let other = TokenIssuer::new(
+        std::sync::Arc::new(SigningKeys::load(&other_dir, true).expect("other key")),
+        std::time::Duration::from_secs(900),
+    );
     let mut claims = claims_of(&owner.access_token);
     claims.jti = "other".into();
     let (other_kid, other_key) = other.keys().current();
-    let unknown_kid = jsonwebtoken::encode(&Header { kid: Some(other_kid.to_owned()), ..Header::new(Algorithm::EdDSA) }, &claims, other_key).expect("sign");
+    let unknown_kid = jsonwebtoken::encode(
+        &Header { kid: Some(other_kid.to_owned()), ..Header::new(Algorithm::EdDSA) },
+        &claims,
+        other_key,
+    )
+    .expect("sign");
     rejected(&app, &owner, Some(&unknown_kid), "signed by another key").await;
-    let stolen_kid = jsonwebtoken::encode(&Header { kid: Some(kid.to_owned()), ..Header::new(Algorithm::EdDSA) }, &claims, other_key).expect("sign");
+    let stolen_kid = jsonwebtoken::encode(
+        &Header { kid: Some(kid.to_owned()), ..Header::new(Algorithm::EdDSA) },
+        &claims,
+        other_key,
+    )
+    .expect("sign");
     rejected(&app, &owner, Some(&stolen_kid), "another key under our kid").await;
 
     let none_header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
@@ -63,7 +76,9 @@ async fn forged_expired_and_missing_tokens_are_rejected() {
     rejected(&app, &owner, Some(&format!("{none_header}.{payload}.")), "alg none").await;
 
     let hs_key = jsonwebtoken::EncodingKey::from_secret(b"guessable");
-    let hs = jsonwebtoken::encode(&Header { kid: Some(kid.to_owned()), ..Header::new(Algorithm::HS256) }, &claims, &hs_key).expect("sign");
+    let hs =
+        jsonwebtoken::encode(&Header { kid: Some(kid.to_owned()), ..Header::new(Algorithm::HS256) }, &claims, &hs_key)
+            .expect("sign");
     rejected(&app, &owner, Some(&hs), "HMAC instead of EdDSA").await;
 }
 
@@ -98,7 +113,12 @@ async fn a_reused_refresh_token_revokes_the_whole_family() {
     assert_eq!(after["data"]["sessionRefresh"]["accessToken"], Value::Null, "the rotated token died with its family");
 
     let log = app.gql(Some(&owner.access_token), "{ auditLog(first: 10) { nodes { action } } }", json!({})).await;
-    let actions: Vec<&str> = log["data"]["auditLog"]["nodes"].as_array().expect("nodes").iter().filter_map(|n| n["action"].as_str()).collect();
+    let actions: Vec<&str> = log["data"]["auditLog"]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter_map(|n| n["action"].as_str())
+        .collect();
     assert!(actions.contains(&"session.reuse_detected"), "{actions:?}");
 }
 
@@ -128,7 +148,11 @@ async fn partner_token_and_roles_are_held_to_their_grants() {
     let members = app.gql(Some(partner), "{ members(first: 5) { totalCount } }", json!({})).await;
     assert_eq!(code(&members), "FORBIDDEN", "{members}");
     let invite = app
-        .gql(Some(partner), "mutation { memberInvite(input: {email: \"x@y.example.com\", role: ADMIN}) { invitation { id } } }", json!({}))
+        .gql(
+            Some(partner),
+            "mutation { memberInvite(input: {email: \"x@y.example.com\", role: ADMIN}) { invitation { id } } }",
+            json!({}),
+        )
         .await;
     assert_eq!(code(&invite), "FORBIDDEN", "{invite}");
 

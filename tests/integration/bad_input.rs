@@ -25,7 +25,8 @@ async fn malformed_and_oversized_requests_get_clear_errors() {
     let owner = app.signup("alpha").await;
     let token = owner.access_token.as_str();
 
-    let (status, body) = raw_post(&app, token, "application/json", b"{\"query\": \"{ viewer { role } }\"".to_vec()).await;
+    let (status, body) =
+        raw_post(&app, token, "application/json", b"{\"query\": \"{ viewer { role } }\"".to_vec()).await;
     assert_eq!(status, 400);
     let parsed: Value = serde_json::from_str(&body).expect("a JSON error");
     assert_eq!(parsed["errors"][0]["extensions"]["code"], "BAD_REQUEST");
@@ -34,7 +35,10 @@ async fn malformed_and_oversized_requests_get_clear_errors() {
     let (status, _) = raw_post(&app, token, "text/plain", b"{}".to_vec()).await;
     assert_eq!(status, 415);
 
-    let huge = format!("{{\"query\": \"{{ viewer {{ role }} }}\", \"variables\": {{\"pad\": \"{}\"}}}}", "x".repeat(300 * 1024));
+    let huge = format!(
+        "{{\"query\": \"{{ viewer {{ role }} }}\", \"variables\": {{\"pad\": \"{}\"}}}}",
+        "x".repeat(300 * 1024)
+    );
     let (status, _) = raw_post(&app, token, "application/json", huge.into_bytes()).await;
     assert_eq!(status, 413, "a body over the limit is refused");
 
@@ -49,23 +53,33 @@ async fn queries_over_the_depth_or_cost_limit_and_unknown_fields_are_refused() {
     let owner = app.signup("alpha").await;
     let token = Some(owner.access_token.as_str());
 
-    let deep = format!("{{ __schema {{ types {{ fields {{ type {{ {} name {} }} }} }} }} }}", "ofType { ".repeat(12), "} ".repeat(12));
+    let deep = format!(
+        "{{ __schema {{ types {{ fields {{ type {{ {} name {} }} }} }} }} }}",
+        "ofType { ".repeat(12),
+        "} ".repeat(12)
+    );
     let response = app.gql(token, &deep, json!({})).await;
     assert!(response["errors"][0]["message"].as_str().is_some_and(|m| m.contains("nested too deep")), "{response}");
     assert!(response["data"].is_null());
 
-    let page = "auditLog(first: 250) { nodes { id at action subjectId before after requestId actor { kind id label } } }";
+    let page =
+        "auditLog(first: 250) { nodes { id at action subjectId before after requestId actor { kind id label } } }";
     let costly = format!("{{ a: {page} b: {page} c: {page} }}");
     let response = app.gql(token, &costly, json!({})).await;
     assert!(response["errors"][0]["message"].as_str().is_some_and(|m| m.contains("too complex")), "{response}");
 
     let cheap = app.gql(token, "{ tenant { name } }", json!({})).await;
-    assert!(cheap["extensions"]["cost"]["requestedQueryCost"].as_u64().is_some_and(|c| c > 0), "cost is reported: {cheap}");
+    assert!(
+        cheap["extensions"]["cost"]["requestedQueryCost"].as_u64().is_some_and(|c| c > 0),
+        "cost is reported: {cheap}"
+    );
 
     let unknown = app.gql(token, "{ viewer { nonsense } }", json!({})).await;
     assert!(unknown["errors"][0]["message"].as_str().is_some_and(|m| m.contains("nonsense")), "{unknown}");
     let before = app.gql(token, COUNTS, json!({})).await;
-    let unknown_input = app.gql(token, "mutation { tenantUpdate(input: {name: \"X\", bogus: 1}) { tenant { name } } }", json!({})).await;
+    let unknown_input = app
+        .gql(token, "mutation { tenantUpdate(input: {name: \"X\", bogus: 1}) { tenant { name } } }", json!({}))
+        .await;
     assert!(unknown_input["errors"][0]["message"].as_str().is_some_and(|m| m.contains("bogus")), "{unknown_input}");
     let too_big = app.gql(token, "{ members(first: 1000) { totalCount } }", json!({})).await;
     assert!(too_big["errors"][0]["message"].as_str().is_some_and(|m| m.contains("between 0 and 250")), "{too_big}");

@@ -27,10 +27,15 @@ async fn invite_and_read(locale: &str, invitee: &str) -> Option<(TestApp, String
     let (stop, stopped) = watch::channel(false);
     let running = tokio::spawn(runner.run(stopped));
     let invited = app
-        .gql(Some(&token), "mutation($e: String!) { memberInvite(input: {email: $e, role: OPERATOR}) { userErrors { message } } }", json!({"e": invitee}))
+        .gql(
+            Some(&token),
+            "mutation($e: String!) { memberInvite(input: {email: $e, role: OPERATOR}) { userErrors { message } } }",
+            json!({"e": invitee}),
+        )
         .await;
     assert_eq!(invited["data"]["memberInvite"]["userErrors"], json!([]), "{invited}");
-    let raw = mail::wait_for(&maildir, invitee, Duration::from_secs(20)).await.expect("the invitation reached the SMTP sink");
+    let raw =
+        mail::wait_for(&maildir, invitee, Duration::from_secs(20)).await.expect("the invitation reached the SMTP sink");
     stop.send(true).expect("stop");
     running.await.expect("runner stops");
     Some((app, raw))

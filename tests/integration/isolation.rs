@@ -53,13 +53,20 @@ async fn seed_a(app: &TestApp) -> TenantA {
     let owner = app.signup("alpha").await;
     let member = app.member(&owner, "op@alpha.example.com", "OPERATOR").await;
     let t = owner.access_token.as_str();
-    let invite = "mutation { memberInvite(input: {email: \"pending@alpha.example.com\", role: VIEWER}) { invitation { id } } }";
+    let invite =
+        "mutation { memberInvite(input: {email: \"pending@alpha.example.com\", role: VIEWER}) { invitation { id } } }";
     let invitation = first_id(app, t, invite, "/data/memberInvite/invitation/id").await;
     let create = "mutation { apiClientCreate(input: {name: \"Alpha ERP\", scopes: [TENANT_READ, MEMBERS_READ]}) { apiClient { id } } }";
     let api_client = first_id(app, t, create, "/data/apiClientCreate/apiClient/id").await;
     let job = first_id(app, t, "{ jobs(first: 1) { nodes { id } } }", "/data/jobs/nodes/0/id").await;
     let audit = first_id(app, t, "{ auditLog(first: 1) { nodes { id } } }", "/data/auditLog/nodes/0/id").await;
-    let member_id = first_id(app, &member.access_token, "{ members(first: 5) { nodes { id user { email } } } }", "/data/members/nodes/1/id").await;
+    let member_id = first_id(
+        app,
+        &member.access_token,
+        "{ members(first: 5) { nodes { id user { email } } } }",
+        "/data/members/nodes/1/id",
+    )
+    .await;
     let user = first_id(app, &member.access_token, "{ viewer { user { id } } }", "/data/viewer/user/id").await;
     let ids = json!({
         "tenant": owner.tenant_id, "user": user, "member": member_id, "invitation": invitation,
@@ -67,9 +74,13 @@ async fn seed_a(app: &TestApp) -> TenantA {
     });
     let mut secrets: Vec<String> = ids
         .as_object()
-        .map(|o| o.values().filter_map(|v| v.as_str()).filter_map(|g| g.rsplit('/').next()).map(str::to_owned).collect())
+        .map(|o| {
+            o.values().filter_map(|v| v.as_str()).filter_map(|g| g.rsplit('/').next()).map(str::to_owned).collect()
+        })
         .unwrap_or_default();
-    secrets.extend(["Tenant alpha", "owner@alpha.example.com", "pending@alpha.example.com", "Alpha ERP"].map(String::from));
+    secrets.extend(
+        ["Tenant alpha", "owner@alpha.example.com", "pending@alpha.example.com", "Alpha ERP"].map(String::from),
+    );
     TenantA { owner, ids, secrets }
 }
 

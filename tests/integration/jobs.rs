@@ -71,7 +71,8 @@ async fn a_job_whose_transaction_rolls_back_never_runs() {
     let kept = enqueue(&mut committed, NewJob::new("test.record", json!({}))).await.expect("enqueue");
     committed.commit().await.expect("commit");
 
-    until("the committed job", Duration::from_secs(10), || async { recorder.0.lock().expect("lock").contains(&kept) }).await;
+    until("the committed job", Duration::from_secs(10), || async { recorder.0.lock().expect("lock").contains(&kept) })
+        .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert!(!recorder.0.lock().expect("lock").contains(&lost), "a rolled-back job ran");
     assert_eq!(queue::state_of(db, ctx.tenant_id, lost).await.expect("state"), None, "and left no row");
@@ -84,12 +85,20 @@ const JOBS: &str = "{ jobs(first: 10) { nodes { id kind state attempts lastError
 
 async fn email_job(app: &TestApp, owner: &Session) -> Value {
     let jobs = app.gql(Some(&owner.access_token), JOBS, json!({})).await;
-    jobs["data"]["jobs"]["nodes"].as_array().and_then(|n| n.iter().find(|j| j["kind"] == "email.send")).cloned().unwrap_or(Value::Null)
+    jobs["data"]["jobs"]["nodes"]
+        .as_array()
+        .and_then(|n| n.iter().find(|j| j["kind"] == "email.send"))
+        .cloned()
+        .unwrap_or(Value::Null)
 }
 
 async fn invite(app: &TestApp, owner: &Session, email: &str) {
     let response = app
-        .gql(Some(&owner.access_token), "mutation($e: String!) { memberInvite(input: {email: $e, role: VIEWER}) { userErrors { message } } }", json!({"e": email}))
+        .gql(
+            Some(&owner.access_token),
+            "mutation($e: String!) { memberInvite(input: {email: $e, role: VIEWER}) { userErrors { message } } }",
+            json!({"e": email}),
+        )
         .await;
     assert_eq!(response["data"]["memberInvite"]["userErrors"], json!([]), "{response}");
 }
@@ -122,16 +131,23 @@ async fn a_worker_killed_mid_job_leaves_the_job_to_another_worker() {
         .spawn()
         .expect("start worker process");
     invite(&app, &owner, "late@alpha.example.com").await;
-    until("the worker to take the job", Duration::from_secs(20), || async { email_job(&app, &owner).await["state"] == "RUNNING" }).await;
+    until("the worker to take the job", Duration::from_secs(20), || async {
+        email_job(&app, &owner).await["state"] == "RUNNING"
+    })
+    .await;
     worker.kill().await.expect("kill -9 the worker");
     hold.abort();
 
     let outbox = app.dir.join("outbox-b");
     let mailer = Mailer::outbox(outbox.clone(), "Silkport <no-reply@silkport.test>").expect("outbox");
-    let runner = workers::standard_runner(&app.state.db, fast("worker-b"), mailer, WakeSources { postgres: false, redis: None });
+    let runner =
+        workers::standard_runner(&app.state.db, fast("worker-b"), mailer, WakeSources { postgres: false, redis: None });
     let (stop, stopped) = watch::channel(false);
     let running = tokio::spawn(runner.run(stopped));
-    until("another worker to finish the job", Duration::from_secs(20), || async { email_job(&app, &owner).await["state"] == "SUCCEEDED" }).await;
+    until("another worker to finish the job", Duration::from_secs(20), || async {
+        email_job(&app, &owner).await["state"] == "SUCCEEDED"
+    })
+    .await;
     let job = email_job(&app, &owner).await;
     assert_eq!(job["attempts"], 2, "the killed attempt counts: {job}");
     let mails = std::fs::read_dir(&outbox).expect("outbox").count();
@@ -147,12 +163,17 @@ async fn a_failing_job_is_retried_dead_lettered_and_retried_from_the_api() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let closed_port = closed.local_addr().expect("addr").port();
     drop(closed);
-    let broken = Mailer::smtp(&format!("smtp://127.0.0.1:{closed_port}"), "Silkport <no-reply@silkport.test>").expect("mailer");
-    let runner = workers::standard_runner(&app.state.db, fast("w-broken"), broken, WakeSources { postgres: false, redis: None });
+    let broken =
+        Mailer::smtp(&format!("smtp://127.0.0.1:{closed_port}"), "Silkport <no-reply@silkport.test>").expect("mailer");
+    let runner =
+        workers::standard_runner(&app.state.db, fast("w-broken"), broken, WakeSources { postgres: false, redis: None });
     let (stop, stopped) = watch::channel(false);
     let running = tokio::spawn(runner.run(stopped));
     invite(&app, &owner, "unlucky@alpha.example.com").await;
-    until("the job to be dead-lettered", Duration::from_secs(30), || async { email_job(&app, &owner).await["state"] == "DEAD" }).await;
+    until("the job to be dead-lettered", Duration::from_secs(30), || async {
+        email_job(&app, &owner).await["state"] == "DEAD"
+    })
+    .await;
     stop.send(true).expect("stop");
     running.await.expect("runner stops");
     let job = email_job(&app, &owner).await;
@@ -162,20 +183,32 @@ async fn a_failing_job_is_retried_dead_lettered_and_retried_from_the_api() {
     assert_eq!(dead["data"]["jobs"]["nodes"][0]["id"], job["id"]);
 
     let retried = app
-        .gql(Some(&owner.access_token), "mutation($id: ID!) { jobRetry(input: {id: $id}) { job { state attempts } userErrors { code } } }", json!({"id": job["id"]}))
+        .gql(
+            Some(&owner.access_token),
+            "mutation($id: ID!) { jobRetry(input: {id: $id}) { job { state attempts } userErrors { code } } }",
+            json!({"id": job["id"]}),
+        )
         .await;
     assert_eq!(retried["data"]["jobRetry"]["job"]["state"], "QUEUED", "{retried}");
     let again = app
-        .gql(Some(&owner.access_token), "mutation($id: ID!) { jobRetry(input: {id: $id}) { job { state } userErrors { code } } }", json!({"id": job["id"]}))
+        .gql(
+            Some(&owner.access_token),
+            "mutation($id: ID!) { jobRetry(input: {id: $id}) { job { state } userErrors { code } } }",
+            json!({"id": job["id"]}),
+        )
         .await;
     assert_eq!(again["data"]["jobRetry"]["userErrors"][0]["code"], "NOT_RETRYABLE", "only dead jobs are retried");
 
     let outbox = app.dir.join("outbox");
     let mailer = Mailer::outbox(outbox.clone(), "Silkport <no-reply@silkport.test>").expect("outbox");
-    let runner = workers::standard_runner(&app.state.db, fast("w-fixed"), mailer, WakeSources { postgres: false, redis: None });
+    let runner =
+        workers::standard_runner(&app.state.db, fast("w-fixed"), mailer, WakeSources { postgres: false, redis: None });
     let (stop, stopped) = watch::channel(false);
     let running = tokio::spawn(runner.run(stopped));
-    until("the retried job to succeed", Duration::from_secs(20), || async { email_job(&app, &owner).await["state"] == "SUCCEEDED" }).await;
+    until("the retried job to succeed", Duration::from_secs(20), || async {
+        email_job(&app, &owner).await["state"] == "SUCCEEDED"
+    })
+    .await;
     stop.send(true).expect("stop");
     running.await.expect("runner stops");
     let log = app.gql(Some(&owner.access_token), "{ auditLog(first: 5) { nodes { action } } }", json!({})).await;

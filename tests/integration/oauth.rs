@@ -12,10 +12,17 @@ async fn client(app: &TestApp, owner: &Session, scopes: &str) -> (String, String
         .gql(Some(&owner.access_token), &format!("mutation {{ apiClientCreate(input: {{name: \"ERP\", scopes: [{scopes}]}}) {{ apiClient {{ clientId }} clientSecret }} }}"), json!({}))
         .await;
     let payload = &created["data"]["apiClientCreate"];
-    (payload["apiClient"]["clientId"].as_str().expect("id").to_owned(), payload["clientSecret"].as_str().expect("secret").to_owned())
+    (
+        payload["apiClient"]["clientId"].as_str().expect("id").to_owned(),
+        payload["clientSecret"].as_str().expect("secret").to_owned(),
+    )
 }
 
-async fn token_request(app: &TestApp, form: &[(&str, &str)], basic: Option<(&str, &str)>) -> (u16, reqwest::header::HeaderMap, Value) {
+async fn token_request(
+    app: &TestApp,
+    form: &[(&str, &str)],
+    basic: Option<(&str, &str)>,
+) -> (u16, reqwest::header::HeaderMap, Value) {
     let mut request = app.http.post(format!("{}/oauth/token", app.url)).form(form);
     if let Some((id, secret)) = basic {
         request = request.basic_auth(id, Some(secret));
@@ -32,7 +39,12 @@ async fn client_credentials_tokens_verify_against_the_jwks() {
     let owner = app.signup("alpha").await;
     let (id, secret) = client(&app, &owner, "TENANT_READ, AUDIT_READ").await;
 
-    let (status, headers, body) = token_request(&app, &[("grant_type", "client_credentials"), ("client_id", &id), ("client_secret", &secret)], None).await;
+    let (status, headers, body) = token_request(
+        &app,
+        &[("grant_type", "client_credentials"), ("client_id", &id), ("client_secret", &secret)],
+        None,
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["token_type"], "Bearer");
     assert_eq!(body["expires_in"], 900);
@@ -40,18 +52,31 @@ async fn client_credentials_tokens_verify_against_the_jwks() {
     assert_eq!(headers["cache-control"], "no-store");
     let token = body["access_token"].as_str().expect("token");
 
-    let jwks: JwkSet = app.http.get(format!("{}/.well-known/jwks.json", app.url)).send().await.expect("jwks").json().await.expect("jwks json");
+    let jwks: JwkSet = app
+        .http
+        .get(format!("{}/.well-known/jwks.json", app.url))
+        .send()
+        .await
+        .expect("jwks")
+        .json()
+        .await
+        .expect("jwks json");
     let kid = jsonwebtoken::decode_header(token).expect("header").kid.expect("kid");
     let jwk = jwks.find(&kid).expect("the token's key is published");
     let mut validation = Validation::new(Algorithm::EdDSA);
     validation.set_audience(&["silkport-api"]);
     validation.set_issuer(&["silkport"]);
-    let verified = jsonwebtoken::decode::<Value>(token, &DecodingKey::from_jwk(jwk).expect("key"), &validation).expect("verifies");
+    let verified =
+        jsonwebtoken::decode::<Value>(token, &DecodingKey::from_jwk(jwk).expect("key"), &validation).expect("verifies");
     assert_eq!(verified.claims["scope"], "tenant:read audit:read");
 
-    let (status, _, narrowed) = token_request(&app, &[("grant_type", "client_credentials"), ("scope", "tenant:read")], Some((&id, &secret))).await;
+    let (status, _, narrowed) =
+        token_request(&app, &[("grant_type", "client_credentials"), ("scope", "tenant:read")], Some((&id, &secret)))
+            .await;
     assert_eq!((status, narrowed["scope"].as_str()), (200, Some("tenant:read")), "HTTP Basic with a narrower scope");
-    let tenant = app.gql(narrowed["access_token"].as_str(), "{ tenant { name } viewer { apiClient { name } scopes } }", json!({})).await;
+    let tenant = app
+        .gql(narrowed["access_token"].as_str(), "{ tenant { name } viewer { apiClient { name } scopes } }", json!({}))
+        .await;
     assert_eq!(tenant["data"]["tenant"]["name"], "Tenant alpha");
     assert_eq!(tenant["data"]["viewer"]["scopes"], json!(["TENANT_READ"]));
 }
@@ -68,15 +93,25 @@ async fn token_endpoint_errors_follow_rfc_6749() {
     let (status, headers, body) = token_request(&app, &[grant], Some((&id, "wrong"))).await;
     assert_eq!((status, body["error"].as_str()), (401, Some("invalid_client")));
     assert!(headers.contains_key("www-authenticate"));
-    let (status, _, body) = token_request(&app, &[("grant_type", "password"), ("client_id", &id), ("client_secret", &secret)], None).await;
+    let (status, _, body) =
+        token_request(&app, &[("grant_type", "password"), ("client_id", &id), ("client_secret", &secret)], None).await;
     assert_eq!((status, body["error"].as_str()), (400, Some("unsupported_grant_type")));
-    let (status, _, body) = token_request(&app, &[grant, ("client_id", &id), ("client_secret", &secret), ("scope", "members:write")], None).await;
+    let (status, _, body) =
+        token_request(&app, &[grant, ("client_id", &id), ("client_secret", &secret), ("scope", "members:write")], None)
+            .await;
     assert_eq!((status, body["error"].as_str()), (400, Some("invalid_scope")));
     let (status, _, body) = token_request(&app, &[("client_id", &id), ("client_secret", &secret)], None).await;
     assert_eq!((status, body["error"].as_str()), (400, Some("invalid_request")));
 
-    let gid = app.gql(Some(&owner.access_token), "{ apiClients(first: 1) { nodes { id } } }", json!({})).await["data"]["apiClients"]["nodes"][0]["id"].clone();
-    app.gql(Some(&owner.access_token), "mutation($id: ID!) { apiClientRevoke(input: {id: $id}) { apiClient { revokedAt } } }", json!({"id": gid})).await;
+    let gid = app.gql(Some(&owner.access_token), "{ apiClients(first: 1) { nodes { id } } }", json!({})).await["data"]
+        ["apiClients"]["nodes"][0]["id"]
+        .clone();
+    app.gql(
+        Some(&owner.access_token),
+        "mutation($id: ID!) { apiClientRevoke(input: {id: $id}) { apiClient { revokedAt } } }",
+        json!({"id": gid}),
+    )
+    .await;
     let (status, _, body) = token_request(&app, &[grant, ("client_id", &id), ("client_secret", &secret)], None).await;
     assert_eq!((status, body["error"].as_str()), (401, Some("invalid_client")), "a revoked client gets no token");
     let basic = base64::engine::general_purpose::STANDARD.encode(format!("{id}:{secret}"));
@@ -86,7 +121,12 @@ async fn token_endpoint_errors_follow_rfc_6749() {
 async fn throttles(app: &TestApp) {
     let owner = app.signup("alpha").await;
     let (id, secret) = client(app, &owner, "TENANT_READ").await;
-    let (_, _, body) = token_request(app, &[("grant_type", "client_credentials"), ("client_id", &id), ("client_secret", &secret)], None).await;
+    let (_, _, body) = token_request(
+        app,
+        &[("grant_type", "client_credentials"), ("client_id", &id), ("client_secret", &secret)],
+        None,
+    )
+    .await;
     let token = body["access_token"].as_str().expect("token");
     let mut throttled = None;
     for _ in 0..20 {
@@ -106,15 +146,22 @@ async fn throttles(app: &TestApp) {
 
 #[tokio::test]
 async fn partner_clients_are_throttled_by_cost_in_memory() {
-    let app = TestApp::spawn_with(&[("SILKPORT_RATE_LIMIT_CAPACITY", "20"), ("SILKPORT_RATE_LIMIT_PER_SECOND", "1")]).await;
+    let app =
+        TestApp::spawn_with(&[("SILKPORT_RATE_LIMIT_CAPACITY", "20"), ("SILKPORT_RATE_LIMIT_PER_SECOND", "1")]).await;
     throttles(&app).await;
 }
 
 #[tokio::test]
 async fn partner_clients_are_throttled_by_cost_in_redis() {
     let Some(redis) = services::redis_url() else { return };
-    let app = TestApp::spawn_with(&[("REDIS_URL", &redis), ("SILKPORT_RATE_LIMIT_CAPACITY", "20"), ("SILKPORT_RATE_LIMIT_PER_SECOND", "1")]).await;
+    let app = TestApp::spawn_with(&[
+        ("REDIS_URL", &redis),
+        ("SILKPORT_RATE_LIMIT_CAPACITY", "20"),
+        ("SILKPORT_RATE_LIMIT_PER_SECOND", "1"),
+    ])
+    .await;
     throttles(&app).await;
-    let ready: Value = app.http.get(format!("{}/readyz", app.url)).send().await.expect("readyz").json().await.expect("json");
+    let ready: Value =
+        app.http.get(format!("{}/readyz", app.url)).send().await.expect("readyz").json().await.expect("json");
     assert_eq!(ready["redis"], "ok");
 }

@@ -17,7 +17,10 @@ async fn repeated_failures_lock_the_account() {
     assert_eq!(locked["data"]["sessionCreate"]["userErrors"][0]["code"], "TOO_MANY_ATTEMPTS", "{locked}");
     assert_eq!(locked["data"]["sessionCreate"]["accessToken"], Value::Null);
     let unknown = app.login("nobody@alpha.example.com", PASSWORD, None).await;
-    assert_eq!(unknown["data"]["sessionCreate"]["userErrors"][0]["code"], "INVALID_CREDENTIALS", "unknown emails look the same");
+    assert_eq!(
+        unknown["data"]["sessionCreate"]["userErrors"][0]["code"], "INVALID_CREDENTIALS",
+        "unknown emails look the same"
+    );
 }
 
 async fn reset_token(app: &TestApp, email: &str) -> String {
@@ -40,9 +43,21 @@ async fn reset_token(app: &TestApp, email: &str) -> String {
 async fn password_reset_sets_a_new_password_and_signs_out_everywhere() {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;
-    let asked = app.gql(None, "mutation($e: String!) { passwordResetRequest(input: {email: $e}) { userErrors { code } } }", json!({"e": owner.email})).await;
+    let asked = app
+        .gql(
+            None,
+            "mutation($e: String!) { passwordResetRequest(input: {email: $e}) { userErrors { code } } }",
+            json!({"e": owner.email}),
+        )
+        .await;
     assert_eq!(asked["data"]["passwordResetRequest"]["userErrors"], json!([]));
-    let unknown = app.gql(None, "mutation { passwordResetRequest(input: {email: \"ghost@alpha.example.com\"}) { userErrors { code } } }", json!({})).await;
+    let unknown = app
+        .gql(
+            None,
+            "mutation { passwordResetRequest(input: {email: \"ghost@alpha.example.com\"}) { userErrors { code } } }",
+            json!({}),
+        )
+        .await;
     assert_eq!(unknown["data"]["passwordResetRequest"]["userErrors"], json!([]), "no hint whether the email exists");
 
     let token = reset_token(&app, &owner.email).await;
@@ -58,7 +73,13 @@ async fn password_reset_sets_a_new_password_and_signs_out_everywhere() {
     assert_eq!(old["data"]["sessionCreate"]["userErrors"][0]["code"], "INVALID_CREDENTIALS");
     let new = app.login(&owner.email, "brand-new-pass-9", None).await;
     assert!(new["data"]["sessionCreate"]["accessToken"].is_string());
-    let refresh = app.gql(None, "mutation($r: String!) { sessionRefresh(input: {refreshToken: $r}) { accessToken } }", json!({"r": owner.refresh_token})).await;
+    let refresh = app
+        .gql(
+            None,
+            "mutation($r: String!) { sessionRefresh(input: {refreshToken: $r}) { accessToken } }",
+            json!({"r": owner.refresh_token}),
+        )
+        .await;
     assert_eq!(refresh["data"]["sessionRefresh"]["accessToken"], Value::Null, "old sessions were revoked");
 }
 
@@ -73,7 +94,10 @@ async fn sign_out_and_switching_tenants() {
             json!({"i": {"tenantName": "Second", "tenantSlug": "second", "name": "Owner", "email": a.email, "password": PASSWORD}}),
         )
         .await;
-    let second_id = second["data"]["tenantCreate"]["viewer"]["tenant"]["id"].as_str().expect("same account opened a second tenant").to_owned();
+    let second_id = second["data"]["tenantCreate"]["viewer"]["tenant"]["id"]
+        .as_str()
+        .expect("same account opened a second tenant")
+        .to_owned();
     let viewer = app.gql(Some(&a.access_token), "{ viewer { memberships { tenant { id } role } } }", json!({})).await;
     assert_eq!(viewer["data"]["viewer"]["memberships"].as_array().map(Vec::len), Some(2));
 
@@ -86,9 +110,21 @@ async fn sign_out_and_switching_tenants() {
     assert_eq!(tenant["data"]["tenant"]["name"], "Second");
 
     let refresh_token = switch["data"]["sessionRefresh"]["refreshToken"].as_str().expect("refresh");
-    let out = app.gql(None, "mutation($r: String!) { sessionRevoke(input: {refreshToken: $r}) { userErrors { code } } }", json!({"r": refresh_token})).await;
+    let out = app
+        .gql(
+            None,
+            "mutation($r: String!) { sessionRevoke(input: {refreshToken: $r}) { userErrors { code } } }",
+            json!({"r": refresh_token}),
+        )
+        .await;
     assert_eq!(out["data"]["sessionRevoke"]["userErrors"], json!([]));
-    let after = app.gql(None, "mutation($r: String!) { sessionRefresh(input: {refreshToken: $r}) { accessToken } }", json!({"r": refresh_token})).await;
+    let after = app
+        .gql(
+            None,
+            "mutation($r: String!) { sessionRefresh(input: {refreshToken: $r}) { accessToken } }",
+            json!({"r": refresh_token}),
+        )
+        .await;
     assert_eq!(after["data"]["sessionRefresh"]["accessToken"], Value::Null);
 }
 
@@ -103,12 +139,24 @@ async fn the_last_owner_stays_and_admins_cannot_make_owners() {
     let change = "mutation($m: ID!, $r: Role!) { memberRoleChange(input: {memberId: $m, role: $r}) { member { role } userErrors { code } } }";
     let demote = app.gql(Some(&owner.access_token), change, json!({"m": owner_member, "r": "ADMIN"})).await;
     assert_eq!(demote["data"]["memberRoleChange"]["userErrors"][0]["code"], "LAST_OWNER");
-    let remove = app.gql(Some(&owner.access_token), "mutation($m: ID!) { memberRemove(input: {memberId: $m}) { userErrors { code } } }", json!({"m": owner_member})).await;
+    let remove = app
+        .gql(
+            Some(&owner.access_token),
+            "mutation($m: ID!) { memberRemove(input: {memberId: $m}) { userErrors { code } } }",
+            json!({"m": owner_member}),
+        )
+        .await;
     assert_eq!(remove["data"]["memberRemove"]["userErrors"][0]["code"], "LAST_OWNER");
     let promote = app.gql(Some(&admin.access_token), change, json!({"m": admin_member, "r": "OWNER"})).await;
     assert_eq!(promote["data"]["memberRoleChange"]["userErrors"][0]["code"], "FORBIDDEN");
     let by_owner = app.gql(Some(&owner.access_token), change, json!({"m": admin_member, "r": "OPERATOR"})).await;
     assert_eq!(by_owner["data"]["memberRoleChange"]["member"]["role"], "OPERATOR");
-    let stale = app.gql(None, "mutation($r: String!) { sessionRefresh(input: {refreshToken: $r}) { accessToken } }", json!({"r": admin.refresh_token})).await;
+    let stale = app
+        .gql(
+            None,
+            "mutation($r: String!) { sessionRefresh(input: {refreshToken: $r}) { accessToken } }",
+            json!({"r": admin.refresh_token}),
+        )
+        .await;
     assert_eq!(stale["data"]["sessionRefresh"]["accessToken"], Value::Null, "a role change ends the member's sessions");
 }

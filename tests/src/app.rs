@@ -70,7 +70,8 @@ impl TestApp {
 
     /// POSTs a GraphQL request and returns the JSON response.
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
-        let mut request = self.http.post(format!("{}/graphql", self.url)).json(&json!({"query": query, "variables": variables}));
+        let mut request =
+            self.http.post(format!("{}/graphql", self.url)).json(&json!({"query": query, "variables": variables}));
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }

@@ -56,12 +56,10 @@ pub async fn fresh(dir: &Path) -> TestDb {
                 .expect("look up template");
             if exists.is_none() {
                 admin
-                    .execute(AssertSqlSafe(
-                        format!(
-                            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}')
+                    .execute(AssertSqlSafe(format!(
+                        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}')
                              THEN CREATE ROLE {APP_ROLE} LOGIN; END IF; END $$"
-                        ),
-                    ))
+                    )))
                     .await
                     .expect("create app role");
                 admin.execute(AssertSqlSafe(format!("CREATE DATABASE {TEMPLATE}"))).await.expect("create template");
@@ -70,7 +68,10 @@ pub async fn fresh(dir: &Path) -> TestDb {
                 conn.close().await.ok();
             }
             let name = format!("silkport_test_{}", uuid::Uuid::now_v7().simple());
-            admin.execute(AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}"))).await.expect("clone template");
+            admin
+                .execute(AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}")))
+                .await
+                .expect("clone template");
             admin.execute(AssertSqlSafe(format!("SELECT pg_advisory_unlock({LOCK_KEY})"))).await.expect("unlock");
             admin.close().await.ok();
             let app_base = base.replacen("postgres@", &format!("{APP_ROLE}@"), 1);

@@ -10,10 +10,10 @@ pub async fn wait_for(maildir: &Path, recipient: &str, timeout: Duration) -> Opt
     loop {
         if let Ok(entries) = std::fs::read_dir(maildir.join("new")) {
             for entry in entries.flatten() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    if text.lines().any(|l| l.trim_end() == needle) {
-                        return Some(text);
-                    }
+                if let Ok(text) = std::fs::read_to_string(entry.path())
+                    && text.lines().any(|l| l.trim_end() == needle)
+                {
+                    return Some(text);
                 }
             }
         }

@@ -131,10 +131,9 @@ impl Runner {
             }
         }
         tracing::info!(worker.id = %runner.config.worker_id, in_flight = running.len(), "worker stopping");
-        let drained = tokio::time::timeout(runner.config.shutdown_grace, async {
-            while running.join_next().await.is_some() {}
-        })
-        .await;
+        let drained =
+            tokio::time::timeout(runner.config.shutdown_grace, async { while running.join_next().await.is_some() {} })
+                .await;
         if drained.is_err() {
             // Jobs still running past the grace period give their job back.
             let _ = stop_jobs_tx.send(true);
@@ -175,9 +174,15 @@ impl Runner {
         let duration_ms = started.elapsed().as_millis() as u64;
         match outcome {
             Some(Ok(())) => match queue::complete(&self.db, &job, worker).await {
-                Ok(true) => tracing::info!(tenant.id = %job.tenant_id, job.id = %job.id, job.kind = %job.kind, duration_ms, "job done"),
-                Ok(false) => tracing::warn!(tenant.id = %job.tenant_id, job.id = %job.id, "job done but its lease was lost"),
-                Err(e) => tracing::error!(tenant.id = %job.tenant_id, job.id = %job.id, error = %e, "recording job success failed"),
+                Ok(true) => {
+                    tracing::info!(tenant.id = %job.tenant_id, job.id = %job.id, job.kind = %job.kind, duration_ms, "job done")
+                }
+                Ok(false) => {
+                    tracing::warn!(tenant.id = %job.tenant_id, job.id = %job.id, "job done but its lease was lost")
+                }
+                Err(e) => {
+                    tracing::error!(tenant.id = %job.tenant_id, job.id = %job.id, error = %e, "recording job success failed")
+                }
             },
             Some(Err(e)) => self.record_failure(&job, &e.to_string()).await,
             None => {
@@ -200,7 +205,9 @@ impl Runner {
                 tenant.id = %job.tenant_id, job.id = %job.id, job.kind = %job.kind, attempts = job.attempts,
                 retry_in_ms = delay.as_millis() as u64, error = message, "job failed; will retry"
             ),
-            Err(e) => tracing::error!(tenant.id = %job.tenant_id, job.id = %job.id, error = %e, "recording job failure failed"),
+            Err(e) => {
+                tracing::error!(tenant.id = %job.tenant_id, job.id = %job.id, error = %e, "recording job failure failed")
+            }
         }
     }
 }

@@ -90,7 +90,8 @@ impl SigningKeys {
             let key = SigningKey::from_pkcs8_pem(&pem).map_err(|e| KeyError::Invalid(path.clone(), e.to_string()))?;
             let x = URL_SAFE_NO_PAD.encode(key.verifying_key().as_bytes());
             let kid = thumbprint(&x);
-            let decoding = DecodingKey::from_ed_components(&x).map_err(|e| KeyError::Invalid(path.clone(), e.to_string()))?;
+            let decoding =
+                DecodingKey::from_ed_components(&x).map_err(|e| KeyError::Invalid(path.clone(), e.to_string()))?;
             let encoding =
                 EncodingKey::from_ed_pem(pem.as_bytes()).map_err(|e| KeyError::Invalid(path.clone(), e.to_string()))?;
             verifying.insert(kid.clone(), decoding);

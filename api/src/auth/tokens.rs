@@ -177,7 +177,8 @@ impl TokenIssuer {
                 Ok(Principal::User { user_id: sub, tenant_id: claims.tid, role })
             }
             "client" => {
-                let scopes = parse_scopes(claims.scope.as_deref().unwrap_or_default()).map_err(|_| AuthError::BadClaims)?;
+                let scopes =
+                    parse_scopes(claims.scope.as_deref().unwrap_or_default()).map_err(|_| AuthError::BadClaims)?;
                 Ok(Principal::Client { client_id: sub, tenant_id: claims.tid, merchant_id: claims.mid, scopes })
             }
             _ => Err(AuthError::BadClaims),

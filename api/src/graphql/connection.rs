@@ -20,11 +20,15 @@ pub type CountedConnection<T> = Connection<Cursor, T, CountedFields>;
 pub type PlainConnection<T> = Connection<Cursor, T>;
 
 fn cursor(raw: Option<String>, field: &str) -> Result<Option<Uuid>, Error> {
-    raw.map(|c| Cursor::decode_cursor(&c).map(|c| c.0).map_err(|_| gql_error(domain::DomainError::user(
-        field,
-        domain::UserErrorCode::Invalid,
-        format!("`{field}` is not a cursor from this list."),
-    ))))
+    raw.map(|c| {
+        Cursor::decode_cursor(&c).map(|c| c.0).map_err(|_| {
+            gql_error(domain::DomainError::user(
+                field,
+                domain::UserErrorCode::Invalid,
+                format!("`{field}` is not a cursor from this list."),
+            ))
+        })
+    })
     .transpose()
 }
 
@@ -38,7 +42,10 @@ pub fn page_request(
     Ok(PageRequest { first, last, after: cursor(after, "after")?, before: cursor(before, "before")? })
 }
 
-fn edges<T, N: OutputType>(page: Page<T>, node: impl Fn(T) -> N) -> (bool, bool, Vec<Edge<Cursor, N, async_graphql::connection::EmptyFields>>) {
+fn edges<T, N: OutputType>(
+    page: Page<T>,
+    node: impl Fn(T) -> N,
+) -> (bool, bool, Vec<Edge<Cursor, N, async_graphql::connection::EmptyFields>>) {
     let edges = page.items.into_iter().map(|(id, item)| Edge::new(OpaqueCursor(id), node(item))).collect();
     (page.has_previous_page, page.has_next_page, edges)
 }

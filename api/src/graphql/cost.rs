@@ -47,7 +47,9 @@ impl Extension for CostExtension {
         let response = next.run(ctx).await;
         let measured = self.measured.lock().unwrap_or_else(|p| p.into_inner()).take();
         match (measured, ctx.data_opt::<AppState>()) {
-            (Some((cost, decision)), Some(state)) => response.extension("cost", cost_value(cost, decision, &state.limiter)),
+            (Some((cost, decision)), Some(state)) => {
+                response.extension("cost", cost_value(cost, decision, &state.limiter))
+            }
             _ => response,
         }
     }
@@ -70,7 +72,10 @@ impl Extension for CostExtension {
                 Ok(d) if !d.allowed => {
                     *self.measured.lock().unwrap_or_else(|p| p.into_inner()) = Some((cost, Some(d)));
                     let mut error = ServerError::new(
-                        format!("Throttled: this query costs {cost} and the bucket has {:.0} left.", d.available.max(0.0)),
+                        format!(
+                            "Throttled: this query costs {cost} and the bucket has {:.0} left.",
+                            d.available.max(0.0)
+                        ),
                         None,
                     );
                     let mut extensions = async_graphql::ErrorExtensionValues::default();

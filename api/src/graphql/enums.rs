@@ -32,7 +32,17 @@ mirror!(
     Scope,
     "Scope",
     access::Scope,
-    [TenantRead, TenantWrite, MembersRead, MembersWrite, ApiClientsRead, ApiClientsWrite, AuditRead, JobsRead, JobsWrite]
+    [
+        TenantRead,
+        TenantWrite,
+        MembersRead,
+        MembersWrite,
+        ApiClientsRead,
+        ApiClientsWrite,
+        AuditRead,
+        JobsRead,
+        JobsWrite
+    ]
 );
 mirror!(Locale, "Locale", identity::Locale, [ZhCn, En]);
 mirror!(Module, "Module", identity::Module, [Warehousing, Stores, Livestream, Training]);

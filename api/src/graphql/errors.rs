@@ -52,7 +52,11 @@ pub struct UserError {
 
 impl UserError {
     pub fn invalid(field: &str, message: &str) -> Self {
-        Self { field: Some(vec!["input".into(), field.into()]), code: GqlUserErrorCode::Invalid, message: message.into() }
+        Self {
+            field: Some(vec!["input".into(), field.into()]),
+            code: GqlUserErrorCode::Invalid,
+            message: message.into(),
+        }
     }
 }
 
@@ -75,12 +79,11 @@ pub fn gql_error(error: DomainError) -> Error {
         }
         DomainError::Unauthenticated => coded("authentication required", "UNAUTHENTICATED"),
         DomainError::Forbidden(scope) => coded(format!("not allowed: requires `{scope}`"), "FORBIDDEN"),
-        DomainError::Throttled { retry_after_secs } => {
-            Error::new(format!("throttled; retry in {retry_after_secs} s")).extend_with(move |_, e| {
+        DomainError::Throttled { retry_after_secs } => Error::new(format!("throttled; retry in {retry_after_secs} s"))
+            .extend_with(move |_, e| {
                 e.set("code", "THROTTLED");
                 e.set("retryAfterSeconds", retry_after_secs);
-            })
-        }
+            }),
         DomainError::Database(cause) => {
             tracing::error!(error = %cause, "database error");
             coded("internal error", "INTERNAL")

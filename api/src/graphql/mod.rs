@@ -2,8 +2,8 @@
 //! connections, payloads with `userErrors`, cost limits) and resolvers.
 //! Resolvers are thin: parse, call a domain service, map the result.
 
-pub mod context;
 mod connection;
+pub mod context;
 mod cost;
 mod enums;
 mod errors;

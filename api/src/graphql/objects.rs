@@ -274,7 +274,10 @@ impl Viewer {
         match &self.0 {
             Principal::User { user_id, .. } => {
                 let found = sessions::tenants_of(db(ctx), *user_id).await.map_err(gql_error)?;
-                Ok(found.into_iter().map(|m| TenantMembership { tenant: Tenant(m.tenant), role: m.role.into() }).collect())
+                Ok(found
+                    .into_iter()
+                    .map(|m| TenantMembership { tenant: Tenant(m.tenant), role: m.role.into() })
+                    .collect())
             }
             Principal::Client { .. } => Ok(Vec::new()),
         }

@@ -26,12 +26,20 @@ impl QueryRoot {
         let tctx = tenant_ctx(ctx)?;
         let db = db(ctx);
         let node = match kind {
-            "Tenant" if uuid == tctx.tenant_id => Some(Node::Tenant(Tenant(tenants::current(db, &tctx).await.map_err(gql_error)?))),
+            "Tenant" if uuid == tctx.tenant_id => {
+                Some(Node::Tenant(Tenant(tenants::current(db, &tctx).await.map_err(gql_error)?)))
+            }
             "User" => members::user_in_tenant(db, &tctx, uuid).await.map_err(gql_error)?.map(|u| Node::User(User(u))),
             "Member" => members::get(db, &tctx, uuid).await.map_err(gql_error)?.map(|m| Node::Member(Member(m))),
-            "Invitation" => invitations::get(db, &tctx, uuid).await.map_err(gql_error)?.map(|i| Node::Invitation(Invitation(i))),
-            "ApiClient" => api_clients::get(db, &tctx, uuid).await.map_err(gql_error)?.map(|c| Node::ApiClient(ApiClient(c))),
-            "AuditEntry" => audit::get(db, &tctx, uuid).await.map_err(gql_error)?.map(|a| Node::AuditEntry(AuditEntry(a))),
+            "Invitation" => {
+                invitations::get(db, &tctx, uuid).await.map_err(gql_error)?.map(|i| Node::Invitation(Invitation(i)))
+            }
+            "ApiClient" => {
+                api_clients::get(db, &tctx, uuid).await.map_err(gql_error)?.map(|c| Node::ApiClient(ApiClient(c)))
+            }
+            "AuditEntry" => {
+                audit::get(db, &tctx, uuid).await.map_err(gql_error)?.map(|a| Node::AuditEntry(AuditEntry(a)))
+            }
             "Job" => jobs::get(db, &tctx, uuid).await.map_err(gql_error)?.map(|j| Node::Job(Job(j))),
             _ => None,
         };

@@ -58,8 +58,11 @@ pub async fn execute(
     let principal = bearer_principal(&state.tokens, header);
     let tenant = principal.as_ref().and_then(|p| p.as_ref().ok()).map(|p| p.tenant_id().to_string());
     let operation = request.operation_name.clone().unwrap_or_default();
-    let response: Response = schema.execute(request.data(RequestInfo { principal, request_id: request_id.clone() })).await;
-    if response.errors.iter().any(|e| e.extensions.as_ref().and_then(|x| x.get("code")).is_some_and(|c| *c == async_graphql::Value::from("INTERNAL"))) {
+    let response: Response =
+        schema.execute(request.data(RequestInfo { principal, request_id: request_id.clone() })).await;
+    if response.errors.iter().any(|e| {
+        e.extensions.as_ref().and_then(|x| x.get("code")).is_some_and(|c| *c == async_graphql::Value::from("INTERNAL"))
+    }) {
         tracing::error!(request.id = %request_id, tenant.id = tenant.as_deref().unwrap_or("-"), graphql.operation = %operation, "request failed with an internal error");
     }
     HttpResponse::Ok().json(response)

@@ -24,9 +24,7 @@ pub fn api_routes(cfg: &mut web::ServiceConfig, state: &AppState, schema: &AppSc
         .app_data(web::Data::new(schema.clone()))
         .app_data(web::PayloadConfig::new(state.config.max_body_bytes))
         .service(
-            web::resource("/graphql")
-                .route(web::post().to(graphql::execute))
-                .route(web::get().to(graphql::graphiql)),
+            web::resource("/graphql").route(web::post().to(graphql::execute)).route(web::get().to(graphql::graphiql)),
         )
         .service(web::resource("/graphql/ws").route(web::get().to(graphql::subscriptions)))
         .service(web::resource("/oauth/token").route(web::post().to(oauth::token)))
@@ -57,7 +55,12 @@ pub fn cors(origins: &[String]) -> Cors {
 }
 
 /// Starts the API server on `listener` (the binary and the tests alike).
-pub fn start(state: AppState, schema: AppSchema, listener: TcpListener, workers: Option<usize>) -> std::io::Result<Server> {
+pub fn start(
+    state: AppState,
+    schema: AppSchema,
+    listener: TcpListener,
+    workers: Option<usize>,
+) -> std::io::Result<Server> {
     let cors = state.config.cors_origins.clone();
     let mut server = HttpServer::new(move || {
         App::new()

@@ -28,7 +28,8 @@ fn basic_credentials(header: &str) -> Option<(String, String)> {
     let encoded = header.strip_prefix("Basic ")?;
     let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
     let (id, secret) = decoded.split_once(':')?;
-    let unescape = |s: &str| serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("v={s}")).ok()?.pop().map(|(_, v)| v);
+    let unescape =
+        |s: &str| serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("v={s}")).ok()?.pop().map(|(_, v)| v);
     Some((unescape(id)?, unescape(secret)?))
 }
 
@@ -41,25 +42,46 @@ pub async fn token(req: HttpRequest, body: web::Bytes, state: web::Data<AppState
     };
     let mut seen = std::collections::HashSet::new();
     if let Some((name, _)) = params.iter().find(|(k, _)| !seen.insert(k.as_str())) {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", &format!("parameter `{name}` is repeated"), false);
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_request",
+            &format!("parameter `{name}` is repeated"),
+            false,
+        );
     }
     let param = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     match param("grant_type") {
         Some("client_credentials") => {}
-        Some(_) => return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type", "only client_credentials is supported", false),
+        Some(_) => {
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "unsupported_grant_type",
+                "only client_credentials is supported",
+                false,
+            );
+        }
         None => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "grant_type is required", false),
     }
     let basic = req.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok()).filter(|h| h.starts_with("Basic "));
     let (client_id, secret) = match (basic, param("client_id"), param("client_secret")) {
         (Some(_), _, Some(_)) => {
-            return oauth_error(StatusCode::BAD_REQUEST, "invalid_request", "use one client authentication method", false);
+            return oauth_error(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "use one client authentication method",
+                false,
+            );
         }
         (Some(header), _, None) => match basic_credentials(header) {
             Some(credentials) => credentials,
-            None => return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "malformed Basic credentials", true),
+            None => {
+                return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "malformed Basic credentials", true);
+            }
         },
         (None, Some(id), Some(secret)) => (id.to_owned(), secret.to_owned()),
-        (None, _, _) => return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "client authentication is required", false),
+        (None, _, _) => {
+            return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client", "client authentication is required", false);
+        }
     };
     match api_clients::authenticate(&state.db, &client_id, &secret, param("scope")).await {
         Ok(grant) => match state.tokens.issue_client(&grant) {
@@ -85,9 +107,7 @@ pub async fn token(req: HttpRequest, body: web::Bytes, state: web::Data<AppState
 }
 
 pub async fn jwks(state: web::Data<AppState>) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((CACHE_CONTROL, "public, max-age=300"))
-        .json(state.tokens.keys().jwks())
+    HttpResponse::Ok().insert_header((CACHE_CONTROL, "public, max-age=300")).json(state.tokens.keys().jwks())
 }
 
 pub async fn metadata(state: web::Data<AppState>) -> HttpResponse {

@@ -19,13 +19,15 @@ pub fn routes(cfg: &mut web::ServiceConfig, dir: &Path) {
         return;
     }
     let fallback: PathBuf = index;
-    cfg.service(Files::new("/", dir).index_file("index.html").default_handler(fn_service(move |req: ServiceRequest| {
-        let fallback = fallback.clone();
-        async move {
-            let (req, _) = req.into_parts();
-            let file = NamedFile::open_async(&fallback).await?;
-            let response = file.into_response(&req);
-            Ok(ServiceResponse::new(req, response))
-        }
-    })));
+    cfg.service(Files::new("/", dir).index_file("index.html").default_handler(fn_service(
+        move |req: ServiceRequest| {
+            let fallback = fallback.clone();
+            async move {
+                let (req, _) = req.into_parts();
+                let file = NamedFile::open_async(&fallback).await?;
+                let response = file.into_response(&req);
+                Ok(ServiceResponse::new(req, response))
+            }
+        },
+    )));
 }

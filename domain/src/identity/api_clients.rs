@@ -197,7 +197,8 @@ pub async fn authenticate(
         .ok_or(ClientAuthError::InvalidClient)?;
     let lookup = async {
         let tx = db.tenant_tx_for(tenant_id).await?;
-        let found = tx.find::<api_client::Entity>().filter(api_client::Column::ClientId.eq(client_id)).one(tx.conn()).await?;
+        let found =
+            tx.find::<api_client::Entity>().filter(api_client::Column::ClientId.eq(client_id)).one(tx.conn()).await?;
         tx.commit().await?;
         Ok::<_, DomainError>(found)
     };
@@ -205,7 +206,8 @@ pub async fn authenticate(
         tracing::error!(error = %e, "api client lookup failed");
         ClientAuthError::InvalidClient
     })?;
-    let Some(found) = found.filter(|c| c.revoked_at.is_none() && secret_hash_eq(&c.secret_hash, &hash_secret(secret))) else {
+    let Some(found) = found.filter(|c| c.revoked_at.is_none() && secret_hash_eq(&c.secret_hash, &hash_secret(secret)))
+    else {
         return Err(ClientAuthError::InvalidClient);
     };
     let client = ApiClient::from(found);

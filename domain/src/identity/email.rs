@@ -10,7 +10,11 @@ impl Email {
     pub fn parse(field: &str, raw: &str) -> Result<Self, DomainError> {
         let text = raw.trim().to_lowercase();
         let invalid = || {
-            DomainError::user(field, UserErrorCode::InvalidEmail, format!("`{}` is not a valid email address.", raw.trim()))
+            DomainError::user(
+                field,
+                UserErrorCode::InvalidEmail,
+                format!("`{}` is not a valid email address.", raw.trim()),
+            )
         };
         if text.len() > 254 || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(invalid());
@@ -18,7 +22,10 @@ impl Email {
         let (local, domain) = text.rsplit_once('@').ok_or_else(invalid)?;
         let labels_ok = domain.split('.').count() >= 2
             && domain.split('.').all(|l| {
-                !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+                !l.is_empty()
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
             });
         if local.is_empty() || local.len() > 64 || local.contains('@') || !labels_ok {
             return Err(invalid());

@@ -75,16 +75,14 @@ pub async fn invite(db: &Db, ctx: &TenantCtx, input: InviteInput, public_url: &s
     let locale = input.locale.or(inviter.as_ref().map(|u| u.locale)).unwrap_or(Locale::En);
     let mut tx = db.tenant_tx(ctx).await?;
     if let Some(existing) = users::find_by_email(tx.conn(), &email).await? {
-        let member = tx
-            .find::<membership::Entity>()
-            .filter(membership::Column::UserId.eq(existing.id))
-            .count(tx.conn())
-            .await?;
+        let member =
+            tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(existing.id)).count(tx.conn()).await?;
         if member > 0 {
             return Err(DomainError::user("email", UserErrorCode::AlreadyMember, "This person is already a member."));
         }
     }
-    let tenant = tenants::find(tx.conn(), ctx.tenant_id).await?.ok_or_else(|| DomainError::Internal("tenant gone".into()))?;
+    let tenant =
+        tenants::find(tx.conn(), ctx.tenant_id).await?.ok_or_else(|| DomainError::Internal("tenant gone".into()))?;
     let id = new_id();
     let secret = new_secret();
     let now = Utc::now();
@@ -182,7 +180,11 @@ pub async fn accept(
         return Err(DomainError::user("token", UserErrorCode::Expired, "This invitation was already used."));
     }
     if found.expires_at <= Utc::now() {
-        return Err(DomainError::user("token", UserErrorCode::Expired, "This invitation has expired; ask for a new one."));
+        return Err(DomainError::user(
+            "token",
+            UserErrorCode::Expired,
+            "This invitation has expired; ask for a new one.",
+        ));
     }
     let email = Email::parse("email", &found.email)?;
     let role = parse_role(&found.role)?;
@@ -207,13 +209,14 @@ pub async fn accept(
             users::insert(tx.conn(), &email, display, hash, locale).await?
         }
     };
-    let already = tx
-        .find::<membership::Entity>()
-        .filter(membership::Column::UserId.eq(user.id))
-        .count(tx.conn())
-        .await?;
+    let already =
+        tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(user.id)).count(tx.conn()).await?;
     if already > 0 {
-        return Err(DomainError::user("token", UserErrorCode::AlreadyMember, "You are already a member of this tenant."));
+        return Err(DomainError::user(
+            "token",
+            UserErrorCode::AlreadyMember,
+            "You are already a member of this tenant.",
+        ));
     }
     let member_id = new_id();
     tx.insert(membership::ActiveModel {
@@ -236,7 +239,9 @@ pub async fn accept(
             action: "member.join",
             subject: Some(audit::subject("Member", member_id)),
             before: None,
-            after: Some(json!({"user": email.as_str(), "role": role.as_str(), "invitation": audit::subject("Invitation", id)})),
+            after: Some(
+                json!({"user": email.as_str(), "role": role.as_str(), "invitation": audit::subject("Invitation", id)}),
+            ),
         },
     )
     .await?;

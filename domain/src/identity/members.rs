@@ -103,7 +103,11 @@ async fn owners(tx: &TenantTx) -> DomainResult<u64> {
 /// Only an owner may make or unmake owners.
 fn check_owner_rule(ctx: &TenantCtx, touches_owner: bool) -> DomainResult<()> {
     if touches_owner && ctx.role != Some(Role::Owner) {
-        return Err(DomainError::user("role", UserErrorCode::Forbidden, "Only an owner can grant or remove the owner role."));
+        return Err(DomainError::user(
+            "role",
+            UserErrorCode::Forbidden,
+            "Only an owner can grant or remove the owner role.",
+        ));
     }
     Ok(())
 }
@@ -126,7 +130,8 @@ pub async fn change_role(db: &Db, ctx: &TenantCtx, member_id: Uuid, role: Role) 
         // Their refresh tokens carry the old role into new access tokens.
         sessions::revoke_user(tx.conn(), saved.user_id, Some(ctx.tenant_id)).await?;
     }
-    let after = attach_users(&tx, vec![saved]).await?.pop().ok_or_else(|| DomainError::Internal("member vanished".into()))?;
+    let after =
+        attach_users(&tx, vec![saved]).await?.pop().ok_or_else(|| DomainError::Internal("member vanished".into()))?;
     audit::record(
         &mut tx,
         ctx,

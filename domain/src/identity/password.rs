@@ -1,8 +1,8 @@
 //! Passwords: the strength rule, and argon2id hashing off the async threads.
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 
 use crate::error::{DomainError, UserErrorCode};
 
@@ -37,10 +37,10 @@ impl NewPassword {
         if COMMON.iter().any(|c| lower.starts_with(c) && lower.len() <= c.len() + 2) {
             return Err(weak("Password is too common."));
         }
-        if let Some(local) = email.and_then(|e| e.split('@').next()).filter(|l| l.len() >= 4) {
-            if lower.contains(&local.to_lowercase()) {
-                return Err(weak("Password must not contain your email address."));
-            }
+        if let Some(local) = email.and_then(|e| e.split('@').next()).filter(|l| l.len() >= 4)
+            && lower.contains(&local.to_lowercase())
+        {
+            return Err(weak("Password must not contain your email address."));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -60,7 +60,8 @@ impl NewPassword {
 
 /// A valid argon2id hash of a password nobody has, verified against when the
 /// user does not exist, so unknown and known emails take the same time.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2lsa3BvcnRkdW1teQ$wBmBwUR0+W/5Xv6rTAdOgILxu5Mu+k1lTGJhLxDaw9w";
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c2lsa3BvcnRkdW1teQ$wBmBwUR0+W/5Xv6rTAdOgILxu5Mu+k1lTGJhLxDaw9w";
 
 /// Checks a password against a stored hash (or the dummy when `None`).
 pub async fn verify(password: &str, stored: Option<&str>) -> bool {
@@ -68,7 +69,8 @@ pub async fn verify(password: &str, stored: Option<&str>) -> bool {
     let known = stored.is_some();
     let stored = stored.unwrap_or(DUMMY_HASH).to_owned();
     let matched = tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&stored).is_ok_and(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+        PasswordHash::new(&stored)
+            .is_ok_and(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
     })
     .await
     .unwrap_or(false);

@@ -63,7 +63,12 @@ pub async fn request(
     let message = EmailMessage::PasswordReset { reset_url, expires_at: now + RESET_TTL };
     mail::send(&mut scoped, OutgoingEmail::new(email.as_str(), locale, message)).await?;
     let ctx = user_ctx(home.tenant_id, user.id, request_id);
-    let change = Change { action: "user.password_reset_request", subject: Some(audit::subject("User", user.id)), before: None, after: None };
+    let change = Change {
+        action: "user.password_reset_request",
+        subject: Some(audit::subject("User", user.id)),
+        before: None,
+        after: None,
+    };
     audit::record(&mut scoped, &ctx, change).await?;
     scoped.commit().await?;
     Ok(())
@@ -83,7 +88,11 @@ pub async fn reset(db: &Db, token: &str, password: &str, request_id: Option<Stri
         return Err(invalid_token());
     };
     if found.used_at.is_some() || found.expires_at <= Utc::now() {
-        return Err(DomainError::user("token", UserErrorCode::Expired, "This reset link has expired; ask for a new one."));
+        return Err(DomainError::user(
+            "token",
+            UserErrorCode::Expired,
+            "This reset link has expired; ask for a new one.",
+        ));
     }
     let user = users::find(&tx, found.user_id).await?.ok_or_else(invalid_token)?;
     let hash = NewPassword::parse("password", password, Some(&user.email))?.hash().await?;

@@ -113,7 +113,8 @@ pub async fn login(
     let grant = issue(&tx, user.id, membership.tenant_id, role, None).await?;
     let mut scoped = TenantTx::scope(db, tx, membership.tenant_id).await?;
     let ctx = TenantCtx::user(membership.tenant_id, user.id, role, request_id);
-    audit::record(&mut scoped, &ctx, Change { action: "session.create", subject: None, before: None, after: None }).await?;
+    audit::record(&mut scoped, &ctx, Change { action: "session.create", subject: None, before: None, after: None })
+        .await?;
     scoped.commit().await?;
     Ok(grant)
 }
@@ -140,7 +141,11 @@ pub(crate) fn parse_role(text: &str) -> DomainResult<Role> {
 }
 
 fn invalid_refresh() -> DomainError {
-    DomainError::user("refreshToken", UserErrorCode::InvalidCredentials, "The refresh token is not valid; sign in again.")
+    DomainError::user(
+        "refreshToken",
+        UserErrorCode::InvalidCredentials,
+        "The refresh token is not valid; sign in again.",
+    )
 }
 
 /// Exchanges a refresh token for a new one (and a new access token), for the
@@ -152,10 +157,8 @@ pub async fn refresh(
     request_id: Option<String>,
 ) -> DomainResult<SessionGrant> {
     let tx = db.global_tx().await?;
-    let found = refresh_token::Entity::find()
-        .filter(refresh_token::Column::TokenHash.eq(hash_secret(token)))
-        .one(&tx)
-        .await?;
+    let found =
+        refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(hash_secret(token))).one(&tx).await?;
     let Some(found) = found else { return Err(invalid_refresh()) };
     let now = Utc::now();
     // Guarded so that of two concurrent uses exactly one wins.
@@ -206,10 +209,8 @@ pub async fn refresh(
 /// Logout: revokes the token's whole family.
 pub async fn revoke(db: &Db, token: &str, request_id: Option<String>) -> DomainResult<()> {
     let tx = db.global_tx().await?;
-    let found = refresh_token::Entity::find()
-        .filter(refresh_token::Column::TokenHash.eq(hash_secret(token)))
-        .one(&tx)
-        .await?;
+    let found =
+        refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(hash_secret(token))).one(&tx).await?;
     let Some(found) = found else { return Err(invalid_refresh()) };
     revoke_family(&tx, found.family_id, Utc::now()).await?;
     let mut scoped = TenantTx::scope(db, tx, found.tenant_id).await?;
@@ -220,7 +221,8 @@ pub async fn revoke(db: &Db, token: &str, request_id: Option<String>) -> DomainR
         scopes: Vec::new(),
         request_id,
     };
-    audit::record(&mut scoped, &ctx, Change { action: "session.revoke", subject: None, before: None, after: None }).await?;
+    audit::record(&mut scoped, &ctx, Change { action: "session.revoke", subject: None, before: None, after: None })
+        .await?;
     scoped.commit().await?;
     Ok(())
 }
@@ -236,7 +238,11 @@ async fn revoke_family(conn: &impl ConnectionTrait, family: Uuid, now: DateTime<
 }
 
 /// Revokes every refresh token of `user_id` (in `tenant_id` only, if given).
-pub(crate) async fn revoke_user(conn: &impl ConnectionTrait, user_id: Uuid, tenant_id: Option<Uuid>) -> DomainResult<()> {
+pub(crate) async fn revoke_user(
+    conn: &impl ConnectionTrait,
+    user_id: Uuid,
+    tenant_id: Option<Uuid>,
+) -> DomainResult<()> {
     let mut update = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
         .filter(refresh_token::Column::UserId.eq(user_id))
@@ -251,7 +257,10 @@ pub(crate) async fn revoke_user(conn: &impl ConnectionTrait, user_id: Uuid, tena
 /// A user's memberships across tenants, oldest first. On PostgreSQL the
 /// caller's transaction must have `app.user_id` set (the RLS policy
 /// `own_memberships` allows exactly these rows).
-pub(crate) async fn memberships_of_user(conn: &impl ConnectionTrait, user_id: Uuid) -> DomainResult<Vec<membership::Model>> {
+pub(crate) async fn memberships_of_user(
+    conn: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> DomainResult<Vec<membership::Model>> {
     Ok(membership::Entity::find()
         .filter(membership::Column::UserId.eq(user_id))
         .order_by_asc(membership::Column::CreatedAt)

@@ -106,14 +106,14 @@ pub async fn create(db: &Db, input: NewTenant, request_id: Option<String>) -> Do
 
     let existing = users::find_by_email(db.connection(), &email).await?;
     // An existing account may open another tenant, but only with its own password.
-    if let Some(user) = &existing {
-        if !password::verify(&input.password, Some(&user.password_hash)).await {
-            return Err(DomainError::user(
-                "email",
-                UserErrorCode::Taken,
-                "An account with this email exists; use its password to open another tenant.",
-            ));
-        }
+    if let Some(user) = &existing
+        && !password::verify(&input.password, Some(&user.password_hash)).await
+    {
+        return Err(DomainError::user(
+            "email",
+            UserErrorCode::Taken,
+            "An account with this email exists; use its password to open another tenant.",
+        ));
     }
     let new_hash = match existing {
         Some(_) => None,
@@ -188,7 +188,9 @@ pub(crate) async fn find_many(conn: &impl ConnectionTrait, ids: Vec<Uuid>) -> Do
 /// The context's own tenant.
 pub async fn current(db: &Db, ctx: &TenantCtx) -> DomainResult<Tenant> {
     ctx.require(Permission::TenantRead)?;
-    find(db.connection(), ctx.tenant_id).await?.ok_or_else(|| DomainError::Internal("tenant of a valid token is gone".into()))
+    find(db.connection(), ctx.tenant_id)
+        .await?
+        .ok_or_else(|| DomainError::Internal("tenant of a valid token is gone".into()))
 }
 
 #[derive(Debug, Clone, Default)]

@@ -23,7 +23,13 @@ pub struct User {
 
 impl From<user::Model> for User {
     fn from(m: user::Model) -> Self {
-        Self { id: m.id, locale: Locale::parse(&m.locale).unwrap_or(Locale::En), email: m.email, name: m.name, created_at: m.created_at }
+        Self {
+            id: m.id,
+            locale: Locale::parse(&m.locale).unwrap_or(Locale::En),
+            email: m.email,
+            name: m.name,
+            created_at: m.created_at,
+        }
     }
 }
 

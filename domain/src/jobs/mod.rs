@@ -113,21 +113,14 @@ pub async fn enqueue(tx: &mut TenantTx, new: NewJob) -> DomainResult<Uuid> {
 /// by [`TenantTx::commit`]).
 async fn notify_workers(tx: &mut TenantTx) -> DomainResult<()> {
     if tx.backend() == DbBackend::Postgres {
-        tx.conn()
-            .execute_raw(Statement::from_string(DbBackend::Postgres, format!("NOTIFY {NOTIFY_CHANNEL}")))
-            .await?;
+        tx.conn().execute_raw(Statement::from_string(DbBackend::Postgres, format!("NOTIFY {NOTIFY_CHANNEL}"))).await?;
     }
     tx.mark_jobs_written();
     Ok(())
 }
 
 /// The tenant's jobs, newest first, optionally in one state.
-pub async fn list(
-    db: &Db,
-    ctx: &TenantCtx,
-    state: Option<JobState>,
-    request: &PageRequest,
-) -> DomainResult<Page<Job>> {
+pub async fn list(db: &Db, ctx: &TenantCtx, state: Option<JobState>, request: &PageRequest) -> DomainResult<Page<Job>> {
     ctx.require(Permission::JobsRead)?;
     let tx = db.tenant_read(ctx).await?;
     let mut select = tx.find::<job::Entity>();

@@ -72,7 +72,13 @@ pub async fn claim(db: &Db, worker: &str, lease: Duration, limit: u32) -> Domain
             Statement::from_sql_and_values(
                 backend,
                 SQLITE_CLAIM,
-                [Value::from(worker), Value::from(until), Value::from(now), Value::from(now), Value::from(limit as i32)],
+                [
+                    Value::from(worker),
+                    Value::from(until),
+                    Value::from(now),
+                    Value::from(now),
+                    Value::from(limit as i32),
+                ],
             )
         }
     };
@@ -81,12 +87,7 @@ pub async fn claim(db: &Db, worker: &str, lease: Duration, limit: u32) -> Domain
 }
 
 /// An UPDATE of this claimed job, only while `worker` still holds it.
-async fn update_held(
-    db: &Db,
-    job: &ClaimedJob,
-    worker: &str,
-    set: Vec<(job::Column, Expr)>,
-) -> DomainResult<bool> {
+async fn update_held(db: &Db, job: &ClaimedJob, worker: &str, set: Vec<(job::Column, Expr)>) -> DomainResult<bool> {
     let tx = db.tenant_tx_for(job.tenant_id).await?;
     let mut update = tx
         .update_many::<job::Entity>()

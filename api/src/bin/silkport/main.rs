@@ -89,7 +89,9 @@ async fn main() -> ExitCode {
         Command::Serve { no_workers } => runtime::serve(config, !no_workers).await,
         Command::Work => runtime::work(config).await,
         Command::Migrate { action } => migrate(&config, action).await,
-        Command::Seed { what: SeedWhat::Demo } => runtime::seed_demo(&config).await.map(|logins| runtime::print_logins(&config, &logins)),
+        Command::Seed { what: SeedWhat::Demo } => {
+            runtime::seed_demo(&config).await.map(|logins| runtime::print_logins(&config, &logins))
+        }
         Command::Keys { action: KeysAction::Rotate } => api::auth::keys::generate(&config.signing_keys_dir)
             .map(|path| eprintln!("new signing key: {}", path.display()))
             .map_err(Into::into),
@@ -111,7 +113,8 @@ async fn migrate(config: &Config, action: MigrateAction) -> anyhow::Result<()> {
         MigrateAction::Up => Migrator::up(&db, None).await?,
         MigrateAction::Down => Migrator::down(&db, Some(1)).await?,
         MigrateAction::Status => {
-            let applied: Vec<String> = Migrator::get_applied_migrations(&db).await?.iter().map(|m| m.name().to_owned()).collect();
+            let applied: Vec<String> =
+                Migrator::get_applied_migrations(&db).await?.iter().map(|m| m.name().to_owned()).collect();
             for migration in Migrator::migrations() {
                 let name = migration.name().to_owned();
                 let state = if applied.contains(&name) { "applied" } else { "pending" };

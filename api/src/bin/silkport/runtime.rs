@@ -23,7 +23,9 @@ fn bind(config: &Config) -> anyhow::Result<std::net::TcpListener> {
 
 pub async fn connect_migrator(config: &Config) -> anyhow::Result<DatabaseConnection> {
     ensure_data_dir(config)?;
-    Database::connect(config.migration_database_url.as_str()).await.context("connecting for migrations (DATABASE_MIGRATION_URL)")
+    Database::connect(config.migration_database_url.as_str())
+        .await
+        .context("connecting for migrations (DATABASE_MIGRATION_URL)")
 }
 
 async fn open(config: &Config) -> anyhow::Result<AppState> {
@@ -46,7 +48,11 @@ pub fn print_logins(config: &Config, logins: &[DemoLogin]) {
     for login in logins {
         eprintln!("  {:12} {}", login.role.as_str(), login.email);
     }
-    eprintln!("Portal and API: {}  (GraphQL at {}/graphql)\n", config.public_url, config.public_url.trim_end_matches('/'));
+    eprintln!(
+        "Portal and API: {}  (GraphQL at {}/graphql)\n",
+        config.public_url,
+        config.public_url.trim_end_matches('/')
+    );
 }
 
 fn mailer(config: &Config) -> anyhow::Result<Mailer> {

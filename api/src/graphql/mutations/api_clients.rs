@@ -41,7 +41,11 @@ pub struct ApiClientRevokePayload {
 
 #[Object]
 impl ApiClientMutations {
-    async fn api_client_create(&self, ctx: &Context<'_>, input: ApiClientCreateInput) -> Result<ApiClientCreatePayload> {
+    async fn api_client_create(
+        &self,
+        ctx: &Context<'_>,
+        input: ApiClientCreateInput,
+    ) -> Result<ApiClientCreatePayload> {
         let tctx = tenant_ctx(ctx)?;
         let merchant_id = match input.merchant_id {
             None => None,
@@ -67,10 +71,17 @@ impl ApiClientMutations {
     }
 
     /// Revokes a client: its secret stops working; issued tokens expire on their own.
-    async fn api_client_revoke(&self, ctx: &Context<'_>, input: ApiClientRevokeInput) -> Result<ApiClientRevokePayload> {
+    async fn api_client_revoke(
+        &self,
+        ctx: &Context<'_>,
+        input: ApiClientRevokeInput,
+    ) -> Result<ApiClientRevokePayload> {
         let tctx = tenant_ctx(ctx)?;
         let Some(id) = ids::decode("ApiClient", &input.id) else {
-            return Ok(ApiClientRevokePayload { api_client: None, user_errors: vec![UserError::invalid("id", "Not an API client id.")] });
+            return Ok(ApiClientRevokePayload {
+                api_client: None,
+                user_errors: vec![UserError::invalid("id", "Not an API client id.")],
+            });
         };
         let (client, user_errors) = into_payload(api_clients::revoke(db(ctx), &tctx, id).await)?;
         Ok(ApiClientRevokePayload { api_client: client.map(ApiClient), user_errors })

@@ -57,15 +57,22 @@ fn member_id(id: &ID) -> Result<uuid::Uuid, Vec<UserError>> {
 impl MemberMutations {
     /// Invites someone by email; they get a link to join.
     async fn member_invite(&self, ctx: &Context<'_>, input: MemberInviteInput) -> Result<MemberInvitePayload> {
-        let invite =
-            invitations::InviteInput { email: input.email, role: input.role.into(), locale: input.locale.map(Into::into) };
+        let invite = invitations::InviteInput {
+            email: input.email,
+            role: input.role.into(),
+            locale: input.locale.map(Into::into),
+        };
         let public_url = &state(ctx).config.public_url;
         let result = invitations::invite(db(ctx), &tenant_ctx(ctx)?, invite, public_url).await;
         let (invitation, user_errors) = into_payload(result)?;
         Ok(MemberInvitePayload { invitation: invitation.map(Invitation), user_errors })
     }
 
-    async fn member_role_change(&self, ctx: &Context<'_>, input: MemberRoleChangeInput) -> Result<MemberRoleChangePayload> {
+    async fn member_role_change(
+        &self,
+        ctx: &Context<'_>,
+        input: MemberRoleChangeInput,
+    ) -> Result<MemberRoleChangePayload> {
         let tctx = tenant_ctx(ctx)?;
         let id = match member_id(&input.member_id) {
             Ok(id) => id,

@@ -137,7 +137,8 @@ impl SessionMutations {
     /// Sign in with email and password.
     async fn session_create(&self, ctx: &Context<'_>, input: SessionCreateInput) -> Result<AuthPayload> {
         let result =
-            sessions::login(db(ctx), &input.email, &input.password, input.tenant_slug.as_deref(), request_id(ctx)).await;
+            sessions::login(db(ctx), &input.email, &input.password, input.tenant_slug.as_deref(), request_id(ctx))
+                .await;
         auth_payload(ctx, result)
     }
 
@@ -147,7 +148,12 @@ impl SessionMutations {
             None => None,
             Some(id) => match ids::decode("Tenant", &id) {
                 Some(uuid) => Some(uuid),
-                None => return Ok(AuthPayload { user_errors: vec![UserError::invalid("tenantId", "Not a tenant id.")], ..Default::default() }),
+                None => {
+                    return Ok(AuthPayload {
+                        user_errors: vec![UserError::invalid("tenantId", "Not a tenant id.")],
+                        ..Default::default()
+                    });
+                }
             },
         };
         let result = sessions::refresh(db(ctx), &input.refresh_token, tenant_id, request_id(ctx)).await;
@@ -168,7 +174,8 @@ impl SessionMutations {
     ) -> Result<PasswordResetRequestPayload> {
         let public_url = &state(ctx).config.public_url;
         let result =
-            password_reset::request(db(ctx), &input.email, input.locale.map(Into::into), public_url, request_id(ctx)).await;
+            password_reset::request(db(ctx), &input.email, input.locale.map(Into::into), public_url, request_id(ctx))
+                .await;
         let (_, user_errors) = into_payload(result)?;
         Ok(PasswordResetRequestPayload { user_errors })
     }
