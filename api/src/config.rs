@@ -39,6 +39,8 @@ pub struct Config {
     pub job_lease: Duration,
     pub job_poll_interval: Duration,
     pub job_backoff_base: Duration,
+    /// How long running jobs may take to finish after SIGTERM before they are released.
+    pub shutdown_grace: Duration,
     pub log_json: bool,
 }
 
@@ -132,6 +134,7 @@ impl Config {
             job_lease: env.millis("SILKPORT_JOB_LEASE_MS", 30_000)?,
             job_poll_interval: env.millis("SILKPORT_JOB_POLL_MS", 2_000)?,
             job_backoff_base: env.millis("SILKPORT_JOB_BACKOFF_BASE_MS", 2_000)?,
+            shutdown_grace: env.millis("SILKPORT_SHUTDOWN_GRACE_MS", 20_000)?,
             log_json: env.text("SILKPORT_LOG_FORMAT").is_none_or(|f| f != "pretty"),
             data_dir,
         })

@@ -6,6 +6,7 @@
 //! transaction so row-level security checks the same thing a second time.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sea_orm::{
@@ -24,9 +25,33 @@ use crate::events::Event;
 /// (in-process always; the binary adds Redis when configured).
 pub type JobsCommittedHook = Arc<dyn Fn() + Send + Sync>;
 
+/// Work done on the database since start: statements sent and
+/// transactions opened (each also costs a BEGIN and a COMMIT round trip).
+#[derive(Debug, Default)]
+pub struct DbStats {
+    statements: AtomicU64,
+    transactions: AtomicU64,
+}
+
+impl DbStats {
+    pub fn statements(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
+    }
+
+    pub fn transactions(&self) -> u64 {
+        self.transactions.load(Ordering::Relaxed)
+    }
+
+    /// Statements plus BEGIN and COMMIT of every transaction.
+    pub fn round_trips(&self) -> u64 {
+        self.statements() + 2 * self.transactions()
+    }
+}
+
 #[derive(Clone)]
 pub struct Db {
     conn: DatabaseConnection,
+    stats: Arc<DbStats>,
     jobs_notify: Arc<Notify>,
     on_jobs_committed: Option<JobsCommittedHook>,
     events: broadcast::Sender<Event>,
@@ -53,15 +78,24 @@ impl Db {
                     .foreign_keys(true)
                     .create_if_missing(true)
             });
-        let conn = Database::connect(opts).await?;
+        let mut conn = Database::connect(opts).await?;
+        let stats = Arc::new(DbStats::default());
+        let counter = stats.clone();
+        conn.set_metric_callback(move |_| {
+            counter.statements.fetch_add(1, Ordering::Relaxed);
+        });
         let (events, _) = broadcast::channel(1024);
-        Ok(Self { conn, jobs_notify: Arc::new(Notify::new()), on_jobs_committed: None, events })
+        Ok(Self { conn, stats, jobs_notify: Arc::new(Notify::new()), on_jobs_committed: None, events })
     }
 
     /// Adds a hook run after every commit that enqueued jobs.
     pub fn with_jobs_committed_hook(mut self, hook: JobsCommittedHook) -> Self {
         self.on_jobs_committed = Some(hook);
         self
+    }
+
+    pub fn stats(&self) -> &DbStats {
+        &self.stats
     }
 
     pub fn backend(&self) -> DbBackend {
@@ -120,6 +154,7 @@ impl Db {
             DbBackend::Sqlite => TransactionOptions::default(),
             _ => TransactionOptions { access_mode: Some(mode), ..Default::default() },
         };
+        self.stats.transactions.fetch_add(1, Ordering::Relaxed);
         self.conn.begin_with_options(options).await
     }
 

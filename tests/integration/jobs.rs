@@ -103,33 +103,72 @@ async fn invite(app: &TestApp, owner: &Session, email: &str) {
     assert_eq!(response["data"]["memberInvite"]["userErrors"], json!([]), "{response}");
 }
 
-#[tokio::test]
-async fn a_worker_killed_mid_job_leaves_the_job_to_another_worker() {
-    let app = TestApp::spawn().await;
-    let owner = app.signup("alpha").await;
-    // An SMTP server that accepts and then never answers: the job hangs.
-    let stall = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let stall_port = stall.local_addr().expect("addr").port();
+/// An SMTP server that accepts connections and never answers: mail jobs hang.
+fn stalling_smtp() -> (u16, tokio::task::JoinHandle<()>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    listener.set_nonblocking(true).expect("nonblocking");
+    let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
     let hold = tokio::spawn(async move {
         let mut held = Vec::new();
-        while let Ok((socket, _)) = stall.accept().await {
+        while let Ok((socket, _)) = listener.accept().await {
             held.push(socket);
         }
     });
-    let mut worker = tokio::process::Command::new(silkport_bin())
+    (port, hold)
+}
+
+/// A real `silkport work` process on the test's database.
+fn worker_process(app: &TestApp, smtp_port: u16) -> tokio::process::Child {
+    tokio::process::Command::new(silkport_bin())
         .arg("work")
         .env("DATABASE_URL", &app.db.app_url)
         .env("SILKPORT_DATA_DIR", app.dir.join("worker-a"))
         .env("SILKPORT_SIGNING_KEYS_DIR", app.dir.join("keys"))
         .env("SILKPORT_BIND", "127.0.0.1:0")
-        .env("SMTP_URL", format!("smtp://127.0.0.1:{stall_port}"))
+        .env("SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}"))
         .env("SILKPORT_JOB_LEASE_MS", "1500")
         .env("SILKPORT_JOB_POLL_MS", "100")
+        .env("SILKPORT_SHUTDOWN_GRACE_MS", "500")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .kill_on_drop(true)
         .spawn()
-        .expect("start worker process");
+        .expect("start worker process")
+}
+
+#[tokio::test]
+async fn sigterm_releases_a_job_that_does_not_finish_in_the_grace_period() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let (stall_port, hold) = stalling_smtp();
+    let mut worker = worker_process(&app, stall_port);
+    invite(&app, &owner, "slow@alpha.example.com").await;
+    until("the worker to take the job", Duration::from_secs(20), || async {
+        email_job(&app, &owner).await["state"] == "RUNNING"
+    })
+    .await;
+    let pid = worker.id().expect("pid").to_string();
+    let term = std::process::Command::new("kill").args(["-TERM", &pid]).status().expect("kill -TERM");
+    assert!(term.success());
+    let exit =
+        tokio::time::timeout(Duration::from_secs(15), worker.wait()).await.expect("the worker exits").expect("status");
+    assert!(exit.success(), "a clean exit after SIGTERM: {exit:?}");
+    hold.abort();
+    let job = email_job(&app, &owner).await;
+    assert_eq!(
+        (job["state"].as_str(), job["attempts"].as_i64()),
+        (Some("QUEUED"), Some(0)),
+        "released untouched: {job}"
+    );
+}
+
+#[tokio::test]
+async fn a_worker_killed_mid_job_leaves_the_job_to_another_worker() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let (stall_port, hold) = stalling_smtp();
+    let mut worker = worker_process(&app, stall_port);
     invite(&app, &owner, "late@alpha.example.com").await;
     until("the worker to take the job", Duration::from_secs(20), || async {
         email_job(&app, &owner).await["state"] == "RUNNING"

@@ -2,12 +2,15 @@
 //! own fresh database with its own server.
 
 mod architecture;
+mod audit;
 mod auth;
 mod bad_input;
 mod email;
+mod http_edge;
 mod isolation;
 mod jobs;
 mod oauth;
 mod row_level_security;
 mod schema;
 mod sessions;
+mod subscriptions;

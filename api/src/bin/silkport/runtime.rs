@@ -70,6 +70,7 @@ fn runner(config: &Config, state: &AppState) -> anyhow::Result<Runner> {
         lease: config.job_lease,
         poll_interval: config.job_poll_interval,
         backoff_base: config.job_backoff_base,
+        shutdown_grace: config.shutdown_grace,
         ..RunnerConfig::default()
     };
     let redis = config.redis_url.as_deref().map(redis::Client::open).transpose()?;

@@ -1,0 +1,93 @@
+//! Subscriptions over graphql-ws (`graphql-transport-ws`): each tenant
+//! hears its own events and nothing of another tenant's.
+
+use std::time::Duration;
+
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use silkport_tests::{Session, TestApp};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+async fn connect(app: &TestApp, token: Option<&str>) -> (Socket, Value) {
+    let mut request =
+        format!("{}/graphql/ws", app.url.replacen("http", "ws", 1)).into_client_request().expect("request");
+    request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().expect("header"));
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("websocket");
+    let payload = token.map(|t| json!({"authorization": format!("Bearer {t}")})).unwrap_or(json!({}));
+    socket.send(Message::text(json!({"type": "connection_init", "payload": payload}).to_string())).await.expect("init");
+    let ack = next(&mut socket, Duration::from_secs(5)).await.expect("connection_ack");
+    (socket, ack)
+}
+
+async fn next(socket: &mut Socket, wait: Duration) -> Option<Value> {
+    loop {
+        let message = tokio::time::timeout(wait, socket.next()).await.ok()??.ok()?;
+        if let Message::Text(text) = message {
+            let value: Value = serde_json::from_str(&text).expect("json");
+            if value["type"] != "ping" && value["type"] != "pong" {
+                return Some(value);
+            }
+        }
+    }
+}
+
+async fn subscribe(socket: &mut Socket) {
+    let query = "subscription { auditEntryAdded { action after actor { label } } }";
+    socket
+        .send(Message::text(json!({"id": "1", "type": "subscribe", "payload": {"query": query}}).to_string()))
+        .await
+        .expect("subscribe");
+}
+
+async fn invite(app: &TestApp, who: &Session, email: &str) {
+    app.gql(
+        Some(&who.access_token),
+        "mutation($e: String!) { memberInvite(input: {email: $e, role: VIEWER}) { userErrors { code } } }",
+        json!({"e": email}),
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn audit_entries_stream_to_their_own_tenant_only() {
+    let app = TestApp::spawn().await;
+    let a = app.signup("alpha").await;
+    let b = app.signup("beta").await;
+    let (mut a_socket, ack) = connect(&app, Some(&a.access_token)).await;
+    assert_eq!(ack["type"], "connection_ack");
+    let (mut b_socket, _) = connect(&app, Some(&b.access_token)).await;
+    subscribe(&mut a_socket).await;
+    subscribe(&mut b_socket).await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    invite(&app, &a, "new@alpha.example.com").await;
+    let event = next(&mut a_socket, Duration::from_secs(5)).await.expect("tenant A hears its invite");
+    assert_eq!(event["type"], "next", "{event}");
+    assert_eq!(event["payload"]["data"]["auditEntryAdded"]["action"], "member.invite");
+    assert_eq!(event["payload"]["data"]["auditEntryAdded"]["after"]["email"], "new@alpha.example.com");
+    assert!(next(&mut b_socket, Duration::from_millis(800)).await.is_none(), "tenant B hears nothing of A");
+
+    invite(&app, &b, "new@beta.example.com").await;
+    let own = next(&mut b_socket, Duration::from_secs(5)).await.expect("tenant B hears its own");
+    assert_eq!(own["payload"]["data"]["auditEntryAdded"]["after"]["email"], "new@beta.example.com");
+}
+
+#[tokio::test]
+async fn subscribing_needs_a_valid_token_and_the_permission() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let (mut anonymous, _) = connect(&app, None).await;
+    subscribe(&mut anonymous).await;
+    let refused = next(&mut anonymous, Duration::from_secs(5)).await.expect("an answer");
+    assert_eq!(refused["payload"]["data"], Value::Null, "{refused}");
+    assert_eq!(refused["payload"]["errors"][0]["extensions"]["code"], "UNAUTHENTICATED");
+
+    let viewer = app.member(&owner, "viewer@alpha.example.com", "VIEWER").await;
+    let (mut socket, _) = connect(&app, Some(&viewer.access_token)).await;
+    subscribe(&mut socket).await;
+    let forbidden = next(&mut socket, Duration::from_secs(5)).await.expect("an answer");
+    assert_eq!(forbidden["payload"]["errors"][0]["extensions"]["code"], "FORBIDDEN", "{forbidden}");
+}
