@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod events;
 pub mod graphql;
 pub mod http;
 pub mod ratelimit;

@@ -40,11 +40,17 @@ impl AppState {
         if config.is_embedded_database() {
             std::fs::create_dir_all(&config.data_dir).map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
         }
-        let db =
+        let mut db =
             Db::connect(&DbOptions { url: config.database_url.clone(), max_connections: config.db_max_connections })
                 .await?;
         let redis = match &config.redis_url {
-            Some(url) => Some(redis::Client::open(url.as_str())?.get_connection_manager().await?),
+            Some(url) => {
+                let client = redis::Client::open(url.as_str())?;
+                let manager = client.get_connection_manager().await?;
+                db = db.with_event_relay(crate::events::publisher(manager.clone()));
+                crate::events::listen(db.clone(), client);
+                Some(manager)
+            }
             None => None,
         };
         // Keys are generated only in the default folder (embedded setup);

@@ -20,7 +20,7 @@ pub fn subject(kind: &str, id: Uuid) -> String {
     format!("gid://silkport/{kind}/{id}")
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AuditEntry {
     pub id: Uuid,
     pub at: DateTime<Utc>,

@@ -25,6 +25,10 @@ use crate::events::Event;
 /// (in-process always; the binary adds Redis when configured).
 pub type JobsCommittedHook = Arc<dyn Fn() + Send + Sync>;
 
+/// Carries committed events to every process (the binary installs Redis);
+/// without one, events reach this process's subscribers directly.
+pub type EventRelay = Arc<dyn Fn(&Event) + Send + Sync>;
+
 /// Work done on the database since start: statements sent and
 /// transactions opened (each also costs a BEGIN and a COMMIT round trip).
 #[derive(Debug, Default)]
@@ -55,6 +59,7 @@ pub struct Db {
     jobs_notify: Arc<Notify>,
     on_jobs_committed: Option<JobsCommittedHook>,
     events: broadcast::Sender<Event>,
+    relay: Option<EventRelay>,
 }
 
 /// How to open the pool.
@@ -85,7 +90,7 @@ impl Db {
             counter.statements.fetch_add(1, Ordering::Relaxed);
         });
         let (events, _) = broadcast::channel(1024);
-        Ok(Self { conn, stats, jobs_notify: Arc::new(Notify::new()), on_jobs_committed: None, events })
+        Ok(Self { conn, stats, jobs_notify: Arc::new(Notify::new()), on_jobs_committed: None, events, relay: None })
     }
 
     /// Adds a hook run after every commit that enqueued jobs.
@@ -111,6 +116,26 @@ impl Db {
     /// Woken (in this process) whenever a transaction that wrote jobs commits.
     pub fn jobs_notify(&self) -> Arc<Notify> {
         self.jobs_notify.clone()
+    }
+
+    /// Sends committed events through `relay` instead of straight to this
+    /// process's subscribers.
+    pub fn with_event_relay(mut self, relay: EventRelay) -> Self {
+        self.relay = Some(relay);
+        self
+    }
+
+    /// Hands an event that came through the relay to this process's subscribers.
+    pub fn deliver(&self, event: Event) {
+        // No subscriber is not an error: the rows are committed.
+        let _ = self.events.send(event);
+    }
+
+    fn publish(&self, event: Event) {
+        match &self.relay {
+            Some(relay) => relay(&event),
+            None => self.deliver(event),
+        }
     }
 
     /// Committed events of every tenant; subscribers filter by their own.
@@ -276,8 +301,7 @@ impl TenantTx {
             db.jobs_committed();
         }
         for event in events {
-            // No subscriber is not an error: the rows are committed.
-            let _ = db.events.send(event);
+            db.publish(event);
         }
         Ok(())
     }

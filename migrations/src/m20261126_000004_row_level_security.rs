@@ -72,6 +72,10 @@ impl MigrationTrait for Migration {
                  GRANT SELECT, INSERT ON audit_log TO {APP_ROLE};
                  GRANT SELECT ON seaql_migrations TO {APP_ROLE};
                  GRANT EXECUTE ON FUNCTION silkport_claim_jobs(text, bigint, int) TO {APP_ROLE};
+                 -- Tables of later migrations are granted as they are made;
+                 -- their RLS policies each migration adds itself.
+                 ALTER DEFAULT PRIVILEGES IN SCHEMA public
+                   GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {APP_ROLE};
                END IF;
              END $$;"
         ))

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
-use silkport_tests::{Session, TestApp};
+use silkport_tests::db::{Backend, backend};
+use silkport_tests::{Session, TestApp, services};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
@@ -90,4 +91,28 @@ async fn subscribing_needs_a_valid_token_and_the_permission() {
     subscribe(&mut socket).await;
     let forbidden = next(&mut socket, Duration::from_secs(5)).await.expect("an answer");
     assert_eq!(forbidden["payload"]["errors"][0]["extensions"]["code"], "FORBIDDEN", "{forbidden}");
+}
+
+#[tokio::test]
+async fn events_reach_subscribers_on_another_replica_through_redis() {
+    if backend() != Backend::Postgres {
+        eprintln!("SKIPPED: API replicas share PostgreSQL, not an SQLite file (SILKPORT_TEST_DB=postgres runs it)");
+        return;
+    }
+    let Some(redis) = services::redis_url() else { return };
+    let first = TestApp::spawn_with(&[("REDIS_URL", &redis)]).await;
+    let second = first.replica(&[("REDIS_URL", &redis)]).await;
+    let a = first.signup("alpha").await;
+    let b = first.signup("beta").await;
+    let (mut a_socket, _) = connect(&second, Some(&a.access_token)).await;
+    let (mut b_socket, _) = connect(&second, Some(&b.access_token)).await;
+    subscribe(&mut a_socket).await;
+    subscribe(&mut b_socket).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    invite(&first, &a, "relayed@alpha.example.com").await;
+    let event = next(&mut a_socket, Duration::from_secs(5)).await.expect("the other replica relays A's event");
+    assert_eq!(event["payload"]["data"]["auditEntryAdded"]["after"]["email"], "relayed@alpha.example.com", "{event}");
+    assert!(next(&mut a_socket, Duration::from_millis(500)).await.is_none(), "delivered once");
+    assert!(next(&mut b_socket, Duration::from_millis(500)).await.is_none(), "tenant B hears nothing of A");
 }

@@ -41,6 +41,25 @@ impl TestApp {
         let dir = std::env::temp_dir().join(format!("silkport-test-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let db = db::fresh(&dir).await;
+        Self::start(dir, db, vars).await
+    }
+
+    /// A second API replica on this app's database and signing keys.
+    pub async fn replica(&self, vars: &[(&str, &str)]) -> Self {
+        let dir = std::env::temp_dir().join(format!("silkport-test-{}", uuid::Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let db = TestDb { app_url: self.db.app_url.clone(), owner_url: self.db.owner_url.clone() };
+        let keys = self.dir.join("keys").display().to_string();
+        let mut vars = vars.to_vec();
+        vars.push(("SILKPORT_SIGNING_KEYS_DIR", &keys));
+        Self::start(dir, db, &vars).await
+    }
+
+    async fn start(dir: PathBuf, db: TestDb, vars: &[(&str, &str)]) -> Self {
+        // SILKPORT_LOG=debug (or any filter) shows the server's log in a test's output.
+        if std::env::var("SILKPORT_LOG").is_ok() {
+            api::telemetry::init(false);
+        }
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
         let addr = listener.local_addr().expect("addr");
         let url = format!("http://{addr}");
