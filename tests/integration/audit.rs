@@ -26,6 +26,11 @@ const MUTATIONS: &[(&str, &str, &str)] = &[
         "mutation($invitation: String!) { invitationAccept(input: {token: $invitation, name: \"Second\", password: \"different-pass-12\"}) { userErrors { code } } }",
     ),
     (
+        "invitationRevoke",
+        "invitation.revoke",
+        "mutation($pending: ID!) { invitationRevoke(input: {id: $pending}) { userErrors { code } } }",
+    ),
+    (
         "memberRoleChange",
         "member.role_change",
         "mutation($member: ID!) { memberRoleChange(input: {memberId: $member, role: OPERATOR}) { userErrors { code } } }",
@@ -110,6 +115,11 @@ async fn every_mutation_writes_an_audit_entry() {
         match *name {
             "invitationAccept" => {
                 variables["invitation"] = json!(payload_value(&app, "accept_url", "second@alpha.example.com").await)
+            }
+            "invitationRevoke" => {
+                let invite = "mutation { memberInvite(input: {email: \"third@alpha.example.com\", role: VIEWER}) { invitation { id } } }";
+                let invited = app.gql(Some(&token), invite, json!({})).await;
+                variables["pending"] = invited["data"]["memberInvite"]["invitation"]["id"].clone();
             }
             "memberRoleChange" => {
                 let members = app.gql(Some(&token), "{ members(first: 5) { nodes { id } } }", json!({})).await;

@@ -30,6 +30,7 @@ const OPERATIONS: &[(&str, &str)] = &[
     ("invitationAccept", "mutation($invitation: ID!) { invitationAccept(input: {token: $invitation, name: \"X\", password: \"another-pass-12\"}) { accessToken userErrors { code } } }"),
     ("tenantUpdate", "mutation { tenantUpdate(input: {name: \"Beta renamed\"}) { tenant { id name } userErrors { code } } }"),
     ("memberInvite", "mutation { memberInvite(input: {email: \"op@alpha.example.com\", role: VIEWER}) { invitation { id email } userErrors { code } } }"),
+    ("invitationRevoke", "mutation($invitation: ID!) { invitationRevoke(input: {id: $invitation}) { invitation { id email } userErrors { code } } }"),
     ("memberRoleChange", "mutation($member: ID!) { memberRoleChange(input: {memberId: $member, role: ADMIN}) { member { id role } userErrors { code } } }"),
     ("memberRemove", "mutation($member: ID!) { memberRemove(input: {memberId: $member}) { removedMemberId userErrors { code } } }"),
     ("apiClientCreate", "mutation { apiClientCreate(input: {name: \"Sweep\", scopes: [TENANT_READ]}) { apiClient { id } userErrors { code } } }"),

@@ -9,6 +9,7 @@ mod email;
 mod http_edge;
 mod isolation;
 mod jobs;
+mod members;
 mod oauth;
 mod row_level_security;
 mod schema;

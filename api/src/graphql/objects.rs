@@ -108,6 +108,9 @@ impl Invitation {
     async fn accepted_at(&self) -> Option<DateTime<Utc>> {
         self.0.accepted_at
     }
+    async fn revoked_at(&self) -> Option<DateTime<Utc>> {
+        self.0.revoked_at
+    }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }

@@ -34,6 +34,7 @@ pub struct Invitation {
     pub locale: Locale,
     pub expires_at: DateTime<Utc>,
     pub accepted_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -47,6 +48,7 @@ impl TryFrom<invitation::Model> for Invitation {
             email: m.email,
             expires_at: m.expires_at,
             accepted_at: m.accepted_at,
+            revoked_at: m.revoked_at,
             created_at: m.created_at,
         })
     }
@@ -148,6 +150,42 @@ pub async fn get(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<Option<Invi
     let found = tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await?;
     tx.commit().await?;
     found.map(Invitation::try_from).transpose()
+}
+
+/// Withdraws a pending invitation: its link stops working.
+pub async fn revoke(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<Invitation> {
+    ctx.require(Permission::MembersWrite)?;
+    let mut tx = db.tenant_tx(ctx).await?;
+    let Some(row) = tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await? else {
+        return Err(DomainError::not_found("id"));
+    };
+    if row.accepted_at.is_some() {
+        return Err(DomainError::user(
+            "id",
+            UserErrorCode::Invalid,
+            "This invitation was accepted; remove the member instead.",
+        ));
+    }
+    let email = row.email.clone();
+    let was_revoked = row.revoked_at.is_some();
+    let mut active = row.into_active_model();
+    if !was_revoked {
+        active.revoked_at = Set(Some(Utc::now()));
+    }
+    let saved = tx.update(active).await?;
+    audit::record(
+        &mut tx,
+        ctx,
+        Change {
+            action: "invitation.revoke",
+            subject: Some(audit::subject("Invitation", id)),
+            before: Some(json!({"email": email, "revoked": was_revoked})),
+            after: Some(json!({"email": email, "revoked": true})),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    saved.try_into()
 }
 
 fn invalid_token() -> DomainError {

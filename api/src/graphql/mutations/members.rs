@@ -49,6 +49,17 @@ pub struct MemberRemovePayload {
     user_errors: Vec<UserError>,
 }
 
+#[derive(InputObject)]
+pub struct InvitationRevokeInput {
+    id: ID,
+}
+
+#[derive(SimpleObject)]
+pub struct InvitationRevokePayload {
+    invitation: Option<Invitation>,
+    user_errors: Vec<UserError>,
+}
+
 fn member_id(id: &ID) -> Result<uuid::Uuid, Vec<UserError>> {
     ids::decode("Member", id).ok_or_else(|| vec![UserError::invalid("memberId", "Not a member id.")])
 }
@@ -66,6 +77,21 @@ impl MemberMutations {
         let result = invitations::invite(db(ctx), &tenant_ctx(ctx)?, invite, public_url).await;
         let (invitation, user_errors) = into_payload(result)?;
         Ok(MemberInvitePayload { invitation: invitation.map(Invitation), user_errors })
+    }
+
+    /// Withdraws a pending invitation; its link stops working.
+    async fn invitation_revoke(
+        &self,
+        ctx: &Context<'_>,
+        input: InvitationRevokeInput,
+    ) -> Result<InvitationRevokePayload> {
+        let tctx = tenant_ctx(ctx)?;
+        let Some(id) = ids::decode("Invitation", &input.id) else {
+            let user_errors = vec![UserError::invalid("id", "Not an invitation id.")];
+            return Ok(InvitationRevokePayload { invitation: None, user_errors });
+        };
+        let (invitation, user_errors) = into_payload(invitations::revoke(db(ctx), &tctx, id).await)?;
+        Ok(InvitationRevokePayload { invitation: invitation.map(Invitation), user_errors })
     }
 
     async fn member_role_change(
