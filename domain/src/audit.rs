@@ -76,7 +76,7 @@ pub(crate) async fn record(tx: &mut TenantTx, ctx: &TenantCtx, change: Change<'_
     };
     let saved = tx.insert(row).await?;
     let tenant_id = tx.tenant_id();
-    tx.emit(Event { tenant_id, kind: EventKind::AuditEntryAdded(saved.into()) });
+    tx.emit(Event { tenant_id, kind: EventKind::AuditEntryAdded(Box::new(saved.into())) });
     Ok(())
 }
 

@@ -19,7 +19,8 @@ use uuid::Uuid;
 
 use crate::context::TenantCtx;
 use crate::entities::TenantEntity;
-use crate::events::Event;
+use crate::events::{Event, EventKind};
+use crate::lookups::Lookups;
 
 /// Something to poke after a commit that wrote jobs, so idle workers wake
 /// (in-process always; the binary adds Redis when configured).
@@ -60,6 +61,7 @@ pub struct Db {
     on_jobs_committed: Option<JobsCommittedHook>,
     events: broadcast::Sender<Event>,
     relay: Option<EventRelay>,
+    lookups: Arc<Lookups>,
 }
 
 /// How to open the pool.
@@ -90,7 +92,15 @@ impl Db {
             counter.statements.fetch_add(1, Ordering::Relaxed);
         });
         let (events, _) = broadcast::channel(1024);
-        Ok(Self { conn, stats, jobs_notify: Arc::new(Notify::new()), on_jobs_committed: None, events, relay: None })
+        Ok(Self {
+            conn,
+            stats,
+            jobs_notify: Arc::new(Notify::new()),
+            on_jobs_committed: None,
+            events,
+            relay: None,
+            lookups: Arc::default(),
+        })
     }
 
     /// Adds a hook run after every commit that enqueued jobs.
@@ -125,8 +135,15 @@ impl Db {
         self
     }
 
+    pub(crate) fn lookups(&self) -> &Lookups {
+        &self.lookups
+    }
+
     /// Hands an event that came through the relay to this process's subscribers.
     pub fn deliver(&self, event: Event) {
+        if let EventKind::TenantChanged = event.kind {
+            self.lookups.tenants.invalidate(&event.tenant_id);
+        }
         // No subscriber is not an error: the rows are committed.
         let _ = self.events.send(event);
     }

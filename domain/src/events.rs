@@ -18,5 +18,7 @@ pub struct Event {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "type", content = "data")]
 pub enum EventKind {
-    AuditEntryAdded(AuditEntry),
+    AuditEntryAdded(Box<AuditEntry>),
+    /// The tenant's settings changed: cached copies are stale.
+    TenantChanged,
 }

@@ -13,6 +13,7 @@ pub mod events;
 pub mod identity;
 pub mod ids;
 pub mod jobs;
+mod lookups;
 pub mod page;
 pub mod seed;
 

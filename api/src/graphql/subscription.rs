@@ -24,9 +24,11 @@ impl SubscriptionRoot {
         Ok(futures_util::stream::unfold(receiver, move |mut receiver| async move {
             loop {
                 match receiver.recv().await {
-                    Ok(event) if event.tenant_id == tenant_id => match event.kind {
-                        EventKind::AuditEntryAdded(entry) => return Some((AuditEntry(entry), receiver)),
-                    },
+                    Ok(event) if event.tenant_id == tenant_id => {
+                        if let EventKind::AuditEntryAdded(entry) = event.kind {
+                            return Some((AuditEntry(*entry), receiver));
+                        }
+                    }
                     Ok(_) | Err(RecvError::Lagged(_)) => continue,
                     Err(RecvError::Closed) => return None,
                 }

@@ -17,6 +17,7 @@ use crate::context::TenantCtx;
 use crate::db::{Db, TenantTx};
 use crate::entities::{membership, tenant};
 use crate::error::{DomainError, DomainResult, UserError, UserErrorCode};
+use crate::events::{Event, EventKind};
 use crate::ids::new_id;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,12 +186,17 @@ pub(crate) async fn find_many(conn: &impl ConnectionTrait, ids: Vec<Uuid>) -> Do
     Ok(rows.into_iter().map(Tenant::from).collect())
 }
 
-/// The context's own tenant.
+/// The context's own tenant (cached for a moment: nearly every request asks).
 pub async fn current(db: &Db, ctx: &TenantCtx) -> DomainResult<Tenant> {
     ctx.require(Permission::TenantRead)?;
-    find(db.connection(), ctx.tenant_id)
+    if let Some(tenant) = db.lookups().tenants.get(&ctx.tenant_id) {
+        return Ok(tenant);
+    }
+    let tenant = find(db.connection(), ctx.tenant_id)
         .await?
-        .ok_or_else(|| DomainError::Internal("tenant of a valid token is gone".into()))
+        .ok_or_else(|| DomainError::Internal("tenant of a valid token is gone".into()))?;
+    db.lookups().tenants.insert(tenant.id, tenant.clone());
+    Ok(tenant)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -235,6 +241,8 @@ pub async fn update(db: &Db, ctx: &TenantCtx, change: TenantUpdate) -> DomainRes
         },
     )
     .await?;
+    tx.emit(Event { tenant_id: ctx.tenant_id, kind: EventKind::TenantChanged });
     tx.commit().await?;
+    db.lookups().tenants.invalidate(&ctx.tenant_id);
     Ok(after)
 }

@@ -33,8 +33,16 @@ impl From<user::Model> for User {
     }
 }
 
+/// A user by id (cached for a moment: every `viewer` asks).
 pub async fn get(db: &Db, id: Uuid) -> DomainResult<Option<User>> {
-    Ok(user::Entity::find_by_id(id).one(db.connection()).await?.map(User::from))
+    if let Some(user) = db.lookups().users.get(&id) {
+        return Ok(Some(user));
+    }
+    let found = user::Entity::find_by_id(id).one(db.connection()).await?.map(User::from);
+    if let Some(user) = &found {
+        db.lookups().users.insert(id, user.clone());
+    }
+    Ok(found)
 }
 
 /// Many users by id in one query (for listings: no query per row).

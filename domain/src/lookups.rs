@@ -1,0 +1,31 @@
+//! Short-lived caches of the rows nearly every request reads (the tenant
+//! and user behind a token), so `viewer` costs no database round trip.
+//!
+//! Entries live two seconds. A change made in this process evicts at once;
+//! with an event relay (Redis), a change made anywhere evicts everywhere
+//! through [`crate::events::EventKind::TenantChanged`].
+
+use std::time::Duration;
+
+use moka::sync::Cache;
+use uuid::Uuid;
+
+use crate::identity::tenants::Tenant;
+use crate::identity::users::User;
+
+const TTL: Duration = Duration::from_secs(2);
+const CAPACITY: u64 = 50_000;
+
+pub(crate) struct Lookups {
+    pub tenants: Cache<Uuid, Tenant>,
+    pub users: Cache<Uuid, User>,
+}
+
+impl Default for Lookups {
+    fn default() -> Self {
+        Self {
+            tenants: Cache::builder().time_to_live(TTL).max_capacity(CAPACITY).build(),
+            users: Cache::builder().time_to_live(TTL).max_capacity(CAPACITY).build(),
+        }
+    }
+}
