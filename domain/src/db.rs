@@ -142,7 +142,9 @@ impl Db {
     /// Hands an event that came through the relay to this process's subscribers.
     pub fn deliver(&self, event: Event) {
         if let EventKind::TenantChanged = event.kind {
-            self.lookups.tenants.invalidate(&event.tenant_id);
+            let lookups = self.lookups.clone();
+            let tenant_id = event.tenant_id;
+            tokio::spawn(async move { lookups.tenants.invalidate(&tenant_id).await });
         }
         // No subscriber is not an error: the rows are committed.
         let _ = self.events.send(event);

@@ -1,13 +1,15 @@
 //! Short-lived caches of the rows nearly every request reads (the tenant
 //! and user behind a token), so `viewer` costs no database round trip.
 //!
-//! Entries live two seconds. A change made in this process evicts at once;
+//! Entries live two seconds; when one expires, one request reloads it while
+//! the others wait for that load (no stampede on the pool). A change made in
+//! this process evicts at once;
 //! with an event relay (Redis), a change made anywhere evicts everywhere
 //! through [`crate::events::EventKind::TenantChanged`].
 
 use std::time::Duration;
 
-use moka::sync::Cache;
+use moka::future::Cache;
 use uuid::Uuid;
 
 use crate::identity::tenants::Tenant;

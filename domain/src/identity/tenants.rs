@@ -189,14 +189,20 @@ pub(crate) async fn find_many(conn: &impl ConnectionTrait, ids: Vec<Uuid>) -> Do
 /// The context's own tenant (cached for a moment: nearly every request asks).
 pub async fn current(db: &Db, ctx: &TenantCtx) -> DomainResult<Tenant> {
     ctx.require(Permission::TenantRead)?;
-    if let Some(tenant) = db.lookups().tenants.get(&ctx.tenant_id) {
-        return Ok(tenant);
+    let load = async {
+        find(db.connection(), ctx.tenant_id)
+            .await?
+            .ok_or_else(|| DomainError::Internal("tenant of a valid token is gone".into()))
+    };
+    db.lookups().tenants.try_get_with(ctx.tenant_id, load).await.map_err(shared_error)
+}
+
+/// An error of a load that several waiting requests shared.
+pub(crate) fn shared_error(error: std::sync::Arc<DomainError>) -> DomainError {
+    match std::sync::Arc::try_unwrap(error) {
+        Ok(error) => error,
+        Err(shared) => DomainError::Internal(shared.to_string()),
     }
-    let tenant = find(db.connection(), ctx.tenant_id)
-        .await?
-        .ok_or_else(|| DomainError::Internal("tenant of a valid token is gone".into()))?;
-    db.lookups().tenants.insert(tenant.id, tenant.clone());
-    Ok(tenant)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -243,6 +249,6 @@ pub async fn update(db: &Db, ctx: &TenantCtx, change: TenantUpdate) -> DomainRes
     .await?;
     tx.emit(Event { tenant_id: ctx.tenant_id, kind: EventKind::TenantChanged });
     tx.commit().await?;
-    db.lookups().tenants.invalidate(&ctx.tenant_id);
+    db.lookups().tenants.invalidate(&ctx.tenant_id).await;
     Ok(after)
 }

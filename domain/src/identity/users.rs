@@ -9,7 +9,7 @@ use super::Locale;
 use super::email::Email;
 use crate::db::Db;
 use crate::entities::user;
-use crate::error::DomainResult;
+use crate::error::{DomainError, DomainResult};
 use crate::ids::new_id;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,14 +35,18 @@ impl From<user::Model> for User {
 
 /// A user by id (cached for a moment: every `viewer` asks).
 pub async fn get(db: &Db, id: Uuid) -> DomainResult<Option<User>> {
-    if let Some(user) = db.lookups().users.get(&id) {
-        return Ok(Some(user));
+    let load = async {
+        match user::Entity::find_by_id(id).one(db.connection()).await {
+            Ok(Some(found)) => Ok(User::from(found)),
+            Ok(None) => Err(DomainError::not_found("id")),
+            Err(e) => Err(DomainError::from(e)),
+        }
+    };
+    match db.lookups().users.try_get_with(id, load).await {
+        Ok(user) => Ok(Some(user)),
+        Err(e) if matches!(*e, DomainError::User(_)) => Ok(None),
+        Err(e) => Err(super::tenants::shared_error(e)),
     }
-    let found = user::Entity::find_by_id(id).one(db.connection()).await?.map(User::from);
-    if let Some(user) = &found {
-        db.lookups().users.insert(id, user.clone());
-    }
-    Ok(found)
 }
 
 /// Many users by id in one query (for listings: no query per row).
