@@ -126,21 +126,8 @@ async fn a_reused_refresh_token_revokes_the_whole_family() {
 async fn partner_token_and_roles_are_held_to_their_grants() {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;
-    let create = "mutation { apiClientCreate(input: {name: \"Reader\", scopes: [TENANT_READ]}) { apiClient { clientId } clientSecret } }";
-    let created = app.gql(Some(&owner.access_token), create, json!({})).await;
-    let client_id = created["data"]["apiClientCreate"]["apiClient"]["clientId"].as_str().expect("client id");
-    let secret = created["data"]["apiClientCreate"]["clientSecret"].as_str().expect("secret");
-    let token: Value = app
-        .http
-        .post(format!("{}/oauth/token", app.url))
-        .form(&[("grant_type", "client_credentials"), ("client_id", client_id), ("client_secret", secret)])
-        .send()
-        .await
-        .expect("token")
-        .json()
-        .await
-        .expect("json");
-    let partner = token["access_token"].as_str().expect("access token");
+    let partner = app.partner_token(&owner, "TENANT_READ").await;
+    let partner = partner.as_str();
     let before = app.gql(Some(&owner.access_token), STATE, json!({})).await;
 
     let tenant = app.gql(Some(partner), "{ tenant { name } }", json!({})).await;

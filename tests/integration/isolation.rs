@@ -115,21 +115,9 @@ async fn another_tenant_reads_and_changes_nothing() {
     let b = app.signup("beta").await;
     sweep(&app, &a, &b.access_token, &b.refresh_token).await;
 
-    let create = "mutation { apiClientCreate(input: {name: \"Beta partner\", scopes: [TENANT_READ, TENANT_WRITE, MEMBERS_READ, MEMBERS_WRITE, API_CLIENTS_READ, API_CLIENTS_WRITE, AUDIT_READ, JOBS_READ, JOBS_WRITE]}) { apiClient { clientId } clientSecret } }";
-    let created = app.gql(Some(&b.access_token), create, json!({})).await;
-    let client_id = created["data"]["apiClientCreate"]["apiClient"]["clientId"].as_str().expect("client id");
-    let secret = created["data"]["apiClientCreate"]["clientSecret"].as_str().expect("secret");
-    let token: Value = app
-        .http
-        .post(format!("{}/oauth/token", app.url))
-        .form(&[("grant_type", "client_credentials"), ("client_id", client_id), ("client_secret", secret)])
-        .send()
-        .await
-        .expect("token request")
-        .json()
-        .await
-        .expect("token json");
-    let partner = token["access_token"].as_str().expect("partner token");
+    let all = "TENANT_READ, TENANT_WRITE, MEMBERS_READ, MEMBERS_WRITE, API_CLIENTS_READ, API_CLIENTS_WRITE, AUDIT_READ, JOBS_READ, JOBS_WRITE";
+    let partner = app.partner_token(&b, all).await;
+    let partner = partner.as_str();
     sweep(&app, &a, partner, &b.refresh_token).await;
 }
 

@@ -22,22 +22,6 @@ async fn repeated_failures_lock_the_account() {
     );
 }
 
-async fn reset_token(app: &TestApp, email: &str) -> String {
-    let conn = sea_orm::Database::connect(app.db.owner_url.as_str()).await.expect("owner connection");
-    use sea_orm::{ConnectionTrait, Statement};
-    let rows = conn
-        .query_all_raw(Statement::from_string(conn.get_database_backend(), "SELECT payload FROM jobs".to_owned()))
-        .await
-        .expect("jobs");
-    rows.iter()
-        .filter_map(|r| r.try_get::<Value>("", "payload").ok())
-        .filter(|p| p["to"] == email)
-        .filter_map(|p| p["message"]["reset_url"].as_str().map(str::to_owned))
-        .filter_map(|u| u.split("token=").nth(1).map(str::to_owned))
-        .next_back()
-        .expect("a reset mail job")
-}
-
 #[tokio::test]
 async fn password_reset_sets_a_new_password_and_signs_out_everywhere() {
     let app = TestApp::spawn().await;
@@ -59,7 +43,7 @@ async fn password_reset_sets_a_new_password_and_signs_out_everywhere() {
         .await;
     assert_eq!(unknown["data"]["passwordResetRequest"]["userErrors"], json!([]), "no hint whether the email exists");
 
-    let token = reset_token(&app, &owner.email).await;
+    let token = app.mail_link_token(&owner.email, "reset_url").await;
     let reset = "mutation($t: String!, $p: String!) { passwordReset(input: {token: $t, password: $p}) { userErrors { code } } }";
     let weak = app.gql(None, reset, json!({"t": token, "p": "short"})).await;
     assert_eq!(weak["data"]["passwordReset"]["userErrors"][0]["code"], "WEAK_PASSWORD");

@@ -148,6 +148,12 @@ impl TestApp {
 
     /// The accept token from the queued invitation mail for `email`.
     pub async fn invitation_token(&self, email: &str) -> String {
+        self.mail_link_token(email, "accept_url").await
+    }
+
+    /// The `token=` of the link `link` (`accept_url`, `reset_url`) in the
+    /// newest queued mail to `email`, as the recipient would click it.
+    pub async fn mail_link_token(&self, email: &str, link: &str) -> String {
         let conn = sea_orm::Database::connect(self.db.owner_url.as_str()).await.expect("owner connection");
         use sea_orm::{ConnectionTrait, Statement};
         let rows = conn
@@ -158,10 +164,32 @@ impl TestApp {
         rows.iter()
             .filter_map(|row| row.try_get::<Value>("", "payload").ok())
             .filter(|p| p["to"] == email)
-            .filter_map(|p| p["message"]["accept_url"].as_str().map(str::to_owned))
+            .filter_map(|p| p["message"][link].as_str().map(str::to_owned))
             .filter_map(|url| url.split("token=").nth(1).map(str::to_owned))
             .next_back()
-            .expect("an invitation mail job for that email")
+            .unwrap_or_else(|| panic!("no mail to {email} with a {link}"))
+    }
+
+    /// A partner API client of `owner`'s tenant with `scopes` (GraphQL enum
+    /// names), and an access token for it from the token endpoint.
+    pub async fn partner_token(&self, owner: &Session, scopes: &str) -> String {
+        let create = format!(
+            "mutation {{ apiClientCreate(input: {{name: \"Partner\", scopes: [{scopes}]}}) {{ apiClient {{ clientId }} clientSecret }} }}"
+        );
+        let created = self.gql(Some(&owner.access_token), &create, json!({})).await;
+        let client_id = created["data"]["apiClientCreate"]["apiClient"]["clientId"].as_str().expect("client id");
+        let secret = created["data"]["apiClientCreate"]["clientSecret"].as_str().expect("secret");
+        let token: Value = self
+            .http
+            .post(format!("{}/oauth/token", self.url))
+            .form(&[("grant_type", "client_credentials"), ("client_id", client_id), ("client_secret", secret)])
+            .send()
+            .await
+            .expect("token request")
+            .json()
+            .await
+            .expect("token json");
+        token["access_token"].as_str().expect("access token").to_owned()
     }
 
     pub async fn healthy(&self) -> bool {
