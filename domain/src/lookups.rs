@@ -12,6 +12,7 @@ use std::time::Duration;
 use moka::future::Cache;
 use uuid::Uuid;
 
+use crate::error::DomainError;
 use crate::identity::tenants::Tenant;
 use crate::identity::users::User;
 
@@ -20,7 +21,8 @@ const CAPACITY: u64 = 50_000;
 
 pub(crate) struct Lookups {
     pub tenants: Cache<Uuid, Tenant>,
-    pub users: Cache<Uuid, User>,
+    /// `None` is cached too: an unknown id stays unknown for the moment.
+    pub users: Cache<Uuid, Option<User>>,
 }
 
 impl Default for Lookups {
@@ -29,5 +31,13 @@ impl Default for Lookups {
             tenants: Cache::builder().time_to_live(TTL).max_capacity(CAPACITY).build(),
             users: Cache::builder().time_to_live(TTL).max_capacity(CAPACITY).build(),
         }
+    }
+}
+
+/// The error of a load that several waiting requests shared.
+pub(crate) fn shared_error(error: std::sync::Arc<DomainError>) -> DomainError {
+    match std::sync::Arc::try_unwrap(error) {
+        Ok(error) => error,
+        Err(shared) => DomainError::Internal(shared.to_string()),
     }
 }

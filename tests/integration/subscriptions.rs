@@ -5,8 +5,7 @@ use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
-use silkport_tests::db::{Backend, backend};
-use silkport_tests::{Session, TestApp, services};
+use silkport_tests::{Session, TestApp};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
@@ -95,13 +94,7 @@ async fn subscribing_needs_a_valid_token_and_the_permission() {
 
 #[tokio::test]
 async fn events_reach_subscribers_on_another_replica_through_redis() {
-    if backend() != Backend::Postgres {
-        eprintln!("SKIPPED: API replicas share PostgreSQL, not an SQLite file (SILKPORT_TEST_DB=postgres runs it)");
-        return;
-    }
-    let Some(redis) = services::redis_url() else { return };
-    let first = TestApp::spawn_with(&[("REDIS_URL", &redis)]).await;
-    let second = first.replica(&[("REDIS_URL", &redis)]).await;
+    let Some((first, second)) = TestApp::replicas().await else { return };
     let a = first.signup("alpha").await;
     let b = first.signup("beta").await;
     let (mut a_socket, _) = connect(&second, Some(&a.access_token)).await;

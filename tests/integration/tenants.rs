@@ -2,8 +2,7 @@
 //! the Redis relay) on the others, although tenants are cached briefly.
 
 use serde_json::json;
-use silkport_tests::db::{Backend, backend};
-use silkport_tests::{TestApp, services};
+use silkport_tests::TestApp;
 
 const NAME: &str = "{ tenant { name modules } viewer { tenant { name } } }";
 const RENAME: &str = "mutation { tenantUpdate(input: {name: \"Alpha Renamed\", modules: [TRAINING]}) { tenant { name } userErrors { code } } }";
@@ -22,13 +21,7 @@ async fn a_settings_change_shows_at_once() {
 
 #[tokio::test]
 async fn a_settings_change_reaches_other_replicas_at_once() {
-    if backend() != Backend::Postgres {
-        eprintln!("SKIPPED: API replicas share PostgreSQL, not an SQLite file (SILKPORT_TEST_DB=postgres runs it)");
-        return;
-    }
-    let Some(redis) = services::redis_url() else { return };
-    let first = TestApp::spawn_with(&[("REDIS_URL", &redis)]).await;
-    let second = first.replica(&[("REDIS_URL", &redis)]).await;
+    let Some((first, second)) = TestApp::replicas().await else { return };
     let owner = first.signup("alpha").await;
     let token = Some(owner.access_token.as_str());
     assert_eq!(second.gql(token, NAME, json!({})).await["data"]["tenant"]["name"], "Tenant alpha", "now cached there");

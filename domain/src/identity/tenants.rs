@@ -19,6 +19,7 @@ use crate::entities::{membership, tenant};
 use crate::error::{DomainError, DomainResult, UserError, UserErrorCode};
 use crate::events::{Event, EventKind};
 use crate::ids::new_id;
+use crate::lookups;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tenant {
@@ -194,15 +195,7 @@ pub async fn current(db: &Db, ctx: &TenantCtx) -> DomainResult<Tenant> {
             .await?
             .ok_or_else(|| DomainError::Internal("tenant of a valid token is gone".into()))
     };
-    db.lookups().tenants.try_get_with(ctx.tenant_id, load).await.map_err(shared_error)
-}
-
-/// An error of a load that several waiting requests shared.
-pub(crate) fn shared_error(error: std::sync::Arc<DomainError>) -> DomainError {
-    match std::sync::Arc::try_unwrap(error) {
-        Ok(error) => error,
-        Err(shared) => DomainError::Internal(shared.to_string()),
-    }
+    db.lookups().tenants.try_get_with(ctx.tenant_id, load).await.map_err(lookups::shared_error)
 }
 
 #[derive(Debug, Clone, Default)]

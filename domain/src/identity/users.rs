@@ -11,6 +11,7 @@ use crate::db::Db;
 use crate::entities::user;
 use crate::error::{DomainError, DomainResult};
 use crate::ids::new_id;
+use crate::lookups;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
@@ -35,18 +36,8 @@ impl From<user::Model> for User {
 
 /// A user by id (cached for a moment: every `viewer` asks).
 pub async fn get(db: &Db, id: Uuid) -> DomainResult<Option<User>> {
-    let load = async {
-        match user::Entity::find_by_id(id).one(db.connection()).await {
-            Ok(Some(found)) => Ok(User::from(found)),
-            Ok(None) => Err(DomainError::not_found("id")),
-            Err(e) => Err(DomainError::from(e)),
-        }
-    };
-    match db.lookups().users.try_get_with(id, load).await {
-        Ok(user) => Ok(Some(user)),
-        Err(e) if matches!(*e, DomainError::User(_)) => Ok(None),
-        Err(e) => Err(super::tenants::shared_error(e)),
-    }
+    let load = async { Ok::<_, DomainError>(user::Entity::find_by_id(id).one(db.connection()).await?.map(User::from)) };
+    db.lookups().users.try_get_with(id, load).await.map_err(lookups::shared_error)
 }
 
 /// Many users by id in one query (for listings: no query per row).

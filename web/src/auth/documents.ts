@@ -10,6 +10,16 @@ export const ViewerFields = graphql(`
   }
 `);
 
+export const AuthFields = graphql(`
+  fragment AuthFields on AuthPayload {
+    accessToken
+    refreshToken
+    expiresAt
+    viewer { ...ViewerFields }
+    userErrors { field code message }
+  }
+`);
+
 export const ViewerQuery = graphql(`
   query Viewer {
     viewer { ...ViewerFields }
@@ -19,11 +29,7 @@ export const ViewerQuery = graphql(`
 export const SessionCreateMutation = graphql(`
   mutation SessionCreate($input: SessionCreateInput!) {
     sessionCreate(input: $input) {
-      accessToken
-      refreshToken
-      expiresAt
-      viewer { ...ViewerFields }
-      userErrors { field code message }
+      ...AuthFields
     }
   }
 `);
@@ -31,11 +37,7 @@ export const SessionCreateMutation = graphql(`
 export const SessionRefreshMutation = graphql(`
   mutation SessionRefresh($input: SessionRefreshInput!) {
     sessionRefresh(input: $input) {
-      accessToken
-      refreshToken
-      expiresAt
-      viewer { ...ViewerFields }
-      userErrors { field code message }
+      ...AuthFields
     }
   }
 `);
@@ -49,11 +51,7 @@ export const SessionRevokeMutation = graphql(`
 export const InvitationAcceptMutation = graphql(`
   mutation InvitationAccept($input: InvitationAcceptInput!) {
     invitationAccept(input: $input) {
-      accessToken
-      refreshToken
-      expiresAt
-      viewer { ...ViewerFields }
-      userErrors { field code message }
+      ...AuthFields
     }
   }
 `);
