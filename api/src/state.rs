@@ -41,14 +41,14 @@ impl AppState {
             std::fs::create_dir_all(&config.data_dir).map_err(|e| StartError::DataDir(config.data_dir.clone(), e))?;
         }
         let mut db =
-            Db::connect(&DbOptions { url: config.database_url.clone(), max_connections: config.db_max_connections })
+            domain::open(&DbOptions { url: config.database_url.clone(), max_connections: config.db_max_connections })
                 .await?;
         let redis = match &config.redis_url {
             Some(url) => {
                 let client = redis::Client::open(url.as_str())?;
                 let manager = client.get_connection_manager().await?;
-                db = db.with_event_relay(crate::events::publisher(manager.clone()));
-                crate::events::listen(db.clone(), client);
+                let relay = crate::events::start(db.bus().clone(), client, manager.clone());
+                db = db.with_event_relay(relay);
                 Some(manager)
             }
             None => None,

@@ -1,22 +1,26 @@
-//! Silkport's business rules and data: entities (private), tenant-scoped
-//! services and typed errors. No HTTP, no GraphQL, no token or mail format.
+//! Silkport's business rules and data, cut by business context.
+//!
+//! - [`platform`]: what every context uses (tenancy, access, the pool, the
+//!   event bus, jobs, audit, paging, ids, errors); it imports no context.
+//! - [`identity`]: tenants, people, sessions and partner clients.
+//! - [`catalog`]: merchants (and, later, their products and SKUs).
+//!
+//! Entities are private; callers go through the services of a context,
+//! most of which run inside a [`TenantTx`] the caller holds so that several
+//! compose into one transaction. No HTTP, no GraphQL, no token or MIME format.
 
-mod text_enum;
-
-pub mod access;
-pub mod audit;
-pub mod context;
-pub mod db;
-mod entities;
-pub mod error;
-pub mod events;
+pub mod catalog;
 pub mod identity;
-pub mod ids;
-pub mod jobs;
-mod lookups;
-pub mod page;
-pub mod seed;
+pub mod platform;
 
-pub use context::{Actor, TenantCtx};
-pub use db::{Db, DbOptions, TenantTx};
-pub use error::{DomainError, DomainResult, UserError, UserErrorCode};
+pub use platform::db::{Db, DbOptions};
+pub use platform::errors::{DomainError, DomainResult, UserError, UserErrorCode};
+pub use platform::tenancy::{Actor, TenantCtx, TenantTx};
+
+/// Opens the pool and hangs on it what the contexts need (caches, the
+/// audit log's actor directory, event hooks). Every process opens it so.
+pub async fn open(options: &DbOptions) -> Result<Db, sea_orm::DbErr> {
+    let db = Db::connect(options).await?;
+    identity::install(&db);
+    Ok(db)
+}

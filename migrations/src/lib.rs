@@ -11,6 +11,11 @@ mod m20261126_000001_identity;
 mod m20261126_000002_audit_log;
 mod m20261126_000003_jobs;
 mod m20261126_000004_row_level_security;
+mod m20261129_000005_merchants;
+mod m20261129_000006_tenant_timezone;
+mod m20261129_000007_idempotency_keys;
+mod m20261129_000008_schedules;
+mod rls;
 
 /// The role the application connects as on PostgreSQL. It neither owns the
 /// tables nor bypasses row-level security; migrations grant it what it needs.
@@ -26,6 +31,10 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000002_audit_log::Migration),
             Box::new(m20261126_000003_jobs::Migration),
             Box::new(m20261126_000004_row_level_security::Migration),
+            Box::new(m20261129_000005_merchants::Migration),
+            Box::new(m20261129_000006_tenant_timezone::Migration),
+            Box::new(m20261129_000007_idempotency_keys::Migration),
+            Box::new(m20261129_000008_schedules::Migration),
         ]
     }
 }

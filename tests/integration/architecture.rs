@@ -1,6 +1,7 @@
 //! Dependency direction (DESIGN.md §2): `domain` knows nothing of HTTP,
-//! GraphQL, tokens or mail; `api`'s library never reaches into `workers`
-//! (only the binary composes them).
+//! GraphQL, tokens or mail; inside it, `platform` imports no business
+//! context; `api`'s library never reaches into `workers` (only the binary
+//! composes them).
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -88,5 +89,29 @@ fn api_library_does_not_use_workers() {
             "{} uses the workers crate",
             file.display()
         );
+    }
+}
+
+#[test]
+fn the_platform_imports_no_business_context() {
+    let src = workspace().join("domain/src");
+    let contexts: Vec<String> = std::fs::read_dir(&src)
+        .expect("domain/src")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| name != "platform")
+        .collect();
+    assert!(contexts.contains(&"identity".to_owned()), "the check sees the contexts: {contexts:?}");
+    let mut files = Vec::new();
+    rust_files(&src.join("platform"), &mut files);
+    assert!(files.len() > 10, "the check sees the platform's files");
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        for context in &contexts {
+            for path in [format!("crate::{context}"), format!("domain::{context}")] {
+                assert!(!text.contains(&path), "{} imports the `{context}` context", file.display());
+            }
+        }
     }
 }

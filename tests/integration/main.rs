@@ -1,18 +1,11 @@
-//! Integration tests: one binary, a module per feature, each test on its
-//! own fresh database with its own server.
+//! Integration tests: one binary, a folder per business context (its tests
+//! and its part of the isolation sweeps), each test on its own fresh
+//! database with its own server.
 
 mod architecture;
-mod audit;
-mod auth;
-mod bad_input;
-mod email;
-mod http_edge;
+mod catalog;
+mod identity;
 mod isolation;
-mod jobs;
-mod members;
-mod oauth;
-mod row_level_security;
+mod owner_scoping;
+mod platform;
 mod schema;
-mod sessions;
-mod subscriptions;
-mod tenants;

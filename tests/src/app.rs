@@ -20,17 +20,6 @@ pub struct TestApp {
     server: ServerHandle,
 }
 
-/// Tokens of a signed-in user.
-#[derive(Debug, Clone)]
-pub struct Session {
-    pub access_token: String,
-    pub refresh_token: String,
-    pub tenant_id: String,
-    pub email: String,
-}
-
-pub const PASSWORD: &str = "correct-horse-42";
-
 impl TestApp {
     pub async fn spawn() -> Self {
         Self::spawn_with(&[]).await
@@ -111,112 +100,8 @@ impl TestApp {
         response.json().await.expect("graphql response is JSON")
     }
 
-    /// Signs up a new tenant `slug` with its owner; returns the owner's session.
-    pub async fn signup(&self, slug: &str) -> Session {
-        let email = format!("owner@{slug}.example.com");
-        let response = self
-            .gql(
-                None,
-                "mutation($input: TenantCreateInput!) { tenantCreate(input: $input) {
-                    accessToken refreshToken viewer { tenant { id } } userErrors { field code message } } }",
-                json!({"input": {"tenantName": format!("Tenant {slug}"), "tenantSlug": slug, "name": "Owner",
-                                 "email": email, "password": PASSWORD, "locale": "EN"}}),
-            )
-            .await;
-        session_from(&response["data"]["tenantCreate"], &email)
-    }
-
-    pub async fn login(&self, email: &str, password: &str, tenant_slug: Option<&str>) -> Value {
-        self.gql(
-            None,
-            "mutation($input: SessionCreateInput!) { sessionCreate(input: $input) {
-                accessToken refreshToken viewer { tenant { id } role } userErrors { field code message } } }",
-            json!({"input": {"email": email, "password": password, "tenantSlug": tenant_slug}}),
-        )
-        .await
-    }
-
-    /// A session for a new member of `owner`'s tenant with `role`, via a real
-    /// invitation accepted with the token the invitation mail carries.
-    pub async fn member(&self, owner: &Session, email: &str, role: &str) -> Session {
-        let invited = self
-            .gql(
-                Some(&owner.access_token),
-                "mutation($input: MemberInviteInput!) { memberInvite(input: $input) { invitation { id } userErrors { message } } }",
-                json!({"input": {"email": email, "role": role}}),
-            )
-            .await;
-        assert!(invited["data"]["memberInvite"]["userErrors"].as_array().is_some_and(Vec::is_empty), "{invited}");
-        let token = self.invitation_token(email).await;
-        let accepted = self
-            .gql(
-                None,
-                "mutation($input: InvitationAcceptInput!) { invitationAccept(input: $input) {
-                    accessToken refreshToken viewer { tenant { id } } userErrors { field code message } } }",
-                json!({"input": {"token": token, "name": "New Member", "password": PASSWORD}}),
-            )
-            .await;
-        session_from(&accepted["data"]["invitationAccept"], email)
-    }
-
-    /// The accept token from the queued invitation mail for `email`.
-    pub async fn invitation_token(&self, email: &str) -> String {
-        self.mail_link_token(email, "accept_url").await
-    }
-
-    /// The `token=` of the link `link` (`accept_url`, `reset_url`) in the
-    /// newest queued mail to `email`, as the recipient would click it.
-    pub async fn mail_link_token(&self, email: &str, link: &str) -> String {
-        let conn = sea_orm::Database::connect(self.db.owner_url.as_str()).await.expect("owner connection");
-        use sea_orm::{ConnectionTrait, Statement};
-        let rows = conn
-            .query_all_raw(Statement::from_string(conn.get_database_backend(), "SELECT payload FROM jobs".to_owned()))
-            .await
-            .expect("read jobs");
-        conn.close().await.ok();
-        rows.iter()
-            .filter_map(|row| row.try_get::<Value>("", "payload").ok())
-            .filter(|p| p["to"] == email)
-            .filter_map(|p| p["message"][link].as_str().map(str::to_owned))
-            .filter_map(|url| url.split("token=").nth(1).map(str::to_owned))
-            .next_back()
-            .unwrap_or_else(|| panic!("no mail to {email} with a {link}"))
-    }
-
-    /// A partner API client of `owner`'s tenant with `scopes` (GraphQL enum
-    /// names), and an access token for it from the token endpoint.
-    pub async fn partner_token(&self, owner: &Session, scopes: &str) -> String {
-        let create = format!(
-            "mutation {{ apiClientCreate(input: {{name: \"Partner\", scopes: [{scopes}]}}) {{ apiClient {{ clientId }} clientSecret }} }}"
-        );
-        let created = self.gql(Some(&owner.access_token), &create, json!({})).await;
-        let client_id = created["data"]["apiClientCreate"]["apiClient"]["clientId"].as_str().expect("client id");
-        let secret = created["data"]["apiClientCreate"]["clientSecret"].as_str().expect("secret");
-        let token: Value = self
-            .http
-            .post(format!("{}/oauth/token", self.url))
-            .form(&[("grant_type", "client_credentials"), ("client_id", client_id), ("client_secret", secret)])
-            .send()
-            .await
-            .expect("token request")
-            .json()
-            .await
-            .expect("token json");
-        token["access_token"].as_str().expect("access token").to_owned()
-    }
-
     pub async fn healthy(&self) -> bool {
         self.http.get(format!("{}/healthz", self.url)).send().await.is_ok_and(|r| r.status().is_success())
-    }
-}
-
-pub fn session_from(payload: &Value, email: &str) -> Session {
-    assert!(payload["userErrors"].as_array().is_some_and(Vec::is_empty), "unexpected userErrors: {payload}");
-    Session {
-        access_token: payload["accessToken"].as_str().expect("accessToken").to_owned(),
-        refresh_token: payload["refreshToken"].as_str().expect("refreshToken").to_owned(),
-        tenant_id: payload["viewer"]["tenant"]["id"].as_str().expect("tenant id").to_owned(),
-        email: email.to_owned(),
     }
 }
 

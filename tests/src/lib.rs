@@ -5,7 +5,10 @@
 
 pub mod app;
 pub mod db;
+pub mod fixtures;
 pub mod mail;
 pub mod services;
+pub mod sweep;
 
-pub use app::{Session, TestApp};
+pub use app::TestApp;
+pub use fixtures::identity::{PASSWORD, Session};

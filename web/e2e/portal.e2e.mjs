@@ -6,9 +6,10 @@
 // unreachable server fails fast. Steps run in order; once one fails, the rest are reported
 // as failed ("not run"). The last line printed is always "N passed, N failed".
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { loadLocale } from './locales.mjs';
 
 const BASE_URL = (process.env.SILKPORT_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,8 +19,7 @@ const STEP_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = 240_000;
 const ARTIFACTS = fileURLToPath(new URL('../e2e-artifacts/', import.meta.url));
 
-const resource = (name) => JSON.parse(readFileSync(new URL(`../src/i18n/locales/${name}.json`, import.meta.url), 'utf8'));
-const text = { en: resource('en'), 'zh-CN': resource('zh-CN') };
+const text = { en: loadLocale('en'), 'zh-CN': loadLocale('zh-CN') };
 const tr = (lang, key) => key.split('.').reduce((node, part) => node?.[part], text[lang]);
 
 const byTestId = (id) => `[data-testid="${id}"]`;

@@ -12,13 +12,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use domain::Db;
-use domain::jobs::JobState;
-use domain::jobs::queue::{self, ClaimedJob};
+use domain::platform::jobs::JobState;
+use domain::platform::jobs::queue::{self, ClaimedJob};
+use domain::{Db, DomainResult, TenantTx};
 use rand::Rng;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
+use tracing::Instrument;
 
+use crate::registry::Registry;
+use crate::scheduler::Scheduler;
 use crate::wake::Wake;
 
 /// Why a job failed. Every failure is retried until the last attempt.
@@ -33,7 +36,16 @@ pub enum JobError {
 #[async_trait]
 pub trait JobHandler: Send + Sync {
     /// Does the job. Must be idempotent: a job can run more than once.
-    async fn run(&self, job: &ClaimedJob) -> Result<(), JobError>;
+    async fn run(&self, db: &Db, job: &ClaimedJob) -> Result<(), JobError>;
+}
+
+/// Runs `work` in a transaction of the job's tenant, acting as the system.
+pub async fn in_job_tx<T>(
+    db: &Db,
+    job: &ClaimedJob,
+    work: impl AsyncFnOnce(&mut TenantTx) -> DomainResult<T>,
+) -> Result<T, JobError> {
+    db.write(&job.ctx(), work).await.map_err(|e| JobError::Failed(e.to_string()))
 }
 
 #[derive(Debug, Clone)]
@@ -48,6 +60,10 @@ pub struct RunnerConfig {
     pub backoff_cap: Duration,
     /// How long running jobs may take to finish after shutdown is asked.
     pub shutdown_grace: Duration,
+    /// How often the scheduler looks for due runs.
+    pub scheduler_tick: Duration,
+    /// How often the scheduler makes the rows of new tenants' schedules.
+    pub scheduler_refresh: Duration,
 }
 
 impl Default for RunnerConfig {
@@ -60,6 +76,8 @@ impl Default for RunnerConfig {
             backoff_base: Duration::from_secs(2),
             backoff_cap: Duration::from_secs(600),
             shutdown_grace: Duration::from_secs(20),
+            scheduler_tick: Duration::from_secs(1),
+            scheduler_refresh: Duration::from_secs(60),
         }
     }
 }
@@ -77,20 +95,24 @@ pub struct Runner {
     config: RunnerConfig,
     handlers: HashMap<&'static str, Arc<dyn JobHandler>>,
     wake: Wake,
+    scheduler: Option<Scheduler>,
 }
 
 impl Runner {
-    pub fn new(db: Db, config: RunnerConfig, wake: Wake) -> Self {
-        Self { db, config, handlers: HashMap::new(), wake }
-    }
-
-    pub fn handle(mut self, kind: &'static str, handler: Arc<dyn JobHandler>) -> Self {
-        self.handlers.insert(kind, handler);
-        self
+    pub fn new(db: Db, config: RunnerConfig, wake: Wake, registry: Registry) -> Self {
+        let scheduler = Scheduler {
+            db: db.clone(),
+            schedules: registry.schedules,
+            tasks: registry.tasks,
+            tick: config.scheduler_tick,
+            refresh: config.scheduler_refresh,
+        };
+        Self { db, config, handlers: registry.handlers, wake, scheduler: Some(scheduler) }
     }
 
     /// Runs until `shutdown` turns true.
-    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+    pub async fn run(mut self, mut shutdown: watch::Receiver<bool>) {
+        let scheduler = self.scheduler.take().map(|s| tokio::spawn(s.run(shutdown.clone())));
         let runner = Arc::new(self);
         let mut running: JoinSet<()> = JoinSet::new();
         let (stop_jobs_tx, stop_jobs) = watch::channel(false);
@@ -139,10 +161,19 @@ impl Runner {
             let _ = stop_jobs_tx.send(true);
             while running.join_next().await.is_some() {}
         }
+        if let Some(scheduler) = scheduler {
+            scheduler.await.ok();
+        }
         tracing::info!(worker.id = %runner.config.worker_id, "worker stopped");
     }
 
-    async fn run_one(self: Arc<Self>, job: ClaimedJob, mut stop: watch::Receiver<bool>) {
+    async fn run_one(self: Arc<Self>, job: ClaimedJob, stop: watch::Receiver<bool>) {
+        // Every log line of the job carries its tenant and who acts.
+        let span = tracing::info_span!("job", job.id = %job.id, job.kind = %job.kind, tenant.id = %job.tenant_id, actor = "system");
+        self.run_in_span(job, stop).instrument(span).await;
+    }
+
+    async fn run_in_span(self: Arc<Self>, job: ClaimedJob, mut stop: watch::Receiver<bool>) {
         let worker = self.config.worker_id.as_str();
         let started = std::time::Instant::now();
         let Some(handler) = self.handlers.get(job.kind.as_str()).cloned() else {
@@ -155,19 +186,20 @@ impl Runner {
             let job = job.clone();
             let worker = worker.to_owned();
             let lease = self.config.lease;
-            tokio::spawn(async move {
+            let heartbeat = async move {
                 loop {
                     tokio::time::sleep(lease / 3).await;
                     match queue::extend(&db, &job, &worker, lease).await {
                         Ok(true) => {}
                         Ok(false) => break,
-                        Err(e) => tracing::warn!(error = %e, job.id = %job.id, "extending lease failed"),
+                        Err(e) => tracing::warn!(error = %e, "extending lease failed"),
                     }
                 }
-            })
+            };
+            tokio::spawn(heartbeat.in_current_span())
         };
         let outcome = tokio::select! {
-            result = handler.run(&job) => Some(result),
+            result = handler.run(&self.db, &job) => Some(result),
             _ = stop.wait_for(|stop| *stop) => None,
         };
         heartbeat.abort();
@@ -175,21 +207,21 @@ impl Runner {
         match outcome {
             Some(Ok(())) => match queue::complete(&self.db, &job, worker).await {
                 Ok(true) => {
-                    tracing::info!(tenant.id = %job.tenant_id, job.id = %job.id, job.kind = %job.kind, duration_ms, "job done")
+                    tracing::info!(duration_ms, "job done")
                 }
                 Ok(false) => {
-                    tracing::warn!(tenant.id = %job.tenant_id, job.id = %job.id, "job done but its lease was lost")
+                    tracing::warn!("job done but its lease was lost")
                 }
                 Err(e) => {
-                    tracing::error!(tenant.id = %job.tenant_id, job.id = %job.id, error = %e, "recording job success failed")
+                    tracing::error!(error = %e, "recording job success failed")
                 }
             },
             Some(Err(e)) => self.record_failure(&job, &e.to_string()).await,
             None => {
                 if let Err(e) = queue::release(&self.db, &job, worker).await {
-                    tracing::error!(tenant.id = %job.tenant_id, job.id = %job.id, error = %e, "releasing job failed");
+                    tracing::error!(error = %e, "releasing job failed");
                 }
-                tracing::info!(tenant.id = %job.tenant_id, job.id = %job.id, "job released at shutdown");
+                tracing::info!("job released at shutdown");
             }
         }
     }
@@ -197,16 +229,15 @@ impl Runner {
     async fn record_failure(&self, job: &ClaimedJob, message: &str) {
         let delay = backoff(&self.config, job.attempts);
         match queue::fail(&self.db, job, &self.config.worker_id, message, delay).await {
-            Ok(JobState::Dead) => tracing::error!(
-                tenant.id = %job.tenant_id, job.id = %job.id, job.kind = %job.kind, attempts = job.attempts, error = message,
-                "job dead-lettered"
-            ),
+            Ok(JobState::Dead) => tracing::error!(attempts = job.attempts, error = message, "job dead-lettered"),
             Ok(_) => tracing::warn!(
-                tenant.id = %job.tenant_id, job.id = %job.id, job.kind = %job.kind, attempts = job.attempts,
-                retry_in_ms = delay.as_millis() as u64, error = message, "job failed; will retry"
+                attempts = job.attempts,
+                retry_in_ms = delay.as_millis() as u64,
+                error = message,
+                "job failed; will retry"
             ),
             Err(e) => {
-                tracing::error!(tenant.id = %job.tenant_id, job.id = %job.id, error = %e, "recording job failure failed")
+                tracing::error!(error = %e, "recording job failure failed")
             }
         }
     }

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use domain::Db;
-use domain::db::JobsCommittedHook;
-use domain::jobs::NOTIFY_CHANNEL;
+use domain::platform::db::JobsCommittedHook;
+use domain::platform::jobs::NOTIFY_CHANNEL;
 use futures_util::StreamExt;
 use tokio::sync::Notify;
 

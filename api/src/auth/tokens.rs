@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use domain::TenantCtx;
-use domain::access::{Role, Scope, format_scopes, parse_scopes};
 use domain::identity::api_clients::ClientGrant;
 use domain::identity::sessions::SessionGrant;
+use domain::platform::access::{Permission, Role, format_scopes, parse_scopes};
 use jsonwebtoken::{Algorithm, Header, Validation};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -36,6 +36,7 @@ pub struct Claims {
     pub role: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// The merchant a merchant-role user or merchant-bound client acts for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mid: Option<Uuid>,
 }
@@ -43,14 +44,16 @@ pub struct Claims {
 /// Who a verified token speaks for.
 #[derive(Debug, Clone)]
 pub enum Principal {
-    User { user_id: Uuid, tenant_id: Uuid, role: Role },
-    Client { client_id: Uuid, tenant_id: Uuid, merchant_id: Option<Uuid>, scopes: Vec<Scope> },
+    User { user_id: Uuid, tenant_id: Uuid, role: Role, merchant_id: Option<Uuid> },
+    Client { client_id: Uuid, tenant_id: Uuid, merchant_id: Option<Uuid>, scopes: Vec<Permission> },
 }
 
 impl Principal {
     pub fn tenant_ctx(&self, request_id: Option<String>) -> TenantCtx {
         match self {
-            Principal::User { user_id, tenant_id, role } => TenantCtx::user(*tenant_id, *user_id, *role, request_id),
+            Principal::User { user_id, tenant_id, role, merchant_id } => {
+                TenantCtx::user(*tenant_id, *user_id, *role, *merchant_id, request_id)
+            }
             Principal::Client { client_id, tenant_id, merchant_id, scopes } => {
                 TenantCtx::api_client(*tenant_id, *client_id, *merchant_id, scopes.clone(), request_id)
             }
@@ -60,6 +63,13 @@ impl Principal {
     pub fn tenant_id(&self) -> Uuid {
         match self {
             Principal::User { tenant_id, .. } | Principal::Client { tenant_id, .. } => *tenant_id,
+        }
+    }
+
+    /// The merchant whose goods alone this principal sees.
+    pub fn merchant_id(&self) -> Option<Uuid> {
+        match self {
+            Principal::User { merchant_id, .. } | Principal::Client { merchant_id, .. } => *merchant_id,
         }
     }
 
@@ -135,6 +145,7 @@ impl TokenIssuer {
     pub fn issue_user(&self, grant: &SessionGrant) -> Result<(String, DateTime<Utc>), jsonwebtoken::errors::Error> {
         let (mut claims, exp) = self.base_claims(grant.user_id, grant.tenant_id, "user");
         claims.role = Some(grant.role.as_str().into());
+        claims.mid = grant.merchant_id;
         Ok((self.sign(&claims)?, exp))
     }
 
@@ -174,7 +185,7 @@ impl TokenIssuer {
         match claims.typ.as_str() {
             "user" => {
                 let role = claims.role.as_deref().and_then(Role::parse).ok_or(AuthError::BadClaims)?;
-                Ok(Principal::User { user_id: sub, tenant_id: claims.tid, role })
+                Ok(Principal::User { user_id: sub, tenant_id: claims.tid, role, merchant_id: claims.mid })
             }
             "client" => {
                 let scopes =

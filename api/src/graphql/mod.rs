@@ -1,34 +1,44 @@
-//! The GraphQL API: schema, request context, conventions (global ids, Relay
-//! connections, payloads with `userErrors`, cost limits) and resolvers.
+//! The GraphQL API: the schema's roots merged from each context's roots,
+//! the conventions in [`kit`] (global ids, Relay connections, payloads with
+//! `userErrors`, cost limits), and one folder per business context.
 //! Resolvers are thin: parse, call a domain service, map the result.
+//!
+//! A new context adds a folder and one entry in each root below (and its
+//! types in [`nodes`]).
 
-mod connection;
-pub mod context;
-mod cost;
-mod enums;
-mod errors;
-pub mod ids;
-mod mutations;
-mod objects;
-mod query;
-mod subscription;
+pub mod catalog;
+pub mod identity;
+pub mod kit;
+mod nodes;
+pub mod platform;
 
-use async_graphql::Schema;
+use async_graphql::{MergedObject, MergedSubscription, Schema};
 
-pub use context::RequestInfo;
-pub use cost::CostLimit;
-pub use mutations::MutationRoot;
-pub use query::QueryRoot;
-pub use subscription::SubscriptionRoot;
+pub use kit::context::RequestInfo;
+pub use kit::cost::CostLimit;
+pub use kit::loaders::Loaders;
 
 use crate::state::AppState;
 
+#[derive(MergedObject, Default)]
+pub struct QueryRoot(nodes::NodeQuery, identity::IdentityQuery, platform::PlatformQuery, catalog::CatalogQuery);
+
+#[derive(MergedObject, Default)]
+pub struct MutationRoot(identity::IdentityMutation, platform::PlatformMutation, catalog::CatalogMutation);
+
+#[derive(MergedSubscription, Default)]
+pub struct SubscriptionRoot(platform::PlatformSubscription);
+
 pub type AppSchema = Schema<QueryRoot, MutationRoot, SubscriptionRoot>;
+
+fn builder() -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, SubscriptionRoot> {
+    Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot::default())
+}
 
 pub fn build_schema(state: AppState) -> AppSchema {
     let depth = state.config.max_query_depth;
     let cost = state.config.max_query_cost;
-    Schema::build(QueryRoot, MutationRoot::default(), SubscriptionRoot)
+    builder()
         .limit_depth(depth)
         .limit_complexity(cost)
         .limit_recursive_depth(32)
@@ -39,5 +49,5 @@ pub fn build_schema(state: AppState) -> AppSchema {
 
 /// The schema in SDL, as exported to `api/schema.graphql`.
 pub fn sdl() -> String {
-    Schema::build(QueryRoot, MutationRoot::default(), SubscriptionRoot).finish().sdl()
+    builder().finish().sdl()
 }

@@ -12,7 +12,10 @@ use serde_json::json;
 
 use super::middleware::RequestId;
 use crate::auth::{AuthError, Principal, TokenIssuer};
-use crate::graphql::{AppSchema, RequestInfo};
+use crate::graphql::{AppSchema, Loaders, RequestInfo};
+
+/// The header a client sends to make a creating mutation safe to retry.
+const IDEMPOTENCY_KEY: &str = "idempotency-key";
 use crate::state::AppState;
 
 fn error_response(status: actix_web::http::StatusCode, code: &str, message: &str) -> HttpResponse {
@@ -56,14 +59,20 @@ pub async fn execute(
     };
     let header = req.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
     let principal = bearer_principal(&state.tokens, header);
-    let tenant = principal.as_ref().and_then(|p| p.as_ref().ok()).map(|p| p.tenant_id().to_string());
+    if let Some(Ok(principal)) = &principal {
+        // Every log line of this request carries who and for which tenant.
+        tracing::Span::current()
+            .record("tenant.id", tracing::field::display(principal.tenant_id()))
+            .record("actor", principal.key());
+    }
+    let idempotency_key = req.headers().get(IDEMPOTENCY_KEY).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let operation = request.operation_name.clone().unwrap_or_default();
-    let response: Response =
-        schema.execute(request.data(RequestInfo { principal, request_id: request_id.clone() })).await;
+    let info = RequestInfo { principal, request_id, idempotency_key };
+    let response: Response = schema.execute(request.data(info).data(Loaders::default())).await;
     if response.errors.iter().any(|e| {
         e.extensions.as_ref().and_then(|x| x.get("code")).is_some_and(|c| *c == async_graphql::Value::from("INTERNAL"))
     }) {
-        tracing::error!(request.id = %request_id, tenant.id = tenant.as_deref().unwrap_or("-"), graphql.operation = %operation, "request failed with an internal error");
+        tracing::error!(graphql.operation = %operation, "request failed with an internal error");
     }
     HttpResponse::Ok().json(response)
 }
@@ -93,7 +102,8 @@ pub async fn subscriptions(
                 .map(str::to_owned);
             let principal = bearer_principal(&tokens, header.as_deref());
             let mut data = Data::default();
-            data.insert(RequestInfo { principal, request_id });
+            data.insert(RequestInfo { principal, request_id, idempotency_key: None });
+            data.insert(Loaders::default());
             Ok(data)
         })
         .start(&req, payload)

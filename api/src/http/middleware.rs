@@ -8,6 +8,9 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::{DefaultHeaders, Next};
 use actix_web::{Error, HttpMessage, web};
 
+use tracing::Instrument;
+use tracing::field::Empty;
+
 use crate::state::AppState;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -37,7 +40,9 @@ pub async fn observe(
     let method = req.method().to_string();
     let path = req.path().to_owned();
     let state = req.app_data::<web::Data<AppState>>().cloned();
-    let mut response = next.call(req).await?;
+    // Handlers fill in the tenant and actor once they know them.
+    let span = tracing::info_span!("request", request.id = %id, tenant.id = Empty, actor = Empty);
+    let mut response = next.call(req).instrument(span.clone()).await?;
     let status = response.status().as_u16();
     let elapsed = started.elapsed();
     if let Ok(value) = HeaderValue::from_str(&id) {
@@ -48,7 +53,9 @@ pub async fn observe(
     }
     let duration_ms = elapsed.as_secs_f64() * 1000.0;
     if path != "/healthz" && path != "/readyz" && path != "/metrics" {
-        tracing::info!(request.id = %id, http.method = %method, http.path = %path, http.status = status, duration_ms, "request");
+        span.in_scope(
+            || tracing::info!(http.method = %method, http.path = %path, http.status = status, duration_ms, "request"),
+        );
     }
     Ok(response)
 }

@@ -47,7 +47,7 @@ pub fn cors(origins: &[String]) -> Cors {
     origins.iter().fold(
         Cors::default()
             .allowed_methods(["GET", "POST"])
-            .allowed_headers(["authorization", "content-type", "x-request-id"])
+            .allowed_headers(["authorization", "content-type", "x-request-id", "idempotency-key"])
             .expose_headers(["x-request-id"])
             .max_age(600),
         |cors, origin| cors.allowed_origin(origin),

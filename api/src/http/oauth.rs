@@ -7,8 +7,8 @@ use actix_web::http::header::{AUTHORIZATION, CACHE_CONTROL, PRAGMA, WWW_AUTHENTI
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use domain::access::format_scopes;
 use domain::identity::api_clients::{self, ClientAuthError};
+use domain::platform::access::{Permission, format_scopes};
 use serde_json::json;
 
 use crate::state::AppState;
@@ -119,6 +119,6 @@ pub async fn metadata(state: web::Data<AppState>) -> HttpResponse {
         "grant_types_supported": ["client_credentials"],
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
         "token_endpoint_auth_signing_alg_values_supported": ["EdDSA"],
-        "scopes_supported": domain::access::Scope::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "scopes_supported": Permission::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
     }))
 }

@@ -2,28 +2,34 @@
 //! merchant. The secret is shown once at creation; only its hash is kept.
 //!
 //! The client id names its tenant (`sp_<tenant>_<client>`) so the token
-//! endpoint authenticates with a tenant-scoped lookup.
+//! endpoint authenticates with a tenant-scoped lookup. A client bound to a
+//! merchant is owned by it: merchant-bound contexts see only their own.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::access::{Permission, Scope, format_scopes, parse_scopes};
-use crate::audit::{self, Change};
-use crate::context::TenantCtx;
-use crate::db::Db;
-use crate::entities::api_client;
-use crate::error::{DomainError, DomainResult, UserErrorCode};
-use crate::ids::{hash_secret, new_id, new_secret, secret_hash_eq};
-use crate::page::{self, Order, Page, PageRequest};
+use super::API_CLIENT;
+use super::entities::api_client;
+use crate::catalog::merchants;
+use crate::platform::access::{Permission, Reach, format_scopes, parse_scopes};
+use crate::platform::audit::{self, Change};
+use crate::platform::clock;
+use crate::platform::db::Db;
+use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
+use crate::platform::idempotency::{self, IdempotencyKey};
+use crate::platform::ids::{hash_secret, new_id, new_secret, secret_hash_eq};
+use crate::platform::paging::{self, Order, Page, PageRequest};
+use crate::platform::tenancy::{Actor, TenantCtx, TenantTx};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApiClient {
     pub id: Uuid,
     pub name: String,
     pub client_id: String,
-    pub scopes: Vec<Scope>,
+    pub scopes: Vec<Permission>,
     pub merchant_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
@@ -55,15 +61,28 @@ impl ApiClient {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct NewApiClient {
     pub name: String,
-    pub scopes: Vec<Scope>,
+    pub scopes: Vec<Permission>,
+    /// Binds the client to one merchant; a merchant-bound creator's clients
+    /// are bound to its own merchant whatever is given.
     pub merchant_id: Option<Uuid>,
 }
 
-/// Creates a client; returns it with its secret, which is never shown again.
-pub async fn create(db: &Db, ctx: &TenantCtx, input: NewApiClient) -> DomainResult<(ApiClient, String)> {
+/// Creates a client; returns it with its secret, which is never shown again
+/// (except to a retry with the same idempotency key, for 24 hours).
+pub async fn create(
+    tx: &mut TenantTx,
+    input: NewApiClient,
+    key: Option<&IdempotencyKey>,
+) -> DomainResult<(ApiClient, String)> {
+    let request = input.clone();
+    idempotency::once(tx, key, "apiClientCreate", &request, async |tx| create_now(tx, input).await).await
+}
+
+async fn create_now(tx: &mut TenantTx, input: NewApiClient) -> DomainResult<(ApiClient, String)> {
+    let ctx = tx.ctx();
     ctx.require(Permission::ApiClientsWrite)?;
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 120 {
@@ -73,95 +92,83 @@ pub async fn create(db: &Db, ctx: &TenantCtx, input: NewApiClient) -> DomainResu
         return Err(DomainError::user("scopes", UserErrorCode::Invalid, "Grant at least one scope."));
     }
     // A client can never hold more than its creator may do.
-    if let Some(missing) = input.scopes.iter().find(|s| !ctx.scopes.contains(s) && ctx.role.is_none()) {
+    if let Some(missing) = input.scopes.iter().find(|s| !ctx.can(**s)) {
         return Err(DomainError::user("scopes", UserErrorCode::Forbidden, format!("You cannot grant `{missing}`.")));
     }
+    let bound = ctx.merchant_id.is_some() || input.merchant_id.is_some();
+    if let Some(wide) = input.scopes.iter().find(|s| bound && s.reach() == Reach::Tenant) {
+        return Err(DomainError::user(
+            "scopes",
+            UserErrorCode::Invalid,
+            format!("A client bound to a merchant cannot hold the tenant-wide scope `{wide}`."),
+        ));
+    }
+    let merchant_id = match (ctx.merchant_id, input.merchant_id) {
+        (Some(own), Some(asked)) if own != asked => {
+            return Err(DomainError::user(
+                "merchantId",
+                UserErrorCode::Forbidden,
+                "You can bind clients to your own merchant only.",
+            ));
+        }
+        (Some(own), _) => Some(own),
+        (None, Some(asked)) if !merchants::exists(tx, asked).await? => {
+            return Err(DomainError::not_found("merchantId"));
+        }
+        (None, asked) => asked,
+    };
     let id = new_id();
-    let client_id = format!("sp_{}_{}", ctx.tenant_id.simple(), id.simple());
+    let tenant_id = tx.tenant_id();
+    let client_id = format!("sp_{}_{}", tenant_id.simple(), id.simple());
     let secret = format!("sps_{}", new_secret());
-    let mut tx = db.tenant_tx(ctx).await?;
+    let created_by = tx.ctx().actor.id().unwrap_or_default();
     let saved: ApiClient = tx
         .insert(api_client::ActiveModel {
-            tenant_id: Set(ctx.tenant_id),
+            tenant_id: Set(tenant_id),
             id: Set(id),
             name: Set(name.to_owned()),
             client_id: Set(client_id),
             secret_hash: Set(hash_secret(&secret)),
             scopes: Set(format_scopes(&input.scopes)),
-            merchant_id: Set(input.merchant_id),
-            created_by: Set(ctx.actor.id().unwrap_or_default()),
-            created_at: Set(Utc::now()),
+            merchant_id: Set(merchant_id),
+            created_by: Set(created_by),
+            created_at: Set(clock::now()),
             revoked_at: Set(None),
         })
         .await?
         .into();
-    audit::record(
-        &mut tx,
-        ctx,
-        Change {
-            action: "api_client.create",
-            subject: Some(audit::subject("ApiClient", id)),
-            before: None,
-            after: Some(saved.audit_view()),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    audit::record(tx, Change::of("api_client.create", API_CLIENT, id).after(saved.audit_view())).await?;
     Ok((saved, secret))
 }
 
-pub async fn list(db: &Db, ctx: &TenantCtx, request: &PageRequest) -> DomainResult<(Page<ApiClient>, u64)> {
-    ctx.require(Permission::ApiClientsRead)?;
-    let tx = db.tenant_read(ctx).await?;
-    let page = page::fetch(
-        tx.conn(),
-        tx.find::<api_client::Entity>(),
-        api_client::Column::Id,
-        |m| m.id,
-        Order::NewestFirst,
-        request,
-    )
-    .await?;
+pub async fn list(tx: &TenantTx, request: &PageRequest) -> DomainResult<(Page<ApiClient>, u64)> {
+    tx.ctx().require(Permission::ApiClientsRead)?;
+    let page = paging::fetch(tx, tx.find::<api_client::Entity>(), Order::NewestFirst, request).await?;
     let total = tx.find::<api_client::Entity>().count(tx.conn()).await?;
-    tx.commit().await?;
     Ok((page.map(ApiClient::from), total))
 }
 
-pub async fn get(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<Option<ApiClient>> {
-    let own = matches!(ctx.actor, crate::Actor::ApiClient { id: own, .. } if own == id);
-    if !own {
-        ctx.require(Permission::ApiClientsRead)?;
+/// A client of this tenant; a client may always read itself.
+pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<ApiClient>> {
+    if tx.ctx().actor != (Actor::ApiClient { id }) {
+        tx.ctx().require(Permission::ApiClientsRead)?;
     }
-    let tx = db.tenant_read(ctx).await?;
-    let found = tx.find_by_id::<api_client::Entity>(id).one(tx.conn()).await?;
-    tx.commit().await?;
-    Ok(found.map(ApiClient::from))
+    Ok(tx.find_by_id::<api_client::Entity>(id).one(tx.conn()).await?.map(ApiClient::from))
 }
 
-pub async fn revoke(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<ApiClient> {
-    ctx.require(Permission::ApiClientsWrite)?;
-    let mut tx = db.tenant_tx(ctx).await?;
+pub async fn revoke(tx: &mut TenantTx, id: Uuid) -> DomainResult<ApiClient> {
+    tx.ctx().require(Permission::ApiClientsWrite)?;
     let Some(row) = tx.find_by_id::<api_client::Entity>(id).one(tx.conn()).await? else {
         return Err(DomainError::not_found("id"));
     };
     let before = ApiClient::from(row.clone());
     let mut active = row.into_active_model();
     if before.revoked_at.is_none() {
-        active.revoked_at = Set(Some(Utc::now()));
+        active.revoked_at = Set(Some(clock::now()));
     }
     let after: ApiClient = tx.update(active).await?.into();
-    audit::record(
-        &mut tx,
-        ctx,
-        Change {
-            action: "api_client.revoke",
-            subject: Some(audit::subject("ApiClient", id)),
-            before: Some(before.audit_view()),
-            after: Some(after.audit_view()),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let change = Change::of("api_client.revoke", API_CLIENT, id).before(before.audit_view()).after(after.audit_view());
+    audit::record(tx, change).await?;
     Ok(after)
 }
 
@@ -179,7 +186,7 @@ pub enum ClientAuthError {
 pub struct ClientGrant {
     pub tenant_id: Uuid,
     pub client: ApiClient,
-    pub scopes: Vec<Scope>,
+    pub scopes: Vec<Permission>,
 }
 
 /// The client-credentials check of the token endpoint. `requested` narrows
@@ -195,13 +202,10 @@ pub async fn authenticate(
         .and_then(|rest| rest.split('_').next())
         .and_then(|t| Uuid::try_parse(t).ok())
         .ok_or(ClientAuthError::InvalidClient)?;
-    let lookup = async {
-        let tx = db.tenant_tx_for(tenant_id).await?;
-        let found =
-            tx.find::<api_client::Entity>().filter(api_client::Column::ClientId.eq(client_id)).one(tx.conn()).await?;
-        tx.commit().await?;
-        Ok::<_, DomainError>(found)
-    };
+    let system = TenantCtx::system(tenant_id);
+    let lookup = db.read(&system, async |tx| {
+        Ok(tx.find::<api_client::Entity>().filter(api_client::Column::ClientId.eq(client_id)).one(tx.conn()).await?)
+    });
     let found = lookup.await.map_err(|e| {
         tracing::error!(error = %e, "api client lookup failed");
         ClientAuthError::InvalidClient

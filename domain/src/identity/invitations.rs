@@ -7,30 +7,35 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::email::Email;
+use super::entities::{invitation, membership};
+use super::members::merchant_binding;
 use super::password::{self, NewPassword};
 use super::sessions::{self, SessionGrant, parse_role};
-use super::{Locale, tenants, users};
-use crate::access::{Permission, Role};
-use crate::audit::{self, Change};
-use crate::context::TenantCtx;
-use crate::db::Db;
-use crate::entities::{invitation, membership};
-use crate::error::{DomainError, DomainResult, UserErrorCode};
-use crate::ids::{hash_secret, new_id, new_secret, secret_hash_eq};
-use crate::jobs::mail::{self, EmailMessage, OutgoingEmail};
-use crate::page::{self, Order, Page, PageRequest};
+use super::{INVITATION, Locale, MEMBER, mail, tenants, users};
+use crate::platform::access::{Permission, Role};
+use crate::platform::audit::{self, Change};
+use crate::platform::clock;
+use crate::platform::db::Db;
+use crate::platform::email::Email;
+use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
+use crate::platform::idempotency::{self, IdempotencyKey};
+use crate::platform::ids::{hash_secret, new_id, new_secret, secret_hash_eq};
+use crate::platform::paging::{self, Order, Page, PageRequest};
+use crate::platform::tenancy::{Actor, TenantCtx, TenantTx};
 
 pub const INVITATION_TTL: Duration = Duration::days(7);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Invitation {
     pub id: Uuid,
     pub email: String,
     pub role: Role,
+    /// The merchant a merchant-role invitee will act for.
+    pub merchant_id: Option<Uuid>,
     pub locale: Locale,
     pub expires_at: DateTime<Utc>,
     pub accepted_at: Option<DateTime<Utc>>,
@@ -44,6 +49,7 @@ impl TryFrom<invitation::Model> for Invitation {
         Ok(Self {
             id: m.id,
             role: parse_role(&m.role)?,
+            merchant_id: m.merchant_id,
             locale: Locale::parse(&m.locale).unwrap_or(Locale::En),
             email: m.email,
             expires_at: m.expires_at,
@@ -54,28 +60,41 @@ impl TryFrom<invitation::Model> for Invitation {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct InviteInput {
     pub email: String,
     pub role: Role,
+    /// Required for the merchant role: the merchant the invitee acts for.
+    pub merchant_id: Option<Uuid>,
     /// Language of the mail; the inviter's language when not given.
     pub locale: Option<Locale>,
 }
 
 /// Invites `input.email`; the mail goes out through the job queue, written
 /// in the same transaction. `public_url` is where the portal is reached.
-pub async fn invite(db: &Db, ctx: &TenantCtx, input: InviteInput, public_url: &str) -> DomainResult<Invitation> {
-    ctx.require(Permission::MembersWrite)?;
+/// A retry with the same idempotency key returns the first invitation.
+pub async fn invite(
+    tx: &mut TenantTx,
+    input: InviteInput,
+    public_url: &str,
+    key: Option<&IdempotencyKey>,
+) -> DomainResult<Invitation> {
+    let request = input.clone();
+    idempotency::once(tx, key, "memberInvite", &request, async |tx| invite_now(tx, input, public_url).await).await
+}
+
+async fn invite_now(tx: &mut TenantTx, input: InviteInput, public_url: &str) -> DomainResult<Invitation> {
+    tx.ctx().require(Permission::MembersWrite)?;
     let email = Email::parse("email", &input.email)?;
-    if input.role == Role::Owner && ctx.role != Some(Role::Owner) {
+    if input.role == Role::Owner && tx.ctx().role != Some(Role::Owner) {
         return Err(DomainError::user("role", UserErrorCode::Forbidden, "Only an owner can invite an owner."));
     }
-    let inviter = match ctx.user_id() {
-        Some(id) => users::get(db, id).await?,
+    let merchant_id = merchant_binding(tx, input.role, input.merchant_id).await?;
+    let inviter = match tx.ctx().user_id() {
+        Some(id) => users::get(tx.db(), id).await?,
         None => None,
     };
     let locale = input.locale.or(inviter.as_ref().map(|u| u.locale)).unwrap_or(Locale::En);
-    let mut tx = db.tenant_tx(ctx).await?;
     if let Some(existing) = users::find_by_email(tx.conn(), &email).await? {
         let member =
             tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(existing.id)).count(tx.conn()).await?;
@@ -83,79 +102,65 @@ pub async fn invite(db: &Db, ctx: &TenantCtx, input: InviteInput, public_url: &s
             return Err(DomainError::user("email", UserErrorCode::AlreadyMember, "This person is already a member."));
         }
     }
+    let tenant_id = tx.tenant_id();
     let tenant =
-        tenants::find(tx.conn(), ctx.tenant_id).await?.ok_or_else(|| DomainError::Internal("tenant gone".into()))?;
+        tenants::find(tx.conn(), tenant_id).await?.ok_or_else(|| DomainError::Internal("tenant gone".into()))?;
     let id = new_id();
     let secret = new_secret();
-    let now = Utc::now();
+    let now = clock::now();
     let saved = tx
         .insert(invitation::ActiveModel {
-            tenant_id: Set(ctx.tenant_id),
+            tenant_id: Set(tenant_id),
             id: Set(id),
             email: Set(email.as_str().to_owned()),
             role: Set(input.role.as_str().to_owned()),
+            merchant_id: Set(merchant_id),
             locale: Set(locale.as_str().to_owned()),
             token_hash: Set(hash_secret(&secret)),
-            invited_by: Set(ctx.actor.id().unwrap_or_default()),
+            invited_by: Set(tx.ctx().actor.id().unwrap_or_default()),
             expires_at: Set(now + INVITATION_TTL),
             accepted_at: Set(None),
             revoked_at: Set(None),
             created_at: Set(now),
         })
         .await?;
-    let token = format!("{}.{}.{}", ctx.tenant_id.simple(), id.simple(), secret);
+    let token = format!("{}.{}.{}", tenant_id.simple(), id.simple(), secret);
     let accept_url = format!("{}/accept-invite?token={token}", public_url.trim_end_matches('/'));
     let inviter_name = inviter.map(|u| u.name).unwrap_or_else(|| tenant.name.clone());
-    let message = EmailMessage::Invitation {
-        tenant_name: tenant.name,
-        inviter: inviter_name,
-        role: input.role.as_str().to_owned(),
-        accept_url,
+    let message = mail::Invitation {
+        tenant_name: &tenant.name,
+        inviter: &inviter_name,
+        role: input.role,
+        accept_url: &accept_url,
         expires_at: saved.expires_at,
     };
-    mail::send(&mut tx, OutgoingEmail::new(email.as_str(), locale, message)).await?;
-    audit::record(
-        &mut tx,
-        ctx,
-        Change {
-            action: "member.invite",
-            subject: Some(audit::subject("Invitation", id)),
-            before: None,
-            after: Some(json!({"email": email.as_str(), "role": input.role.as_str(), "locale": locale.as_str()})),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    crate::platform::mail::send(tx, message.render(email.as_str(), locale)).await?;
+    let after = json!({"email": email.as_str(), "role": input.role.as_str(), "merchantId": merchant_id, "locale": locale.as_str()});
+    audit::record(tx, Change::of("member.invite", INVITATION, id).after(after)).await?;
     saved.try_into()
 }
 
-pub async fn list(db: &Db, ctx: &TenantCtx, request: &PageRequest) -> DomainResult<(Page<Invitation>, u64)> {
-    ctx.require(Permission::MembersRead)?;
-    let tx = db.tenant_read(ctx).await?;
+pub async fn list(tx: &TenantTx, request: &PageRequest) -> DomainResult<(Page<Invitation>, u64)> {
+    tx.ctx().require(Permission::MembersRead)?;
     let pending = || {
         tx.find::<invitation::Entity>()
             .filter(invitation::Column::AcceptedAt.is_null())
             .filter(invitation::Column::RevokedAt.is_null())
     };
-    let page = page::fetch(tx.conn(), pending(), invitation::Column::Id, |m| m.id, Order::NewestFirst, request).await?;
+    let page = paging::fetch(tx, pending(), Order::NewestFirst, request).await?;
     let total = pending().count(tx.conn()).await?;
-    tx.commit().await?;
     let items = page.items.into_iter().map(|(id, m)| Ok((id, m.try_into()?))).collect::<DomainResult<_>>()?;
     Ok((Page { items, has_next_page: page.has_next_page, has_previous_page: page.has_previous_page }, total))
 }
 
-pub async fn get(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<Option<Invitation>> {
-    ctx.require(Permission::MembersRead)?;
-    let tx = db.tenant_read(ctx).await?;
-    let found = tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await?;
-    tx.commit().await?;
-    found.map(Invitation::try_from).transpose()
+pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Invitation>> {
+    tx.ctx().require(Permission::MembersRead)?;
+    tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await?.map(Invitation::try_from).transpose()
 }
 
 /// Withdraws a pending invitation: its link stops working.
-pub async fn revoke(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<Invitation> {
-    ctx.require(Permission::MembersWrite)?;
-    let mut tx = db.tenant_tx(ctx).await?;
+pub async fn revoke(tx: &mut TenantTx, id: Uuid) -> DomainResult<Invitation> {
+    tx.ctx().require(Permission::MembersWrite)?;
     let Some(row) = tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await? else {
         return Err(DomainError::not_found("id"));
     };
@@ -170,21 +175,13 @@ pub async fn revoke(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<Invitati
     let was_revoked = row.revoked_at.is_some();
     let mut active = row.into_active_model();
     if !was_revoked {
-        active.revoked_at = Set(Some(Utc::now()));
+        active.revoked_at = Set(Some(clock::now()));
     }
     let saved = tx.update(active).await?;
-    audit::record(
-        &mut tx,
-        ctx,
-        Change {
-            action: "invitation.revoke",
-            subject: Some(audit::subject("Invitation", id)),
-            before: Some(json!({"email": email, "revoked": was_revoked})),
-            after: Some(json!({"email": email, "revoked": true})),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let change = Change::of("invitation.revoke", INVITATION, id)
+        .before(json!({"email": email, "revoked": was_revoked}))
+        .after(json!({"email": email, "revoked": true}));
+    audit::record(tx, change).await?;
     saved.try_into()
 }
 
@@ -209,7 +206,7 @@ pub async fn accept(
     request_id: Option<String>,
 ) -> DomainResult<SessionGrant> {
     let (tenant_id, id, secret) = parse_token(token).ok_or_else(invalid_token)?;
-    let mut tx = db.tenant_tx_for(tenant_id).await?;
+    let mut tx = db.begin(&TenantCtx::system(tenant_id)).await?;
     let found = tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await?;
     let Some(found) = found.filter(|i| secret_hash_eq(&i.token_hash, &hash_secret(secret))) else {
         return Err(invalid_token());
@@ -217,7 +214,7 @@ pub async fn accept(
     if found.accepted_at.is_some() || found.revoked_at.is_some() {
         return Err(DomainError::user("token", UserErrorCode::Expired, "This invitation was already used."));
     }
-    if found.expires_at <= Utc::now() {
+    if found.expires_at <= clock::now() {
         return Err(DomainError::user(
             "token",
             UserErrorCode::Expired,
@@ -257,32 +254,24 @@ pub async fn accept(
         ));
     }
     let member_id = new_id();
+    let merchant_id = found.merchant_id;
     tx.insert(membership::ActiveModel {
         tenant_id: Set(tenant_id),
         id: Set(member_id),
         user_id: Set(user.id),
         role: Set(role.as_str().to_owned()),
-        created_at: Set(Utc::now()),
+        merchant_id: Set(merchant_id),
+        created_at: Set(clock::now()),
     })
     .await?;
     let mut active = found.into_active_model();
-    active.accepted_at = Set(Some(Utc::now()));
+    active.accepted_at = Set(Some(clock::now()));
     tx.update(active).await?;
-    let grant = sessions::issue(tx.conn(), user.id, tenant_id, role, None).await?;
-    let ctx = TenantCtx::user(tenant_id, user.id, role, request_id);
-    audit::record(
-        &mut tx,
-        &ctx,
-        Change {
-            action: "member.join",
-            subject: Some(audit::subject("Member", member_id)),
-            before: None,
-            after: Some(
-                json!({"user": email.as_str(), "role": role.as_str(), "invitation": audit::subject("Invitation", id)}),
-            ),
-        },
-    )
-    .await?;
+    let grant = sessions::issue(tx.conn(), user.id, tenant_id, role, merchant_id, None).await?;
+    // The new member is the actor of their own joining.
+    tx.act_as(Actor::User { id: user.id }, request_id);
+    let after = json!({"user": email.as_str(), "role": role.as_str(), "merchantId": merchant_id, "invitation": INVITATION.gid(id)});
+    audit::record(&mut tx, Change::of("member.join", MEMBER, member_id).after(after)).await?;
     tx.commit().await?;
     Ok(grant)
 }

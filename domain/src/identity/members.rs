@@ -1,32 +1,36 @@
 //! Members of a tenant: listing, role changes and removal, guarding the
-//! last owner.
+//! last owner. A merchant-role member is bound to one merchant, whose
+//! goods alone they see.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
+use super::MEMBER;
+use super::entities::membership;
 use super::sessions::{self, parse_role};
 use super::users::{self, User};
-use crate::access::{Permission, Role};
-use crate::audit::{self, Change};
-use crate::context::TenantCtx;
-use crate::db::{Db, TenantTx};
-use crate::entities::membership;
-use crate::error::{DomainError, DomainResult, UserErrorCode};
-use crate::page::{self, Order, Page, PageRequest};
+use crate::catalog::merchants;
+use crate::platform::access::{Permission, Role};
+use crate::platform::audit::{self, Change};
+use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
+use crate::platform::paging::{self, Order, Page, PageRequest};
+use crate::platform::tenancy::TenantTx;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Member {
     pub id: Uuid,
     pub user: User,
     pub role: Role,
+    /// The merchant a merchant-role member acts for.
+    pub merchant_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
 }
 
 impl Member {
     fn audit_view(&self) -> serde_json::Value {
-        json!({"user": self.user.email, "role": self.role.as_str()})
+        json!({"user": self.user.email, "role": self.role.as_str(), "merchantId": self.merchant_id})
     }
 }
 
@@ -39,57 +43,47 @@ async fn attach_users(tx: &TenantTx, rows: Vec<membership::Model>) -> DomainResu
                 .find(|u| u.id == m.user_id)
                 .cloned()
                 .ok_or_else(|| DomainError::Internal("membership without user".into()))?;
-            Ok(Member { id: m.id, user, role: parse_role(&m.role)?, created_at: m.created_at })
+            Ok(Member {
+                id: m.id,
+                user,
+                role: parse_role(&m.role)?,
+                merchant_id: m.merchant_id,
+                created_at: m.created_at,
+            })
         })
         .collect()
 }
 
 /// Members, oldest first, with the total count.
-pub async fn list(db: &Db, ctx: &TenantCtx, request: &PageRequest) -> DomainResult<(Page<Member>, u64)> {
-    ctx.require(Permission::MembersRead)?;
-    let tx = db.tenant_read(ctx).await?;
-    let page = page::fetch(
-        tx.conn(),
-        tx.find::<membership::Entity>(),
-        membership::Column::Id,
-        |m| m.id,
-        Order::OldestFirst,
-        request,
-    )
-    .await?;
+pub async fn list(tx: &TenantTx, request: &PageRequest) -> DomainResult<(Page<Member>, u64)> {
+    tx.ctx().require(Permission::MembersRead)?;
+    let page = paging::fetch(tx, tx.find::<membership::Entity>(), Order::OldestFirst, request).await?;
     let total = tx.find::<membership::Entity>().count(tx.conn()).await?;
-    let rows: Vec<_> = page.items.iter().map(|(_, m)| m.clone()).collect();
-    let members = attach_users(&tx, rows).await?;
-    tx.commit().await?;
+    let (has_next_page, has_previous_page) = (page.has_next_page, page.has_previous_page);
+    let members = attach_users(tx, page.items.into_iter().map(|(_, m)| m).collect()).await?;
     let items = members.into_iter().map(|m| (m.id, m)).collect();
-    Ok((Page { items, has_next_page: page.has_next_page, has_previous_page: page.has_previous_page }, total))
+    Ok((Page { items, has_next_page, has_previous_page }, total))
 }
 
-pub async fn get(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<Option<Member>> {
-    ctx.require(Permission::MembersRead)?;
-    let tx = db.tenant_read(ctx).await?;
+pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Member>> {
+    tx.ctx().require(Permission::MembersRead)?;
     let row = tx.find_by_id::<membership::Entity>(id).one(tx.conn()).await?;
-    let member = match row {
-        Some(row) => attach_users(&tx, vec![row]).await?.pop(),
+    Ok(match row {
+        Some(row) => attach_users(tx, vec![row]).await?.pop(),
         None => None,
-    };
-    tx.commit().await?;
-    Ok(member)
+    })
 }
 
 /// A user, if they are a member of this tenant (or are the caller).
-pub async fn user_in_tenant(db: &Db, ctx: &TenantCtx, user_id: Uuid) -> DomainResult<Option<User>> {
-    if ctx.user_id() != Some(user_id) {
-        ctx.require(Permission::MembersRead)?;
+pub async fn user_in_tenant(tx: &TenantTx, user_id: Uuid) -> DomainResult<Option<User>> {
+    if tx.ctx().user_id() != Some(user_id) {
+        tx.ctx().require(Permission::MembersRead)?;
     }
-    let tx = db.tenant_read(ctx).await?;
     let member = tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(user_id)).one(tx.conn()).await?;
-    let found = match member {
+    Ok(match member {
         Some(_) => users::get_many(tx.conn(), vec![user_id]).await?.pop(),
         None => None,
-    };
-    tx.commit().await?;
-    Ok(found)
+    })
 }
 
 async fn owners(tx: &TenantTx) -> DomainResult<u64> {
@@ -101,8 +95,8 @@ async fn owners(tx: &TenantTx) -> DomainResult<u64> {
 }
 
 /// Only an owner may make or unmake owners.
-fn check_owner_rule(ctx: &TenantCtx, touches_owner: bool) -> DomainResult<()> {
-    if touches_owner && ctx.role != Some(Role::Owner) {
+fn check_owner_rule(tx: &TenantTx, touches_owner: bool) -> DomainResult<()> {
+    if touches_owner && tx.ctx().role != Some(Role::Owner) {
         return Err(DomainError::user(
             "role",
             UserErrorCode::Forbidden,
@@ -112,65 +106,77 @@ fn check_owner_rule(ctx: &TenantCtx, touches_owner: bool) -> DomainResult<()> {
     Ok(())
 }
 
-pub async fn change_role(db: &Db, ctx: &TenantCtx, member_id: Uuid, role: Role) -> DomainResult<Member> {
-    ctx.require(Permission::MembersWrite)?;
-    let mut tx = db.tenant_tx(ctx).await?;
+/// The merchant binding that goes with `role`: required for the merchant
+/// role (and must name a merchant of this tenant), refused for the others.
+pub(crate) async fn merchant_binding(
+    tx: &TenantTx,
+    role: Role,
+    merchant_id: Option<Uuid>,
+) -> DomainResult<Option<Uuid>> {
+    match (role, merchant_id) {
+        (Role::Merchant, None) => Err(DomainError::user(
+            "merchantId",
+            UserErrorCode::Invalid,
+            "A merchant member needs the merchant they act for.",
+        )),
+        (Role::Merchant, Some(id)) if !merchants::exists(tx, id).await? => Err(DomainError::not_found("merchantId")),
+        (Role::Merchant, Some(id)) => Ok(Some(id)),
+        (_, Some(_)) => Err(DomainError::user(
+            "merchantId",
+            UserErrorCode::Invalid,
+            "Only merchant members are bound to a merchant.",
+        )),
+        (_, None) => Ok(None),
+    }
+}
+
+pub async fn change_role(
+    tx: &mut TenantTx,
+    member_id: Uuid,
+    role: Role,
+    merchant_id: Option<Uuid>,
+) -> DomainResult<Member> {
+    tx.ctx().require(Permission::MembersWrite)?;
     let row = tx.find_by_id::<membership::Entity>(member_id).one(tx.conn()).await?;
     let Some(row) = row else { return Err(DomainError::not_found("memberId")) };
     let current = parse_role(&row.role)?;
-    check_owner_rule(ctx, current == Role::Owner || role == Role::Owner)?;
-    if current == Role::Owner && role != Role::Owner && owners(&tx).await? <= 1 {
+    check_owner_rule(tx, current == Role::Owner || role == Role::Owner)?;
+    let merchant_id = merchant_binding(tx, role, merchant_id).await?;
+    if current == Role::Owner && role != Role::Owner && owners(tx).await? <= 1 {
         return Err(DomainError::user("role", UserErrorCode::LastOwner, "A tenant must keep at least one owner."));
     }
-    let before = attach_users(&tx, vec![row.clone()]).await?.pop();
+    let changed = current != role || row.merchant_id != merchant_id;
+    let before = attach_users(tx, vec![row.clone()]).await?.pop();
     let mut active = row.into_active_model();
     active.role = Set(role.as_str().to_owned());
+    active.merchant_id = Set(merchant_id);
     let saved = tx.update(active).await?;
-    if current != role {
+    if changed {
         // Their refresh tokens carry the old role into new access tokens.
-        sessions::revoke_user(tx.conn(), saved.user_id, Some(ctx.tenant_id)).await?;
+        sessions::revoke_user(tx.conn(), saved.user_id, Some(tx.tenant_id())).await?;
     }
     let after =
-        attach_users(&tx, vec![saved]).await?.pop().ok_or_else(|| DomainError::Internal("member vanished".into()))?;
-    audit::record(
-        &mut tx,
-        ctx,
-        Change {
-            action: "member.role_change",
-            subject: Some(audit::subject("Member", member_id)),
-            before: before.map(|b| b.audit_view()),
-            after: Some(after.audit_view()),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+        attach_users(tx, vec![saved]).await?.pop().ok_or_else(|| DomainError::Internal("member vanished".into()))?;
+    let mut change = Change::of("member.role_change", MEMBER, member_id).after(after.audit_view());
+    change.before = before.map(|b| b.audit_view());
+    audit::record(tx, change).await?;
     Ok(after)
 }
 
-pub async fn remove(db: &Db, ctx: &TenantCtx, member_id: Uuid) -> DomainResult<Uuid> {
-    ctx.require(Permission::MembersWrite)?;
-    let mut tx = db.tenant_tx(ctx).await?;
+pub async fn remove(tx: &mut TenantTx, member_id: Uuid) -> DomainResult<Uuid> {
+    tx.ctx().require(Permission::MembersWrite)?;
     let row = tx.find_by_id::<membership::Entity>(member_id).one(tx.conn()).await?;
     let Some(row) = row else { return Err(DomainError::not_found("memberId")) };
     let role = parse_role(&row.role)?;
-    check_owner_rule(ctx, role == Role::Owner)?;
-    if role == Role::Owner && owners(&tx).await? <= 1 {
+    check_owner_rule(tx, role == Role::Owner)?;
+    if role == Role::Owner && owners(tx).await? <= 1 {
         return Err(DomainError::user("memberId", UserErrorCode::LastOwner, "A tenant must keep at least one owner."));
     }
-    let before = attach_users(&tx, vec![row.clone()]).await?.pop();
+    let before = attach_users(tx, vec![row.clone()]).await?.pop();
     tx.delete_many::<membership::Entity>().filter(membership::Column::Id.eq(member_id)).exec(tx.conn()).await?;
-    sessions::revoke_user(tx.conn(), row.user_id, Some(ctx.tenant_id)).await?;
-    audit::record(
-        &mut tx,
-        ctx,
-        Change {
-            action: "member.remove",
-            subject: Some(audit::subject("Member", member_id)),
-            before: before.map(|b| b.audit_view()),
-            after: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    sessions::revoke_user(tx.conn(), row.user_id, Some(tx.tenant_id())).await?;
+    let mut change = Change::of("member.remove", MEMBER, member_id);
+    change.before = before.map(|b| b.audit_view());
+    audit::record(tx, change).await?;
     Ok(member_id)
 }

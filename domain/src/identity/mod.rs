@@ -1,17 +1,32 @@
 //! Identity: tenants, users, memberships, sessions, invitations, password
-//! resets and partner API clients.
+//! resets and partner API clients; the mail they send; the caches of the
+//! rows nearly every request reads.
 
 pub mod api_clients;
-pub mod email;
+mod directory;
+mod entities;
 pub mod invitations;
+mod lookups;
+mod mail;
 pub mod members;
 pub mod password;
 pub mod password_reset;
+pub mod retention;
+pub mod seed;
 pub mod sessions;
 pub mod tenants;
 pub mod users;
 
-use crate::text_enum::string_enum;
+use crate::platform::bus::Topic;
+use crate::platform::db::Db;
+use crate::platform::ids::NodeType;
+use crate::platform::text_enum::string_enum;
+
+pub const TENANT: NodeType = NodeType("Tenant");
+pub const USER: NodeType = NodeType("User");
+pub const MEMBER: NodeType = NodeType("Member");
+pub const INVITATION: NodeType = NodeType("Invitation");
+pub const API_CLIENT: NodeType = NodeType("ApiClient");
 
 string_enum!(
     /// Language of a user, a tenant's default, and of the mail we send.
@@ -40,4 +55,19 @@ pub(crate) fn format_modules(modules: &[Module]) -> String {
 
 pub(crate) fn parse_modules(text: &str) -> Vec<Module> {
     text.split(',').filter_map(Module::parse).collect()
+}
+
+/// A tenant's settings changed: cached copies of it are stale.
+pub struct TenantChanged;
+
+impl Topic for TenantChanged {
+    const NAME: &'static str = "identity.tenant_changed";
+    type Payload = ();
+}
+
+/// Hangs identity's pieces on the pool: the caches, the actor directory
+/// the audit log asks, and the hook that evicts a changed tenant.
+pub(crate) fn install(db: &Db) {
+    lookups::install(db);
+    directory::install(db);
 }

@@ -4,7 +4,7 @@ use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
-use crate::error::{DomainError, UserErrorCode};
+use crate::platform::errors::{DomainError, UserErrorCode};
 
 const MIN_LENGTH: usize = 10;
 const MAX_LENGTH: usize = 128;

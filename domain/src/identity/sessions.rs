@@ -10,16 +10,17 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoA
 use serde_json::json;
 use uuid::Uuid;
 
-use super::email::Email;
+use super::entities::{membership, refresh_token};
 use super::tenants::{self, Tenant};
-use super::{password, users};
-use crate::access::Role;
-use crate::audit::{self, Change};
-use crate::context::{Actor, TenantCtx};
-use crate::db::{Db, TenantTx, set_local};
-use crate::entities::{membership, refresh_token};
-use crate::error::{DomainError, DomainResult, UserErrorCode};
-use crate::ids::{hash_secret, new_id, new_secret};
+use super::{USER, password, users};
+use crate::platform::access::Role;
+use crate::platform::audit::{self, Change};
+use crate::platform::clock;
+use crate::platform::db::{Db, scope_to_user};
+use crate::platform::email::Email;
+use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
+use crate::platform::ids::{hash_secret, new_id, new_secret};
+use crate::platform::tenancy::{TenantCtx, TenantTx};
 
 /// How long a refresh token lives if unused.
 pub const REFRESH_TTL: Duration = Duration::days(30);
@@ -33,6 +34,8 @@ pub struct SessionGrant {
     pub user_id: Uuid,
     pub tenant_id: Uuid,
     pub role: Role,
+    /// The merchant a merchant-role member acts for.
+    pub merchant_id: Option<Uuid>,
     pub refresh_token: String,
     pub refresh_expires_at: DateTime<Utc>,
 }
@@ -43,10 +46,11 @@ pub(crate) async fn issue(
     user_id: Uuid,
     tenant_id: Uuid,
     role: Role,
+    merchant_id: Option<Uuid>,
     family: Option<Uuid>,
 ) -> DomainResult<SessionGrant> {
     let token = new_secret();
-    let now = Utc::now();
+    let now = clock::now();
     let row = refresh_token::ActiveModel {
         id: Set(new_id()),
         family_id: Set(family.unwrap_or_else(new_id)),
@@ -59,7 +63,14 @@ pub(crate) async fn issue(
         revoked_at: Set(None),
     };
     sea_orm::ActiveModelTrait::insert(row, conn).await?;
-    Ok(SessionGrant { user_id, tenant_id, role, refresh_token: token, refresh_expires_at: now + REFRESH_TTL })
+    Ok(SessionGrant {
+        user_id,
+        tenant_id,
+        role,
+        merchant_id,
+        refresh_token: token,
+        refresh_expires_at: now + REFRESH_TTL,
+    })
 }
 
 fn bad_credentials() -> DomainError {
@@ -76,7 +87,7 @@ pub async fn login(
 ) -> DomainResult<SessionGrant> {
     let email = Email::parse("email", email)?;
     let user = users::find_by_email(db.connection(), &email).await?;
-    let now = Utc::now();
+    let now = clock::now();
     if let Some(locked_until) = user.as_ref().and_then(|u| u.locked_until).filter(|t| *t > now) {
         let minutes = (locked_until - now).num_minutes() + 1;
         return Err(DomainError::user(
@@ -99,7 +110,7 @@ pub async fn login(
         active.locked_until = Set(None);
         users::update(&tx, active).await?;
     }
-    set_local(&tx, "app.user_id", user.id).await?;
+    scope_to_user(&tx, user.id).await?;
     let memberships = memberships_of_user(&tx, user.id).await?;
     let chosen = match tenant_slug.map(str::trim).filter(|s| !s.is_empty()) {
         Some(slug) => {
@@ -110,11 +121,10 @@ pub async fn login(
     };
     let Some(membership) = chosen else { return Err(bad_credentials()) };
     let role = parse_role(&membership.role)?;
-    let grant = issue(&tx, user.id, membership.tenant_id, role, None).await?;
-    let mut scoped = TenantTx::scope(db, tx, membership.tenant_id).await?;
-    let ctx = TenantCtx::user(membership.tenant_id, user.id, role, request_id);
-    audit::record(&mut scoped, &ctx, Change { action: "session.create", subject: None, before: None, after: None })
-        .await?;
+    let grant = issue(&tx, user.id, membership.tenant_id, role, membership.merchant_id, None).await?;
+    let ctx = TenantCtx::user(membership.tenant_id, user.id, role, membership.merchant_id, request_id);
+    let mut scoped = TenantTx::scope(db, tx, ctx).await?;
+    audit::record(&mut scoped, Change::action("session.create")).await?;
     scoped.commit().await?;
     Ok(grant)
 }
@@ -126,7 +136,7 @@ async fn record_failure(db: &Db, user_id: Uuid) -> DomainResult<()> {
         let mut active = user.into_active_model();
         if failed >= MAX_FAILED_LOGINS {
             active.failed_logins = Set(0);
-            active.locked_until = Set(Some(Utc::now() + LOCKOUT));
+            active.locked_until = Set(Some(clock::now() + LOCKOUT));
         } else {
             active.failed_logins = Set(failed);
         }
@@ -160,7 +170,7 @@ pub async fn refresh(
     let found =
         refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(hash_secret(token))).one(&tx).await?;
     let Some(found) = found else { return Err(invalid_refresh()) };
-    let now = Utc::now();
+    let now = clock::now();
     // Guarded so that of two concurrent uses exactly one wins.
     let claimed = refresh_token::Entity::update_many()
         .col_expr(refresh_token::Column::UsedAt, Expr::value(now))
@@ -173,15 +183,10 @@ pub async fn refresh(
         == 1;
     if !claimed {
         revoke_family(&tx, found.family_id, now).await?;
-        let mut scoped = TenantTx::scope(db, tx, found.tenant_id).await?;
-        let ctx = TenantCtx::system(found.tenant_id);
-        let change = Change {
-            action: "session.reuse_detected",
-            subject: Some(audit::subject("User", found.user_id)),
-            before: None,
-            after: Some(json!({"family": found.family_id.to_string()})),
-        };
-        audit::record(&mut scoped, &ctx, change).await?;
+        let mut scoped = TenantTx::scope(db, tx, TenantCtx::system(found.tenant_id)).await?;
+        let change = Change::of("session.reuse_detected", USER, found.user_id)
+            .after(json!({"family": found.family_id.to_string()}));
+        audit::record(&mut scoped, change).await?;
         scoped.commit().await?;
         tracing::warn!(session.family = %found.family_id, "refresh token reused; family revoked");
         return Err(invalid_refresh());
@@ -191,17 +196,17 @@ pub async fn refresh(
         return Err(invalid_refresh());
     }
     let target = tenant_id.unwrap_or(found.tenant_id);
-    set_local(&tx, "app.user_id", found.user_id).await?;
+    scope_to_user(&tx, found.user_id).await?;
     let membership = memberships_of_user(&tx, found.user_id).await?.into_iter().find(|m| m.tenant_id == target);
     let Some(membership) = membership else {
         return Err(DomainError::user("tenantId", UserErrorCode::Forbidden, "You are not a member of that tenant."));
     };
     let role = parse_role(&membership.role)?;
-    let grant = issue(&tx, found.user_id, target, role, Some(found.family_id)).await?;
-    let mut scoped = TenantTx::scope(db, tx, target).await?;
-    let ctx = TenantCtx::user(target, found.user_id, role, request_id);
+    let grant = issue(&tx, found.user_id, target, role, membership.merchant_id, Some(found.family_id)).await?;
+    let ctx = TenantCtx::user(target, found.user_id, role, membership.merchant_id, request_id);
+    let mut scoped = TenantTx::scope(db, tx, ctx).await?;
     let action = if target == found.tenant_id { "session.refresh" } else { "session.switch_tenant" };
-    audit::record(&mut scoped, &ctx, Change { action, subject: None, before: None, after: None }).await?;
+    audit::record(&mut scoped, Change::action(action)).await?;
     scoped.commit().await?;
     Ok(grant)
 }
@@ -212,17 +217,10 @@ pub async fn revoke(db: &Db, token: &str, request_id: Option<String>) -> DomainR
     let found =
         refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(hash_secret(token))).one(&tx).await?;
     let Some(found) = found else { return Err(invalid_refresh()) };
-    revoke_family(&tx, found.family_id, Utc::now()).await?;
-    let mut scoped = TenantTx::scope(db, tx, found.tenant_id).await?;
-    let ctx = TenantCtx {
-        tenant_id: found.tenant_id,
-        actor: Actor::User { id: found.user_id },
-        role: None,
-        scopes: Vec::new(),
-        request_id,
-    };
-    audit::record(&mut scoped, &ctx, Change { action: "session.revoke", subject: None, before: None, after: None })
-        .await?;
+    revoke_family(&tx, found.family_id, clock::now()).await?;
+    let ctx = TenantCtx::account(found.tenant_id, found.user_id, request_id);
+    let mut scoped = TenantTx::scope(db, tx, ctx).await?;
+    audit::record(&mut scoped, Change::action("session.revoke")).await?;
     scoped.commit().await?;
     Ok(())
 }
@@ -244,7 +242,7 @@ pub(crate) async fn revoke_user(
     tenant_id: Option<Uuid>,
 ) -> DomainResult<()> {
     let mut update = refresh_token::Entity::update_many()
-        .col_expr(refresh_token::Column::RevokedAt, Expr::value(Utc::now()))
+        .col_expr(refresh_token::Column::RevokedAt, Expr::value(clock::now()))
         .filter(refresh_token::Column::UserId.eq(user_id))
         .filter(refresh_token::Column::RevokedAt.is_null());
     if let Some(tenant_id) = tenant_id {
@@ -278,7 +276,7 @@ pub struct TenantMembership {
 /// Every tenant the user belongs to (the tenant switcher).
 pub async fn tenants_of(db: &Db, user_id: Uuid) -> DomainResult<Vec<TenantMembership>> {
     let tx = db.global_tx().await?;
-    set_local(&tx, "app.user_id", user_id).await?;
+    scope_to_user(&tx, user_id).await?;
     let memberships = memberships_of_user(&tx, user_id).await?;
     let tenants = tenants::find_many(&tx, memberships.iter().map(|m| m.tenant_id).collect()).await?;
     tx.commit().await?;

@@ -2,24 +2,27 @@
 //! `tenants` is the registry of tenants itself, so it is a global table.
 #![expect(clippy::disallowed_methods, reason = "tenants is the global registry of tenants")]
 
+use std::str::FromStr;
+
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, SqlErr};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::email::Email;
+use super::entities::{membership, tenant};
 use super::password::{self, NewPassword};
 use super::sessions::{self, SessionGrant};
-use super::{Locale, Module, format_modules, parse_modules, users};
-use crate::access::{Permission, Role};
-use crate::audit::{self, Change};
-use crate::context::TenantCtx;
-use crate::db::{Db, TenantTx};
-use crate::entities::{membership, tenant};
-use crate::error::{DomainError, DomainResult, UserError, UserErrorCode};
-use crate::events::{Event, EventKind};
-use crate::ids::new_id;
-use crate::lookups;
+use super::{Locale, MEMBER, Module, TENANT, TenantChanged, format_modules, lookups, parse_modules, users};
+use crate::platform::access::{Permission, Role};
+use crate::platform::audit::{self, Change};
+use crate::platform::clock;
+use crate::platform::db::Db;
+use crate::platform::email::Email;
+use crate::platform::errors::{DomainError, DomainResult, UserErrorCode, UserErrors};
+use crate::platform::idempotency::{self, IdempotencyKey, SIGNUP};
+use crate::platform::ids::new_id;
+use crate::platform::tenancy::{Actor, TenantCtx, TenantTx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tenant {
@@ -28,6 +31,8 @@ pub struct Tenant {
     pub slug: String,
     pub modules: Vec<Module>,
     pub default_locale: Locale,
+    /// IANA time zone (`Asia/Shanghai`) of the tenant's schedules and reports.
+    pub timezone: String,
     pub created_at: DateTime<Utc>,
 }
 
@@ -39,6 +44,7 @@ impl From<tenant::Model> for Tenant {
             default_locale: Locale::parse(&m.default_locale).unwrap_or(Locale::En),
             name: m.name,
             slug: m.slug,
+            timezone: m.timezone,
             created_at: m.created_at,
         }
     }
@@ -51,6 +57,7 @@ impl Tenant {
             "slug": self.slug,
             "modules": self.modules.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
             "defaultLocale": self.default_locale.as_str(),
+            "timezone": self.timezone,
         })
     }
 }
@@ -65,46 +72,110 @@ pub struct NewTenant {
     pub password: String,
     pub locale: Option<Locale>,
     pub modules: Option<Vec<Module>>,
+    /// IANA time zone; `Asia/Shanghai` for a Chinese-speaking tenant, else `UTC`.
+    pub timezone: Option<String>,
 }
 
-fn parse_name(field: &str, raw: &str, errors: &mut Vec<UserError>) -> String {
+fn parse_name(field: &str, raw: &str, errors: &mut UserErrors) -> String {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.push(UserError::new(field, UserErrorCode::Invalid, "Name must be 1 to 120 characters."));
+        errors.push(field, UserErrorCode::Invalid, "Name must be 1 to 120 characters.");
     }
     name.to_owned()
 }
 
-fn parse_slug(raw: &str, errors: &mut Vec<UserError>) -> String {
+fn parse_slug(raw: &str, errors: &mut UserErrors) -> String {
     let slug = raw.trim().to_lowercase();
     let ok = (3..=40).contains(&slug.len())
         && slug.starts_with(|c: char| c.is_ascii_lowercase())
         && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.ends_with('-');
     if !ok {
-        errors.push(UserError::new(
+        errors.push(
             "tenantSlug",
             UserErrorCode::Invalid,
             "Slug must be 3 to 40 lower-case letters, digits or dashes, starting with a letter.",
-        ));
+        );
     }
     slug
 }
 
-pub async fn create(db: &Db, input: NewTenant, request_id: Option<String>) -> DomainResult<SessionGrant> {
-    let mut errors = Vec::new();
+/// An IANA time zone name, as the tz database spells it.
+fn parse_timezone(field: &str, raw: &str, errors: &mut UserErrors) -> String {
+    let name = raw.trim();
+    if chrono_tz::Tz::from_str(name).is_err() {
+        errors.push(field, UserErrorCode::Invalid, format!("`{name}` is not an IANA time zone such as Asia/Shanghai."));
+    }
+    name.to_owned()
+}
+
+/// What a sign-up's idempotency key remembers: who signed up where, not
+/// their tokens (a replay signs the owner in afresh).
+#[derive(Serialize, Deserialize)]
+struct SignedUp {
+    tenant_id: Uuid,
+    user_id: Uuid,
+}
+
+/// The part of a sign-up that makes it "the same request": everything but
+/// the password, which a replay checks against the account instead.
+#[derive(Serialize)]
+struct SignupRequest<'a> {
+    tenant_name: &'a str,
+    tenant_slug: &'a str,
+    owner_name: &'a str,
+    email: &'a str,
+    locale: Locale,
+    modules: &'a [Module],
+    timezone: &'a str,
+}
+
+const OPERATION: &str = "tenantCreate";
+
+/// Signs up a new tenant and its owner. With an idempotency key, a retry
+/// (even a concurrent one) returns a session in the tenant the first
+/// attempt created, once the password is checked again.
+pub async fn create(
+    db: &Db,
+    input: NewTenant,
+    key: Option<&IdempotencyKey>,
+    request_id: Option<String>,
+) -> DomainResult<SessionGrant> {
+    let mut errors = UserErrors::default();
     let tenant_name = parse_name("tenantName", &input.tenant_name, &mut errors);
     let owner_name = parse_name("name", &input.owner_name, &mut errors);
     let slug = parse_slug(&input.tenant_slug, &mut errors);
-    let email = Email::parse("email", &input.email).map_err(|e| push_all(&mut errors, e)).ok();
-    let password = NewPassword::parse("password", &input.password, email.as_ref().map(Email::as_str))
-        .map_err(|e| push_all(&mut errors, e))
-        .ok();
-    let (Some(email), Some(password), true) = (email, password, errors.is_empty()) else {
-        return Err(DomainError::User(errors));
-    };
     let locale = input.locale.unwrap_or(Locale::ZhCn);
-    let modules = input.modules.unwrap_or_else(|| Module::ALL.to_vec());
+    let timezone = match &input.timezone {
+        Some(raw) => parse_timezone("timezone", raw, &mut errors),
+        None if locale == Locale::ZhCn => "Asia/Shanghai".to_owned(),
+        None => "UTC".to_owned(),
+    };
+    let email = errors.check(Email::parse("email", &input.email))?;
+    let password = errors.check(NewPassword::parse("password", &input.password, email.as_ref().map(Email::as_str)))?;
+    errors.finish()?;
+    let (Some(email), Some(password)) = (email, password) else {
+        return Err(DomainError::Internal("validated sign-up lost a field".into()));
+    };
+    let modules = input.modules.clone().unwrap_or_else(|| Module::ALL.to_vec());
+    let request = SignupRequest {
+        tenant_name: &tenant_name,
+        tenant_slug: &slug,
+        owner_name: &owner_name,
+        email: email.as_str(),
+        locale,
+        modules: &modules,
+        timezone: &timezone,
+    };
+    let remembered = match key {
+        Some(key) => Some((key, idempotency::fingerprint(OPERATION, &request)?)),
+        None => None,
+    };
+    if let Some((key, fingerprint)) = &remembered
+        && let Some(grant) = replay(db, &slug, &input.password, key, fingerprint, request_id.clone()).await?
+    {
+        return Ok(grant);
+    }
 
     let existing = users::find_by_email(db.connection(), &email).await?;
     // An existing account may open another tenant, but only with its own password.
@@ -122,55 +193,107 @@ pub async fn create(db: &Db, input: NewTenant, request_id: Option<String>) -> Do
         None => Some(password.hash().await?),
     };
 
-    let tx = db.global_tx().await?;
-    if tenant::Entity::find().filter(tenant::Column::Slug.eq(&slug)).one(&tx).await?.is_some() {
-        return Err(DomainError::user("tenantSlug", UserErrorCode::Taken, "This slug is taken."));
-    }
-    let user = match (users::find_by_email(&tx, &email).await?, new_hash) {
-        (Some(user), _) => user,
-        (None, Some(hash)) => users::insert(&tx, &email, &owner_name, hash, locale).await?,
-        (None, None) => return Err(DomainError::Internal("account vanished during sign-up".into())),
-    };
-    let tenant_row = tenant::ActiveModel {
-        id: Set(new_id()),
-        name: Set(tenant_name),
-        slug: Set(slug),
-        modules: Set(format_modules(&modules)),
-        default_locale: Set(locale.as_str().to_owned()),
-        created_at: Set(Utc::now()),
-    };
-    let tenant: Tenant = sea_orm::ActiveModelTrait::insert(tenant_row, &tx).await?.into();
-    let mut scoped = TenantTx::scope(db, tx, tenant.id).await?;
-    let membership = scoped
-        .insert(membership::ActiveModel {
-            tenant_id: Set(tenant.id),
+    let made = async {
+        let tx = db.global_tx().await?;
+        if tenant::Entity::find().filter(tenant::Column::Slug.eq(&slug)).one(&tx).await?.is_some() {
+            return Err(slug_taken());
+        }
+        let user = match (users::find_by_email(&tx, &email).await?, new_hash) {
+            (Some(user), _) => user,
+            (None, Some(hash)) => users::insert(&tx, &email, &owner_name, hash, locale).await?,
+            (None, None) => return Err(DomainError::Internal("account vanished during sign-up".into())),
+        };
+        let tenant_row = tenant::ActiveModel {
             id: Set(new_id()),
-            user_id: Set(user.id),
-            role: Set(Role::Owner.as_str().to_owned()),
-            created_at: Set(Utc::now()),
-        })
-        .await?;
-    let ctx = TenantCtx::user(tenant.id, user.id, Role::Owner, request_id);
-    let grant = sessions::issue(scoped.conn(), user.id, tenant.id, Role::Owner, None).await?;
-    audit::record(
-        &mut scoped,
-        &ctx,
-        Change {
-            action: "tenant.create",
-            subject: Some(audit::subject("Tenant", tenant.id)),
-            before: None,
-            after: Some(json!({"tenant": tenant.audit_view(), "owner": audit::subject("Member", membership.id)})),
+            name: Set(tenant_name),
+            slug: Set(slug.clone()),
+            modules: Set(format_modules(&modules)),
+            default_locale: Set(locale.as_str().to_owned()),
+            timezone: Set(timezone),
+            created_at: Set(clock::now()),
+        };
+        let tenant: Tenant = sea_orm::ActiveModelTrait::insert(tenant_row, &tx).await?.into();
+        let ctx = TenantCtx::user(tenant.id, user.id, Role::Owner, None, request_id.clone());
+        let mut scoped = TenantTx::scope(db, tx, ctx).await?;
+        let membership = scoped
+            .insert(membership::ActiveModel {
+                tenant_id: Set(tenant.id),
+                id: Set(new_id()),
+                user_id: Set(user.id),
+                role: Set(Role::Owner.as_str().to_owned()),
+                merchant_id: Set(None),
+                created_at: Set(clock::now()),
+            })
+            .await?;
+        let grant = sessions::issue(scoped.conn(), user.id, tenant.id, Role::Owner, None, None).await?;
+        let after = json!({"tenant": tenant.audit_view(), "owner": MEMBER.gid(membership.id)});
+        audit::record(&mut scoped, Change::of("tenant.create", TENANT, tenant.id).after(after)).await?;
+        if let Some((key, fingerprint)) = &remembered {
+            let first = SignedUp { tenant_id: tenant.id, user_id: user.id };
+            idempotency::remember(&scoped, SIGNUP, key, OPERATION, fingerprint, &first).await?;
+        }
+        scoped.commit().await?;
+        Ok(grant)
+    };
+    match made.await {
+        // A concurrent retry made the tenant (or the account) first: answer as a retry.
+        Err(e) if is_taken(&e) => match &remembered {
+            Some((key, fingerprint)) => match replay(db, &slug, &input.password, key, fingerprint, request_id).await? {
+                Some(grant) => Ok(grant),
+                None => Err(slug_taken()),
+            },
+            None => Err(slug_taken()),
         },
-    )
-    .await?;
-    scoped.commit().await?;
-    Ok(grant)
+        other => other,
+    }
 }
 
-fn push_all(errors: &mut Vec<UserError>, error: DomainError) {
-    if let DomainError::User(found) = error {
-        errors.extend(found);
+fn slug_taken() -> DomainError {
+    DomainError::user("tenantSlug", UserErrorCode::Taken, "This slug is taken.")
+}
+
+/// The slug was taken, or a unique row of the sign-up appeared meanwhile.
+fn is_taken(error: &DomainError) -> bool {
+    match error {
+        DomainError::User(errors) => errors.iter().any(|e| e.code == UserErrorCode::Taken),
+        DomainError::Database(e) => matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))),
+        _ => false,
     }
+}
+
+/// The answer to a retried sign-up: a new session for the owner in the
+/// tenant the first attempt made, if `key` names one. The key alone is not
+/// enough; the password must match the account again.
+async fn replay(
+    db: &Db,
+    slug: &str,
+    password: &str,
+    key: &IdempotencyKey,
+    fingerprint: &str,
+    request_id: Option<String>,
+) -> DomainResult<Option<SessionGrant>> {
+    let Some(tenant) = find_by_slug(db.connection(), slug).await? else { return Ok(None) };
+    let mut tx = db.begin(&TenantCtx::system(tenant.id)).await?;
+    let Some(first) = idempotency::recall::<SignedUp>(&tx, SIGNUP, key, OPERATION, fingerprint).await? else {
+        return Ok(None);
+    };
+    let user = users::find(tx.conn(), first.user_id).await?;
+    let verified = password::verify(password, user.as_ref().map(|u| u.password_hash.as_str())).await;
+    let membership =
+        tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(first.user_id)).one(tx.conn()).await?;
+    let (true, Some(membership)) = (verified, membership) else {
+        return Err(DomainError::user(
+            "password",
+            UserErrorCode::InvalidCredentials,
+            "Email or password is incorrect.",
+        ));
+    };
+    let role = sessions::parse_role(&membership.role)?;
+    let grant = sessions::issue(tx.conn(), first.user_id, tenant.id, role, membership.merchant_id, None).await?;
+    tx.act_as(Actor::User { id: first.user_id }, request_id);
+    audit::record(&mut tx, Change::action("session.create")).await?;
+    tx.commit().await?;
+    Ok(Some(grant))
 }
 
 pub(crate) async fn find(conn: &impl ConnectionTrait, id: Uuid) -> DomainResult<Option<Tenant>> {
@@ -195,7 +318,7 @@ pub async fn current(db: &Db, ctx: &TenantCtx) -> DomainResult<Tenant> {
             .await?
             .ok_or_else(|| DomainError::Internal("tenant of a valid token is gone".into()))
     };
-    db.lookups().tenants.try_get_with(ctx.tenant_id, load).await.map_err(lookups::shared_error)
+    lookups::of(db)?.tenants.try_get_with(ctx.tenant_id, load).await.map_err(lookups::shared_error)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -203,17 +326,17 @@ pub struct TenantUpdate {
     pub name: Option<String>,
     pub modules: Option<Vec<Module>>,
     pub default_locale: Option<Locale>,
+    pub timezone: Option<String>,
 }
 
-pub async fn update(db: &Db, ctx: &TenantCtx, change: TenantUpdate) -> DomainResult<Tenant> {
-    ctx.require(Permission::TenantWrite)?;
-    let mut errors = Vec::new();
+pub async fn update(tx: &mut TenantTx, change: TenantUpdate) -> DomainResult<Tenant> {
+    tx.ctx().require(Permission::TenantWrite)?;
+    let mut errors = UserErrors::default();
     let name = change.name.as_deref().map(|n| parse_name("name", n, &mut errors));
-    if !errors.is_empty() {
-        return Err(DomainError::User(errors));
-    }
-    let mut tx = db.tenant_tx(ctx).await?;
-    let row = tenant::Entity::find_by_id(ctx.tenant_id)
+    let timezone = change.timezone.as_deref().map(|t| parse_timezone("timezone", t, &mut errors));
+    errors.finish()?;
+    let tenant_id = tx.tenant_id();
+    let row = tenant::Entity::find_by_id(tenant_id)
         .one(tx.conn())
         .await?
         .ok_or_else(|| DomainError::Internal("tenant of a valid token is gone".into()))?;
@@ -228,20 +351,14 @@ pub async fn update(db: &Db, ctx: &TenantCtx, change: TenantUpdate) -> DomainRes
     if let Some(locale) = change.default_locale {
         active.default_locale = Set(locale.as_str().to_owned());
     }
+    if let Some(timezone) = timezone {
+        active.timezone = Set(timezone);
+    }
     let after: Tenant = sea_orm::ActiveModelTrait::update(active, tx.conn()).await?.into();
-    audit::record(
-        &mut tx,
-        ctx,
-        Change {
-            action: "tenant.update",
-            subject: Some(audit::subject("Tenant", after.id)),
-            before: Some(before.audit_view()),
-            after: Some(after.audit_view()),
-        },
-    )
-    .await?;
-    tx.emit(Event { tenant_id: ctx.tenant_id, kind: EventKind::TenantChanged });
-    tx.commit().await?;
-    db.lookups().tenants.invalidate(&ctx.tenant_id).await;
+    let change = Change::of("tenant.update", TENANT, after.id).before(before.audit_view()).after(after.audit_view());
+    audit::record(tx, change).await?;
+    tx.emit::<TenantChanged>(&())?;
+    let lookups = lookups::of(tx.db())?;
+    tx.after_commit(async move { lookups.tenants.invalidate(&tenant_id).await });
     Ok(after)
 }

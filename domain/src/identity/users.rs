@@ -6,12 +6,13 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use uuid::Uuid;
 
 use super::Locale;
-use super::email::Email;
-use crate::db::Db;
-use crate::entities::user;
-use crate::error::{DomainError, DomainResult};
-use crate::ids::new_id;
-use crate::lookups;
+use super::entities::user;
+use super::lookups;
+use crate::platform::clock;
+use crate::platform::db::Db;
+use crate::platform::email::Email;
+use crate::platform::errors::{DomainError, DomainResult};
+use crate::platform::ids::new_id;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
@@ -37,7 +38,7 @@ impl From<user::Model> for User {
 /// A user by id (cached for a moment: every `viewer` asks).
 pub async fn get(db: &Db, id: Uuid) -> DomainResult<Option<User>> {
     let load = async { Ok::<_, DomainError>(user::Entity::find_by_id(id).one(db.connection()).await?.map(User::from)) };
-    db.lookups().users.try_get_with(id, load).await.map_err(lookups::shared_error)
+    lookups::of(db)?.users.try_get_with(id, load).await.map_err(lookups::shared_error)
 }
 
 /// Many users by id in one query (for listings: no query per row).
@@ -72,7 +73,7 @@ pub(crate) async fn insert(
         locale: Set(locale.as_str().to_owned()),
         failed_logins: Set(0),
         locked_until: Set(None),
-        created_at: Set(Utc::now()),
+        created_at: Set(clock::now()),
     };
     Ok(sea_orm::ActiveModelTrait::insert(row, conn).await?)
 }

@@ -1,13 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
 import { detectLanguage, LANGUAGE_STORAGE_KEY, type Language } from './language';
-
-export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
-} as const;
+import { resources } from './resources';
 
 function initialLanguage(): Language {
   let stored: string | null = null;

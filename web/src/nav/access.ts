@@ -1,17 +1,17 @@
+import { IDENTITY_PAGES } from '../features/identity/nav';
+import { PLATFORM_PAGES } from '../features/platform/nav';
 import type { Role } from '../gql/graphql';
 
-/** Pages beyond the module placeholders, and which roles may open them. */
-export type PageKey = 'members' | 'apiClients' | 'auditLog' | 'jobs' | 'settings';
+/**
+ * Pages beyond the module placeholders, and which roles may open them. Each business context
+ * declares its own (`src/features/<context>/nav.ts`): one line per context.
+ */
+export const PAGE_ROLES = {
+  ...IDENTITY_PAGES,
+  ...PLATFORM_PAGES,
+} satisfies Record<string, readonly Role[]>;
 
-const ADMINS: readonly Role[] = ['OWNER', 'ADMIN'];
-
-export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
-  members: ADMINS,
-  apiClients: ADMINS,
-  auditLog: ADMINS,
-  jobs: ADMINS,
-  settings: ADMINS,
-};
+export type PageKey = keyof typeof PAGE_ROLES;
 
 export function canOpen(page: PageKey, role: Role | null | undefined): boolean {
   return role != null && PAGE_ROLES[page].includes(role);

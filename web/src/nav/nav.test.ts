@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../gql/graphql';
 import { ROLES } from '../lib/enums';
-import { canOpen } from './access';
-import { moduleFromSlug, visibleNav } from './nav';
+import { canOpen, PAGE_ROLES } from './access';
+import { moduleFromSlug, PAGE_ITEMS, visibleNav } from './nav';
 
 const keys = (modules: Parameters<typeof visibleNav>[0]['modules'], role: Role | null) =>
   visibleNav({ modules, role }).map((i) => i.key);
@@ -32,6 +32,14 @@ describe('visibleNav', () => {
       expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores']);
     }
     expect(keys(['STORES'], null)).toEqual(['home', 'module-stores']);
+  });
+});
+
+describe('context menu entries', () => {
+  it('give every registered page one entry, with distinct keys and paths', () => {
+    expect(PAGE_ITEMS.map((i) => i.page).sort()).toEqual(Object.keys(PAGE_ROLES).sort());
+    expect(new Set(PAGE_ITEMS.map((i) => i.key)).size).toBe(PAGE_ITEMS.length);
+    expect(new Set(PAGE_ITEMS.map((i) => i.path)).size).toBe(PAGE_ITEMS.length);
   });
 });
 

@@ -1,3 +1,5 @@
+import { IDENTITY_NAV } from '../features/identity/nav';
+import { PLATFORM_NAV } from '../features/platform/nav';
 import type { Module, Role } from '../gql/graphql';
 import { MODULES } from '../lib/enums';
 import { canOpen, type PageKey } from './access';
@@ -10,6 +12,8 @@ export interface NavItem {
   labelKey: string;
   module?: Module;
   page?: PageKey;
+  /** Position among the page entries of all contexts, lowest first. */
+  order?: number;
 }
 
 export const moduleSlug = (module: Module): string => module.toLowerCase();
@@ -26,13 +30,14 @@ export const MODULE_ITEMS: NavItem[] = MODULES.map((module) => ({
   module,
 }));
 
-export const PAGE_ITEMS: NavItem[] = [
-  { key: 'members', path: '/members', labelKey: 'nav.members', page: 'members' },
-  { key: 'api-clients', path: '/api-clients', labelKey: 'nav.apiClients', page: 'apiClients' },
-  { key: 'audit-log', path: '/audit-log', labelKey: 'nav.auditLog', page: 'auditLog' },
-  { key: 'jobs', path: '/jobs', labelKey: 'nav.jobs', page: 'jobs' },
-  { key: 'settings', path: '/settings', labelKey: 'nav.settings', page: 'settings' },
+/** Menu entries of each business context (`src/features/<context>/nav.ts`): one line per context. */
+const CONTEXT_NAV: readonly (readonly NavItem[])[] = [
+  IDENTITY_NAV,
+  PLATFORM_NAV,
 ];
+
+/** Every context's page entries, in `order`. */
+export const PAGE_ITEMS: NavItem[] = CONTEXT_NAV.flat().sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
 
 export interface NavContext {
   modules: readonly Module[];

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use api::{AppState, Config};
-use domain::seed::{self, DemoLogin};
+use domain::identity::seed::{self, DemoLogin};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{Database, DatabaseConnection};
 use tokio::sync::watch;

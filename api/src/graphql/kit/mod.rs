@@ -1,0 +1,12 @@
+//! The conventions every context's GraphQL follows, written once: Relay
+//! connections with their arguments and cost, global ids, payloads with
+//! `userErrors`, GraphQL enums mirrored from the domain, dataloaders, the
+//! request context and the cost limit.
+
+pub mod connection;
+pub mod context;
+pub mod cost;
+pub mod enums;
+pub mod ids;
+pub mod loaders;
+pub mod payload;

@@ -1,0 +1,67 @@
+//! `node(id:)`: every type with a global id, one registry line each. The
+//! line names the GraphQL type, the domain's [`NodeType`] of its ids and
+//! the function that loads one in the request's scope.
+//!
+//! [`NodeType`]: domain::platform::ids::NodeType
+
+use async_graphql::{Context, ID, Interface, Object, Result};
+use domain::catalog::MERCHANT;
+use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
+use domain::platform::audit::AUDIT_ENTRY;
+use domain::platform::ids::parse_gid;
+use domain::platform::jobs::JOB;
+
+use super::{catalog, identity, platform};
+
+macro_rules! nodes {
+    ($($variant:ident($context:ident::$ty:ident) = $kind:expr => $load:path),* $(,)?) => {
+        /// An object with a global id.
+        #[derive(Interface)]
+        #[graphql(field(name = "id", ty = "ID"))]
+        pub enum Node { $($variant($context::$ty)),* }
+
+        async fn load(ctx: &Context<'_>, kind: &str, id: uuid::Uuid) -> Result<Option<Node>> {
+            $(if kind == $kind.name() {
+                return Ok($load(ctx, id).await?.map(Node::$variant));
+            })*
+            Ok(None)
+        }
+
+        #[cfg(test)]
+        const NAMES: &[(&str, &str)] = &[$((stringify!($variant), $kind.name())),*];
+    };
+}
+
+nodes! {
+    Tenant(identity::Tenant) = TENANT => identity::tenant_node,
+    User(identity::User) = USER => identity::user_node,
+    Member(identity::Member) = MEMBER => identity::member_node,
+    Invitation(identity::Invitation) = INVITATION => identity::invitation_node,
+    ApiClient(identity::ApiClient) = API_CLIENT => identity::api_client_node,
+    AuditEntry(platform::AuditEntry) = AUDIT_ENTRY => platform::audit_entry_node,
+    Job(platform::Job) = JOB => platform::job_node,
+    Merchant(catalog::Merchant) = MERCHANT => catalog::merchant_node,
+}
+
+#[derive(Default)]
+pub struct NodeQuery;
+
+#[Object]
+impl NodeQuery {
+    /// Any object by its global id; null if it does not exist in this tenant.
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Node>> {
+        super::kit::context::principal(ctx)?;
+        let Some((kind, uuid)) = parse_gid(&id) else { return Ok(None) };
+        load(ctx, kind, uuid).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn each_graphql_type_is_named_as_its_ids_say() {
+        for (variant, kind) in super::NAMES {
+            assert_eq!(variant, kind, "the GraphQL type {variant} must own `gid://silkport/{variant}/…` ids");
+        }
+    }
+}

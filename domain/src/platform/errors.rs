@@ -1,0 +1,109 @@
+//! Typed errors of the domain. The API edge maps them once: user errors to
+//! `userErrors` in the payload, the rest to GraphQL error codes, and
+//! internal ones to a plain "internal error" with the cause only in the log.
+
+use sea_orm::DbErr;
+
+use super::text_enum::string_enum;
+
+string_enum!(
+    /// Machine-readable code of a problem the user can fix.
+    UserErrorCode {
+        Invalid = "invalid",
+        InvalidEmail = "invalid_email",
+        WeakPassword = "weak_password",
+        Taken = "taken",
+        NotFound = "not_found",
+        InvalidCredentials = "invalid_credentials",
+        TooManyAttempts = "too_many_attempts",
+        Expired = "expired",
+        Forbidden = "forbidden",
+        LastOwner = "last_owner",
+        AlreadyMember = "already_member",
+        NotRetryable = "not_retryable",
+        IdempotencyKeyReused = "idempotency_key_reused",
+    }
+);
+
+/// A problem with the input, pointing at the field that caused it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserError {
+    /// Path to the field at fault, e.g. `["input", "email"]`.
+    pub field: Vec<String>,
+    pub code: UserErrorCode,
+    pub message: String,
+}
+
+impl UserError {
+    /// An error on `input.<field>`.
+    pub fn new(field: &str, code: UserErrorCode, message: impl Into<String>) -> Self {
+        Self { field: vec!["input".into(), field.into()], code, message: message.into() }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DomainError {
+    /// Input the user can correct; nothing was changed.
+    #[error("invalid input: {0:?}")]
+    User(Vec<UserError>),
+    /// The request carries no valid identity.
+    #[error("authentication required")]
+    Unauthenticated,
+    /// The identity is valid but lacks the permission named.
+    #[error("missing permission {0}")]
+    Forbidden(&'static str),
+    /// Too many requests or attempts; retry after the given seconds.
+    #[error("throttled")]
+    Throttled { retry_after_secs: u64 },
+    #[error("database error: {0}")]
+    Database(#[from] DbErr),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl DomainError {
+    pub fn user(field: &str, code: UserErrorCode, message: impl Into<String>) -> Self {
+        Self::User(vec![UserError::new(field, code, message)])
+    }
+
+    pub fn not_found(field: &str) -> Self {
+        Self::user(field, UserErrorCode::NotFound, "No such record exists.")
+    }
+
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Self::Internal(cause.to_string())
+    }
+}
+
+pub type DomainResult<T> = Result<T, DomainError>;
+
+/// Collects field errors of one input, so all of them are reported at once.
+#[derive(Debug, Default)]
+pub struct UserErrors(Vec<UserError>);
+
+impl UserErrors {
+    pub fn push(&mut self, field: &str, code: UserErrorCode, message: impl Into<String>) {
+        self.0.push(UserError::new(field, code, message));
+    }
+
+    /// Keeps the value of `result`, recording its user errors.
+    pub fn check<T>(&mut self, result: DomainResult<T>) -> DomainResult<Option<T>> {
+        match result {
+            Ok(value) => Ok(Some(value)),
+            Err(DomainError::User(errors)) => {
+                self.0.extend(errors);
+                Ok(None)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok` when nothing was recorded, else every recorded error.
+    pub fn finish(self) -> DomainResult<()> {
+        if self.0.is_empty() { Ok(()) } else { Err(DomainError::User(self.0)) }
+    }
+}

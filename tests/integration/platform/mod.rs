@@ -1,0 +1,40 @@
+//! The platform: the audit log, jobs and schedules, idempotency keys, the
+//! event bus and subscriptions, the HTTP edge, row-level security, the
+//! portal served by the binary. Its operations for the isolation sweeps.
+
+mod audit;
+mod bad_input;
+mod http_edge;
+mod idempotency;
+mod jobs;
+mod portal;
+mod row_level_security;
+mod scheduler;
+mod subscriptions;
+
+use serde_json::json;
+use silkport_tests::sweep::{Operations, Seeded};
+use silkport_tests::{Session, TestApp};
+
+pub const OPERATIONS: Operations = &[
+    ("node", "query($job: ID!, $auditEntry: ID!) { a: node(id: $job) { id } b: node(id: $auditEntry) { id } }"),
+    ("auditLog", "query { auditLog(first: 50) { nodes { id action subjectId actor { id label } before after } } }"),
+    ("jobs", "query { jobs(first: 50) { nodes { id kind state } } }"),
+    ("jobSchedules", "query { jobSchedules { name timezone nextRunAt lastRunAt lastJob { id kind } } }"),
+    ("jobRetry", "mutation($job: ID!) { jobRetry(input: {id: $job}) { job { id state } userErrors { code } } }"),
+];
+
+/// The victim's platform state, as its owner reads it.
+pub const SNAPSHOT: &str = "jobs(first: 50) { nodes { id state attempts } }
+    auditLog(first: 250) { nodes { id } }";
+
+/// A job and an audit entry of `owner`'s tenant (its invitations made both).
+pub async fn seed(app: &TestApp, owner: &Session) -> Seeded {
+    let mut seeded = Seeded::default();
+    let t = Some(owner.access_token.as_str());
+    let jobs = app.gql(t, "{ jobs(first: 1) { nodes { id } } }", json!({})).await;
+    seeded.id("job", jobs["data"]["jobs"]["nodes"][0]["id"].as_str().unwrap_or_else(|| panic!("a job: {jobs}")));
+    let log = app.gql(t, "{ auditLog(first: 1) { nodes { id } } }", json!({})).await;
+    seeded.id("auditEntry", log["data"]["auditLog"]["nodes"][0]["id"].as_str().unwrap_or_else(|| panic!("{log}")));
+    seeded
+}

@@ -1,0 +1,46 @@
+import { graphql } from '../../../gql';
+
+export const MembersQuery = graphql(`
+  query Members($first: Int, $after: String, $last: Int, $before: String) {
+    members(first: $first, after: $after, last: $last, before: $before) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      nodes { id role createdAt user { id name email } }
+    }
+  }
+`);
+
+export const InvitationsQuery = graphql(`
+  query Invitations($first: Int) {
+    invitations(first: $first) {
+      nodes { id email role locale expiresAt acceptedAt createdAt }
+    }
+  }
+`);
+
+export const MemberInviteMutation = graphql(`
+  mutation MemberInvite($input: MemberInviteInput!) {
+    memberInvite(input: $input) {
+      invitation { id email role }
+      userErrors { field code message }
+    }
+  }
+`);
+
+export const MemberRoleChangeMutation = graphql(`
+  mutation MemberRoleChange($input: MemberRoleChangeInput!) {
+    memberRoleChange(input: $input) {
+      member { id role }
+      userErrors { field code message }
+    }
+  }
+`);
+
+export const MemberRemoveMutation = graphql(`
+  mutation MemberRemove($input: MemberRemoveInput!) {
+    memberRemove(input: $input) {
+      removedMemberId
+      userErrors { field code message }
+    }
+  }
+`);

@@ -1,0 +1,16 @@
+import { graphql } from '../../../gql';
+
+export const TenantQuery = graphql(`
+  query Tenant {
+    tenant { id name slug modules defaultLocale }
+  }
+`);
+
+export const TenantUpdateMutation = graphql(`
+  mutation TenantUpdate($input: TenantUpdateInput!) {
+    tenantUpdate(input: $input) {
+      tenant { id name modules defaultLocale }
+      userErrors { field code message }
+    }
+  }
+`);

@@ -1,0 +1,108 @@
+import { App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import type { JobsQuery, JobState } from '../../../gql/graphql';
+import { CursorPager } from '../../../lib/CursorPager';
+import { JOB_STATES } from '../../../lib/enums';
+import { formatDateTime } from '../../../lib/format';
+import { QueryError } from '../../../lib/QueryError';
+import { usePager } from '../../../lib/usePager';
+import { JobRetryMutation, JobsQuery as JobsDocument } from './documents';
+import { EmptyText } from '../../../lib/EmptyText';
+
+type Job = JobsQuery['jobs']['nodes'][number];
+type Filter = JobState | 'ALL';
+
+// Tag presets whose text keeps AA contrast (green and gold do not); undefined is the grey default.
+const STATE_COLORS: Record<JobState, string | undefined> = { QUEUED: 'blue', RUNNING: 'purple', SUCCEEDED: undefined, DEAD: 'red' };
+
+/** Background jobs, dead letters first; a dead job can be retried. */
+export function JobsPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [filter, setFilter] = useState<Filter>('DEAD');
+  const pager = usePager(50);
+  const state = filter === 'ALL' ? null : filter;
+  const [result, refetch] = useQuery({ query: JobsDocument, variables: { ...pager.args, state } });
+  const [, retry] = useMutation(JobRetryMutation);
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const connection = result.data?.jobs;
+
+  const onRetry = async (job: Job) => {
+    const r = await retry({ input: { id: job.id } });
+    const errors = r.data?.jobRetry.userErrors ?? [];
+    if (r.error) message.error(t('common.networkError'));
+    else if (errors.length > 0) message.error(errors.map((e) => e.message).join(' '));
+    else message.success(t('jobs.retried'));
+    reload();
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
+        {t('jobs.title')}
+      </Typography.Title>
+      <div role="group" aria-label={t('jobs.filter')}>
+        <Segmented<Filter>
+          value={filter}
+          onChange={(value) => {
+            setFilter(value);
+            pager.reset();
+          }}
+          options={[
+            ...JOB_STATES.map((s) => ({ value: s, label: t(`jobState.${s}`) })),
+            { value: 'ALL' as const, label: t('jobs.all') },
+          ]}
+        />
+      </div>
+      <QueryError error={result.error} onRetry={reload} />
+      <div data-testid="jobs-table">
+        <Table<Job>
+          rowKey="id"
+          loading={result.fetching}
+          dataSource={connection?.nodes ?? []}
+          pagination={false}
+          locale={{ emptyText: <EmptyText>{t('jobs.empty')}</EmptyText> }}
+          columns={[
+            { title: t('jobs.kind'), dataIndex: 'kind', key: 'kind' },
+            {
+              title: t('jobs.state'),
+              key: 'state',
+              render: (_, j) => <Tag color={STATE_COLORS[j.state]}>{t(`jobState.${j.state}`)}</Tag>,
+            },
+            { title: t('jobs.attempts'), key: 'attempts', render: (_, j) => `${j.attempts} / ${j.maxAttempts}` },
+            {
+              title: t('jobs.lastError'),
+              key: 'lastError',
+              render: (_, j) => (
+                <Typography.Text style={{ maxWidth: 360 }} ellipsis={{ tooltip: j.lastError }}>
+                  {j.lastError ?? '—'}
+                </Typography.Text>
+              ),
+            },
+            { title: t('jobs.runAt'), key: 'runAt', render: (_, j) => formatDateTime(j.runAt, i18n.language) },
+            { title: t('jobs.finishedAt'), key: 'finishedAt', render: (_, j) => formatDateTime(j.finishedAt, i18n.language) },
+            {
+              title: t('jobs.actions'),
+              key: 'actions',
+              render: (_, j) =>
+                j.state === 'DEAD' && (
+                  <Button size="small" aria-label={t('jobs.retryOf', { kind: j.kind })} onClick={() => void onRetry(j)}>
+                    {t('jobs.retry')}
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </div>
+      <CursorPager
+        testId="jobs-pager"
+        args={pager.args}
+        pageInfo={connection?.pageInfo}
+        onNext={pager.next}
+        onPrevious={pager.previous}
+      />
+    </Space>
+  );
+}
