@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 #
-# The Silkport image: one binary (/usr/local/bin/silkport) and the built tenant portal
-# (/app/web/dist), on Debian bookworm-slim, running as uid 10001 on port 8080.
+# The Silkport image: one binary (/usr/local/bin/silkport) that carries the built tenant
+# portal, on Debian bookworm-slim, running as uid 10001 on port 8080.
 #
 #   docker build -t silkport .
 #   docker run --rm -p 8080:8080 silkport                    # embedded demo (SQLite, in-process workers)
@@ -25,10 +25,11 @@ COPY web/ ./
 COPY api/schema.graphql /src/api/schema.graphql
 RUN npm run build
 
-# ---- binary: cargo build --release -----------------------------------------------------------
+# ---- binary: cargo build --release, with the portal built in ---------------------------------
 FROM ${RUST_IMAGE} AS build
 WORKDIR /src
 COPY . .
+COPY --from=web /src/web/dist /src/web/dist
 # The registry and target caches persist between builds (BuildKit); the binary is copied out
 # of the cache mount so the next stage can take it.
 RUN --mount=type=cache,target=/usr/local/cargo/registry \
@@ -52,10 +53,8 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY --from=build /out/silkport /usr/local/bin/silkport
-COPY --from=web /src/web/dist /app/web/dist
 
 ENV SILKPORT_BIND=0.0.0.0:8080 \
-    SILKPORT_WEB_DIR=/app/web/dist \
     SILKPORT_DATA_DIR=/app/data
 
 # Numeric user, so Kubernetes' runAsNonRoot can verify it without reading /etc/passwd.

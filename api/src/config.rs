@@ -2,6 +2,7 @@
 //! defaults (SQLite and mail outbox under `./data`, keys generated there).
 //! Validated at start; an error names the variable at fault.
 
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -18,15 +19,17 @@ pub struct Config {
     pub bind: SocketAddr,
     pub data_dir: PathBuf,
     pub database_url: String,
-    /// Owner role for `migrate`; the app itself connects with `database_url`.
-    pub migration_database_url: String,
+    /// Owner role for `migrate` (`DATABASE_MIGRATION_URL`); the app itself
+    /// connects with `database_url`.
+    pub migration_database_url: Option<String>,
     pub db_max_connections: u32,
     pub redis_url: Option<String>,
     pub smtp_url: Option<String>,
     pub mail_from: String,
     pub public_url: String,
     pub signing_keys_dir: PathBuf,
-    pub web_dir: PathBuf,
+    /// A built portal to serve instead of the one inside the binary.
+    pub web_dir: Option<PathBuf>,
     pub cors_origins: Vec<String>,
     pub access_token_ttl: Duration,
     pub max_body_bytes: usize,
@@ -41,6 +44,7 @@ pub struct Config {
     pub job_backoff_base: Duration,
     /// How long running jobs may take to finish after SIGTERM before they are released.
     pub shutdown_grace: Duration,
+    /// JSON lines, or readable text.
     pub log_json: bool,
 }
 
@@ -88,8 +92,10 @@ impl Config {
             .text("DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("silkport.db").display()));
         check_url("DATABASE_URL", &database_url, &["sqlite", "postgres", "postgresql"])?;
-        let migration_database_url = env.text("DATABASE_MIGRATION_URL").unwrap_or_else(|| database_url.clone());
-        check_url("DATABASE_MIGRATION_URL", &migration_database_url, &["sqlite", "postgres", "postgresql"])?;
+        let migration_database_url = env.text("DATABASE_MIGRATION_URL");
+        if let Some(url) = &migration_database_url {
+            check_url("DATABASE_MIGRATION_URL", url, &["sqlite", "postgres", "postgresql"])?;
+        }
         let redis_url = env.text("REDIS_URL");
         if let Some(url) = &redis_url {
             check_url("REDIS_URL", url, &["redis", "rediss"])?;
@@ -115,7 +121,7 @@ impl Config {
                 .text("SILKPORT_SIGNING_KEYS_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| data_dir.join("keys")),
-            web_dir: PathBuf::from(env.text("SILKPORT_WEB_DIR").unwrap_or_else(|| "./web/dist".into())),
+            web_dir: env.text("SILKPORT_WEB_DIR").map(PathBuf::from),
             db_max_connections: env.parse("SILKPORT_DB_MAX_CONNECTIONS", if is_sqlite { 4 } else { 16 })?,
             database_url,
             migration_database_url,
@@ -135,13 +141,29 @@ impl Config {
             job_poll_interval: env.millis("SILKPORT_JOB_POLL_MS", 2_000)?,
             job_backoff_base: env.millis("SILKPORT_JOB_BACKOFF_BASE_MS", 2_000)?,
             shutdown_grace: env.millis("SILKPORT_SHUTDOWN_GRACE_MS", 20_000)?,
-            log_json: env.text("SILKPORT_LOG_FORMAT").is_none_or(|f| f != "pretty"),
+            log_json: match env.text("SILKPORT_LOG_FORMAT").as_deref() {
+                Some("json") => true,
+                Some("pretty") => false,
+                // Readable for a person at a terminal, JSON for a collector.
+                None => !std::io::stderr().is_terminal(),
+                Some(other) => {
+                    return Err(ConfigError {
+                        var: "SILKPORT_LOG_FORMAT",
+                        message: format!("`{other}`: expected `json` or `pretty`"),
+                    });
+                }
+            },
             data_dir,
         })
     }
 
     pub fn is_embedded_database(&self) -> bool {
         self.database_url.starts_with("sqlite")
+    }
+
+    /// Where migrations connect: `DATABASE_MIGRATION_URL`, else `DATABASE_URL`.
+    pub fn migration_url(&self) -> &str {
+        self.migration_database_url.as_deref().unwrap_or(&self.database_url)
     }
 }
 

@@ -330,8 +330,10 @@ def cmd_assert(profile_name: str, render: str, label: str) -> None:
         expect(problems, cm_data.get("SILKPORT_BIND") == "0.0.0.0:8080",
                f"SILKPORT_BIND is {cm_data.get('SILKPORT_BIND')!r}")
         for key in ("SILKPORT_SIGNING_KEYS_DIR", "SILKPORT_DATA_DIR", "RUST_LOG", "SILKPORT_LOG",
-                    "SILKPORT_WORKER_CONCURRENCY", "SILKPORT_WEB_DIR"):
+                    "SILKPORT_WORKER_CONCURRENCY"):
             expect(problems, key in cm_data, f"{key} missing")
+        # The portal is inside the binary; a folder setting would replace it.
+        expect(problems, "SILKPORT_WEB_DIR" not in cm_data, "SILKPORT_WEB_DIR set: the image has no portal folder")
         for key, value in cm_data.items():
             expect(problems, isinstance(value, str), f"{key} is not a string: {value!r}")
         for key in SECRET_VARS:

@@ -5,12 +5,12 @@
 
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
-use async_graphql::http::GraphiQLSource;
 use async_graphql::{Data, Response};
 use async_graphql_actix_web::GraphQLSubscription;
 use serde_json::json;
 
 use super::middleware::RequestId;
+use super::portal::Portal;
 use crate::auth::{AuthError, Principal, TokenIssuer};
 use crate::graphql::{AppSchema, Loaders, RequestInfo};
 
@@ -77,10 +77,9 @@ pub async fn execute(
     HttpResponse::Ok().json(response)
 }
 
-pub async fn graphiql() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(GraphiQLSource::build().endpoint("/graphql").subscription_endpoint("/graphql/ws").finish())
+/// GraphiQL from the portal build (no CDN), for a person who opens `/graphql`.
+pub async fn graphiql(portal: web::Data<Portal>) -> HttpResponse {
+    portal.graphiql()
 }
 
 /// graphql-ws: the token comes in `connection_init`'s payload as

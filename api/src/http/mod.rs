@@ -31,7 +31,7 @@ pub fn api_routes(cfg: &mut web::ServiceConfig, state: &AppState, schema: &AppSc
         .service(web::resource("/.well-known/jwks.json").route(web::get().to(oauth::jwks)))
         .service(web::resource("/.well-known/oauth-authorization-server").route(web::get().to(oauth::metadata)));
     probe_routes(cfg, state);
-    portal::routes(cfg, &state.config.web_dir);
+    portal::routes(cfg, &portal::Portal::new(state.config.web_dir.as_deref()));
 }
 
 /// Health, readiness and metrics: all a worker process serves.

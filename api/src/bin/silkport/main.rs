@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use api::Config;
 use clap::{Parser, Subcommand};
+use domain::identity::Locale;
+use domain::identity::tenants::NewTenant;
 use migrations::{Migrator, MigratorTrait};
 
 #[derive(Parser)]
@@ -36,6 +38,11 @@ enum Command {
         #[command(subcommand)]
         what: SeedWhat,
     },
+    /// Tenants.
+    Tenant {
+        #[command(subcommand)]
+        action: TenantAction,
+    },
     /// Print the GraphQL schema (SDL).
     Schema,
     /// Signing keys.
@@ -59,6 +66,31 @@ enum MigrateAction {
 enum SeedWhat {
     /// The demo tenant with one user per role.
     Demo,
+}
+
+#[derive(Subcommand)]
+enum TenantAction {
+    /// Create a tenant and its owner (the first one of a fresh install, say).
+    /// The owner's password is read from SILKPORT_OWNER_PASSWORD, else from
+    /// the first line of standard input.
+    Create {
+        /// The tenant's name.
+        #[arg(long)]
+        name: String,
+        /// Lower-case letters, digits and dashes; used at sign-in.
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        owner_email: String,
+        #[arg(long)]
+        owner_name: String,
+        /// `zh-CN` or `en`.
+        #[arg(long, default_value = "zh-CN")]
+        locale: String,
+        /// IANA time zone of the tenant's schedules; by the locale when not given.
+        #[arg(long)]
+        timezone: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -92,6 +124,25 @@ async fn main() -> ExitCode {
         Command::Seed { what: SeedWhat::Demo } => {
             runtime::seed_demo(&config).await.map(|logins| runtime::print_logins(&config, &logins))
         }
+        Command::Tenant { action: TenantAction::Create { name, slug, owner_email, owner_name, locale, timezone } } => {
+            match (owner_password(), Locale::parse(&locale)) {
+                (Ok(password), Some(locale)) => {
+                    let new = NewTenant {
+                        tenant_name: name,
+                        tenant_slug: slug,
+                        owner_name,
+                        email: owner_email,
+                        password,
+                        locale: Some(locale),
+                        modules: None,
+                        timezone,
+                    };
+                    runtime::create_tenant(&config, new).await
+                }
+                (Err(e), _) => Err(e),
+                (_, None) => Err(anyhow::anyhow!("--locale must be `zh-CN` or `en`")),
+            }
+        }
         Command::Keys { action: KeysAction::Rotate } => api::auth::keys::generate(&config.signing_keys_dir)
             .map(|path| eprintln!("new signing key: {}", path.display()))
             .map_err(Into::into),
@@ -107,11 +158,26 @@ async fn main() -> ExitCode {
     }
 }
 
+/// The new owner's password: `SILKPORT_OWNER_PASSWORD`, or the first line
+/// of standard input (never an argument, which `ps` would show).
+fn owner_password() -> anyhow::Result<String> {
+    if let Ok(password) = std::env::var("SILKPORT_OWNER_PASSWORD") {
+        return Ok(password);
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        anyhow::bail!("give the owner's password in SILKPORT_OWNER_PASSWORD or on standard input");
+    }
+    Ok(password)
+}
+
 async fn migrate(config: &Config, action: MigrateAction) -> anyhow::Result<()> {
     let db = runtime::connect_migrator(config).await?;
     match action {
-        MigrateAction::Up => Migrator::up(&db, None).await?,
-        MigrateAction::Down => Migrator::down(&db, Some(1)).await?,
+        MigrateAction::Up => Migrator::up(&db, None).await.map_err(|e| runtime::migration_error(config, e))?,
+        MigrateAction::Down => Migrator::down(&db, Some(1)).await.map_err(|e| runtime::migration_error(config, e))?,
         MigrateAction::Status => {
             let applied: Vec<String> =
                 Migrator::get_applied_migrations(&db).await?.iter().map(|m| m.name().to_owned()).collect();

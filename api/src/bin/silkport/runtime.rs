@@ -1,31 +1,68 @@
-//! Starting the pieces: pools, keys, limiter, HTTP server, worker runner.
+//! Starting the pieces: pools, keys, limiter, HTTP server, worker runner;
+//! and the one-off commands (migrate, seed, tenant create).
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use api::{AppState, Config};
+use domain::Db;
 use domain::identity::seed::{self, DemoLogin};
+use domain::identity::tenants::{self, NewTenant};
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{Database, DatabaseConnection};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use tokio::sync::watch;
 use workers::wake::redis_publisher;
 use workers::{Mailer, Runner, RunnerConfig, WakeSources};
-
-fn ensure_data_dir(config: &Config) -> anyhow::Result<()> {
-    if config.is_embedded_database() {
-        std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("creating the data folder {}", config.data_dir.display()))?;
-    }
-    Ok(())
-}
 
 fn bind(config: &Config) -> anyhow::Result<std::net::TcpListener> {
     std::net::TcpListener::bind(config.bind).with_context(|| format!("binding {} (SILKPORT_BIND)", config.bind))
 }
 
+/// A connection for migrations: the owner role of `DATABASE_MIGRATION_URL`.
+/// On PostgreSQL without it, `DATABASE_URL`'s role is tried, and a failure
+/// says which variable to set.
 pub async fn connect_migrator(config: &Config) -> anyhow::Result<DatabaseConnection> {
-    ensure_data_dir(config)?;
-    Database::connect(config.migration_database_url.as_str())
+    let url = config.migration_url();
+    if url.starts_with("sqlite") {
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("creating the data folder {}", config.data_dir.display()))?;
+    } else if config.migration_database_url.is_none() {
+        tracing::warn!("DATABASE_MIGRATION_URL is not set; migrating as DATABASE_URL's role");
+    }
+    Database::connect(url).await.context("connecting for migrations (DATABASE_MIGRATION_URL)")
+}
+
+pub async fn migrate_up(config: &Config) -> anyhow::Result<()> {
+    let db = connect_migrator(config).await?;
+    Migrator::up(&db, None).await.map_err(|e| migration_error(config, e))
+}
+
+/// Names the variable to fix when the role may not change the schema.
+pub fn migration_error(config: &Config, error: sea_orm::DbErr) -> anyhow::Error {
+    match &config.migration_database_url {
+        None if !config.is_embedded_database() => anyhow::anyhow!(
+            "migrating as DATABASE_URL's role failed ({error}); set DATABASE_MIGRATION_URL to the URL of the role that owns the schema"
+        ),
+        _ => anyhow::anyhow!("migrating (DATABASE_MIGRATION_URL) failed: {error}"),
+    }
+}
+
+/// The pool alone, for one-off commands: no keys, no Redis, no server.
+async fn pool(config: &Config) -> anyhow::Result<Db> {
+    let options = domain::DbOptions { url: config.database_url.clone(), max_connections: 2 };
+    let db = domain::open(&options).await.context("connecting to the database (DATABASE_URL)")?;
+    // Read, not through the migrator, which would try to create its table.
+    let applied: Vec<String> = db
+        .connection()
+        .query_all_raw(Statement::from_string(db.backend(), "SELECT version FROM seaql_migrations"))
         .await
-        .context("connecting for migrations (DATABASE_MIGRATION_URL)")
+        .map(|rows| rows.iter().filter_map(|r| r.try_get::<String>("", "version").ok()).collect())
+        .unwrap_or_default();
+    let pending = Migrator::migrations().iter().filter(|m| !applied.iter().any(|a| a == m.name())).count();
+    if pending > 0 {
+        bail!(
+            "the database schema is {pending} migration(s) behind: run `silkport migrate up` (as the owner role, DATABASE_MIGRATION_URL) first"
+        );
+    }
+    Ok(db)
 }
 
 async fn open(config: &Config) -> anyhow::Result<AppState> {
@@ -36,23 +73,46 @@ async fn open(config: &Config) -> anyhow::Result<AppState> {
     Ok(state)
 }
 
+/// Seeds the demo tenant; on the embedded default it migrates first.
 pub async fn seed_demo(config: &Config) -> anyhow::Result<Vec<DemoLogin>> {
-    let migrator = connect_migrator(config).await?;
-    Migrator::up(&migrator, None).await.context("migrating")?;
-    let state = open(config).await?;
-    Ok(seed::demo(&state.db).await?)
+    if config.is_embedded_database() {
+        migrate_up(config).await?;
+    }
+    Ok(seed::demo(&pool(config).await?).await?)
 }
 
-pub fn print_logins(config: &Config, logins: &[DemoLogin]) {
-    eprintln!("\nSilkport demo tenant `{}`; password for every login: {}", seed::DEMO_SLUG, seed::DEMO_PASSWORD);
-    for login in logins {
-        eprintln!("  {:12} {}", login.role.as_str(), login.email);
+/// `silkport tenant create`: a tenant and its owner, for a fresh install.
+pub async fn create_tenant(config: &Config, new: NewTenant) -> anyhow::Result<()> {
+    let db = pool(config).await?;
+    let (slug, email) = (new.tenant_slug.clone(), new.email.clone());
+    match tenants::create(&db, new, None, None).await {
+        Ok(_) => {
+            eprintln!("Tenant `{slug}` is ready: sign in at {} as {email}.", config.public_url);
+            Ok(())
+        }
+        Err(domain::DomainError::User(errors)) => {
+            let reasons: Vec<String> = errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field.last().map(String::as_str).unwrap_or("input"), e.message))
+                .collect();
+            bail!("the tenant was not created:\n  {}", reasons.join("\n  "))
+        }
+        Err(e) => Err(e.into()),
     }
-    eprintln!(
-        "Portal and API: {}  (GraphQL at {}/graphql)\n",
-        config.public_url,
-        config.public_url.trim_end_matches('/')
+}
+
+/// The demo logins as a short table, printed once the server listens.
+pub fn print_logins(config: &Config, logins: &[DemoLogin]) {
+    let url = config.public_url.trim_end_matches('/');
+    let mut text = format!(
+        "\n  Silkport is running at {url}  (GraphiQL: {url}/graphql)\n  Demo tenant `{}`, password `{}` for every login:\n\n",
+        seed::DEMO_SLUG,
+        seed::DEMO_PASSWORD
     );
+    for login in logins {
+        text.push_str(&format!("    {:<12} {}\n", login.role.as_str(), login.email));
+    }
+    eprintln!("{text}");
 }
 
 fn mailer(config: &Config) -> anyhow::Result<Mailer> {
@@ -79,10 +139,7 @@ fn runner(config: &Config, state: &AppState) -> anyhow::Result<Runner> {
 }
 
 pub async fn serve(config: Config, with_workers: bool) -> anyhow::Result<()> {
-    if config.is_embedded_database() {
-        let logins = seed_demo(&config).await?;
-        print_logins(&config, &logins);
-    }
+    let logins = if config.is_embedded_database() { Some(seed_demo(&config).await?) } else { None };
     let state = open(&config).await?;
     let schema = api::graphql::build_schema(state.clone());
     let (stop_workers, stopped) = watch::channel(false);
@@ -92,9 +149,13 @@ pub async fn serve(config: Config, with_workers: bool) -> anyhow::Result<()> {
     } else {
         None
     };
-    tracing::info!(bind = %config.bind, workers = with_workers, "serving");
     let listener = bind(&config)?;
-    api::http::start(state, schema, listener, None)?.await?;
+    let server = api::http::start(state, schema, listener, None)?;
+    tracing::info!(bind = %config.bind, workers = with_workers, "serving");
+    if let Some(logins) = logins {
+        print_logins(&config, &logins);
+    }
+    server.await?;
     let _ = stop_workers.send(true);
     if let Some(workers) = workers {
         workers.await.ok();
