@@ -7,6 +7,8 @@ pub mod app;
 pub mod db;
 pub mod fixtures;
 pub mod mail;
+pub mod schema;
+pub mod served;
 pub mod services;
 pub mod sweep;
 

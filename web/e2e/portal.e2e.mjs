@@ -14,7 +14,11 @@ import { loadLocale } from './locales.mjs';
 const BASE_URL = (process.env.SILKPORT_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OWNER = { email: 'owner@demo.silkport.test', password: 'silkport-demo', tenantSlug: 'demo' };
-const INVITEE = `e2e-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}@example.com`;
+const RANDOM = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+const INVITEE = `e2e-${RANDOM}@example.com`;
+// Merchant codes are stored upper case; the server would upper-case a lower-case one too.
+const MERCHANT_CODE = `E2E-${RANDOM.toUpperCase()}`;
+const MERCHANT_INVITEE = `e2e-m-${RANDOM}@example.com`;
 const STEP_TIMEOUT_MS = 60_000;
 const RUN_TIMEOUT_MS = 240_000;
 const ARTIFACTS = fileURLToPath(new URL('../e2e-artifacts/', import.meta.url));
@@ -78,7 +82,7 @@ async function screenshot(name) {
 }
 
 async function run() {
-  console.log(`Silkport portal e2e against ${BASE_URL} (invitee ${INVITEE})`);
+  console.log(`Silkport portal e2e against ${BASE_URL} (invitees ${INVITEE}, ${MERCHANT_INVITEE}; merchant ${MERCHANT_CODE})`);
   let blocker = null;
   for (const { name, fn } of steps) {
     if (blocker) {
@@ -97,6 +101,25 @@ async function run() {
       blocker = name;
     }
   }
+}
+
+/** Throws with the form's messages (above it, or beside its fields) when there are any. */
+async function failOnFormErrors(what) {
+  const problem = page.locator(`${byTestId('form-errors')}, .ant-form-item-explain-error`);
+  if ((await problem.count()) > 0) throw new Error(`${what}: ${(await problem.allInnerTexts()).join('; ')}`);
+}
+
+/** Runs axe on the current page; fails on serious or critical violations, logs the rest. */
+async function expectAccessible() {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations) {
+    const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
+    console.log(`  axe ${v.impact}: ${v.id} — ${v.help} (${v.nodes.length}×: ${targets})`);
+  }
+  if (bad.length > 0) throw new Error(`${bad.length} serious/critical: ${bad.map((v) => v.id).join(', ')}`);
 }
 
 // ---- steps ------------------------------------------------------------------------------
@@ -251,15 +274,73 @@ step('members page has no serious or critical axe violations', async () => {
     10_000,
     'members page did not finish loading',
   );
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  for (const v of violations) {
-    const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
-    console.log(`  axe ${v.impact}: ${v.id} — ${v.help} (${v.nodes.length}×: ${targets})`);
-  }
-  if (bad.length > 0) throw new Error(`${bad.length} serious/critical: ${bad.map((v) => v.id).join(', ')}`);
+  await expectAccessible();
+});
+
+step('jobs page lists the schedules, jobs.purge_finished among them', async () => {
+  await page.locator(byTestId('nav-jobs')).click();
+  const schedules = page.locator(byTestId('job-schedules'));
+  await schedules.waitFor();
+  await waitUntil(
+    async () => (await schedules.locator('tr[data-row-key="jobs.purge_finished"]').count()) === 1,
+    10_000,
+    'no jobs.purge_finished row in the schedules table',
+  );
+});
+
+step(`create merchant ${MERCHANT_CODE} on Merchants and find it by its code`, async () => {
+  await page.locator(byTestId('nav-merchants')).click();
+  await page.locator(byTestId('merchant-create')).click();
+  await page.locator(byTestId('merchant-code')).fill(MERCHANT_CODE);
+  await page.locator(byTestId('merchant-name')).fill(`E2E merchant ${RANDOM}`);
+  await page.locator(byTestId('merchant-contact-email')).fill(`contact-${RANDOM}@example.com`);
+  await page.locator('#merchant-submit').click();
+  await waitUntil(
+    async () => {
+      await failOnFormErrors('merchant refused');
+      return (await page.locator(byTestId('merchant-code')).count()) === 0; // the modal closed
+    },
+    15_000,
+    'the new-merchant form did not close',
+  );
+  const table = page.locator(byTestId('merchants-table'));
+  await page.locator(byTestId('merchant-search')).fill(MERCHANT_CODE);
+  await page.locator(byTestId('merchant-search')).press('Enter');
+  await waitUntil(
+    async () => {
+      if ((await table.getAttribute('data-query')) !== MERCHANT_CODE) return false;
+      const codes = await table.locator(byTestId('merchant-code-cell')).allInnerTexts();
+      return codes.length === 1 && codes[0].trim() === MERCHANT_CODE;
+    },
+    10_000,
+    `searching ${MERCHANT_CODE} does not list exactly that merchant`,
+  );
+});
+
+step('merchants page has no serious or critical axe violations', async () => {
+  await page.locator(`${byTestId('merchants-table')} ${byTestId('merchant-code-cell')}`).first().waitFor();
+  await expectAccessible();
+});
+
+step(`invite ${MERCHANT_INVITEE} as MERCHANT bound to the new merchant`, async () => {
+  await page.locator(byTestId('nav-members')).click();
+  await page.locator(byTestId('invite-email')).fill(MERCHANT_INVITEE);
+  await page.locator(byTestId('invite-role')).click();
+  await page.locator(byTestId('role-option-MERCHANT')).click();
+  // The merchant picker appears for the MERCHANT role and searches as one types.
+  await page.locator(byTestId('invite-merchant')).click();
+  await page.keyboard.type(MERCHANT_CODE);
+  await page.locator(byTestId(`merchant-option-${MERCHANT_CODE}`)).click();
+  await page.locator(byTestId('invite-submit')).click();
+  const rows = page.locator(`${byTestId('invitations-table')} tr[data-row-key]`).filter({ hasText: MERCHANT_INVITEE });
+  await waitUntil(
+    async () => {
+      await failOnFormErrors('invite refused');
+      return (await rows.count()) === 1 && (await rows.first().innerText()).includes(MERCHANT_CODE);
+    },
+    15_000,
+    `${MERCHANT_INVITEE} not listed under pending invitations with ${MERCHANT_CODE}`,
+  );
 });
 
 // ---- main -------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { useRoutes, type RouteObject } from 'react-router-dom';
+import { catalogRoutes } from './features/catalog/routes';
 import { identityRoutes } from './features/identity/routes';
 import { platformRoutes } from './features/platform/routes';
 import { AppLayout } from './layout/AppLayout';
@@ -19,6 +20,7 @@ export interface ContextRoutes {
 const CONTEXT_ROUTES: readonly ContextRoutes[] = [
   identityRoutes,
   platformRoutes,
+  catalogRoutes,
 ];
 
 const ROUTES: RouteObject[] = [

@@ -18,6 +18,8 @@ use uuid::Uuid;
 use super::keys::SigningKeys;
 
 pub const ISSUER: &str = "silkport";
+/// Clock skew tolerated on `exp`, in seconds.
+const LEEWAY_SECS: u32 = 5;
 pub const AUDIENCE: &str = "silkport-api";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -98,15 +100,23 @@ pub enum AuthError {
     BadClaims,
 }
 
+/// How many verified tokens are remembered (each is checked once, then
+/// looked up until it expires).
+const VERIFIED_CAPACITY: u64 = 20_000;
+
 #[derive(Clone)]
 pub struct TokenIssuer {
     keys: Arc<SigningKeys>,
     ttl: Duration,
+    /// Tokens whose signature and claims were checked, by their exact text,
+    /// with the principal and the expiry (Unix seconds) they carry.
+    verified: moka::sync::Cache<String, (Principal, i64)>,
 }
 
 impl TokenIssuer {
     pub fn new(keys: Arc<SigningKeys>, ttl: Duration) -> Self {
-        Self { keys, ttl }
+        let verified = moka::sync::Cache::builder().max_capacity(VERIFIED_CAPACITY).time_to_live(ttl).build();
+        Self { keys, ttl, verified }
     }
 
     pub fn keys(&self) -> &SigningKeys {
@@ -156,7 +166,18 @@ impl TokenIssuer {
         Ok((self.sign(&claims)?, exp))
     }
 
+    /// The principal of a valid token. The EdDSA check runs once per token;
+    /// later uses of the same text are looked up, expiry still enforced.
     pub fn verify(&self, token: &str) -> Result<Principal, AuthError> {
+        if let Some((principal, exp)) = self.verified.get(token) {
+            return if Utc::now().timestamp() < exp { Ok(principal) } else { Err(AuthError::Expired) };
+        }
+        let (principal, exp) = self.verify_signed(token)?;
+        self.verified.insert(token.to_owned(), (principal.clone(), exp));
+        Ok(principal)
+    }
+
+    fn verify_signed(&self, token: &str) -> Result<(Principal, i64), AuthError> {
         let header = jsonwebtoken::decode_header(token).map_err(|_| AuthError::Malformed)?;
         if header.alg != Algorithm::EdDSA {
             return Err(AuthError::BadAlgorithm);
@@ -167,7 +188,7 @@ impl TokenIssuer {
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
-        validation.leeway = 5;
+        validation.leeway = LEEWAY_SECS.into();
         let data = jsonwebtoken::decode::<Claims>(token, key, &validation).map_err(|e| {
             use jsonwebtoken::errors::ErrorKind;
             match e.kind() {
@@ -182,17 +203,19 @@ impl TokenIssuer {
         })?;
         let claims = data.claims;
         let sub = Uuid::try_parse(&claims.sub).map_err(|_| AuthError::BadClaims)?;
-        match claims.typ.as_str() {
+        let principal = match claims.typ.as_str() {
             "user" => {
                 let role = claims.role.as_deref().and_then(Role::parse).ok_or(AuthError::BadClaims)?;
-                Ok(Principal::User { user_id: sub, tenant_id: claims.tid, role, merchant_id: claims.mid })
+                Principal::User { user_id: sub, tenant_id: claims.tid, role, merchant_id: claims.mid }
             }
             "client" => {
                 let scopes =
                     parse_scopes(claims.scope.as_deref().unwrap_or_default()).map_err(|_| AuthError::BadClaims)?;
-                Ok(Principal::Client { client_id: sub, tenant_id: claims.tid, merchant_id: claims.mid, scopes })
+                Principal::Client { client_id: sub, tenant_id: claims.tid, merchant_id: claims.mid, scopes }
             }
-            _ => Err(AuthError::BadClaims),
-        }
+            _ => return Err(AuthError::BadClaims),
+        };
+        // The validation above allows 5 s of leeway; so does the lookup.
+        Ok((principal, claims.exp + i64::from(LEEWAY_SECS)))
     }
 }

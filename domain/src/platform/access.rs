@@ -42,9 +42,9 @@ pub enum Reach {
 macro_rules! permissions {
     ($($variant:ident = $scope:literal, $reach:ident => [$($role:ident),* $(,)?]),* $(,)?) => {
         string_enum!(
-            /// One thing a request may want to do; its text is the OAuth
-            /// scope that grants it to a partner client.
-            Permission { $($variant = $scope),* }
+            /// What a request may do: a person holds it through their role,
+            /// a partner client as the OAuth scope of the same text.
+            Permission as "Scope" { $($variant = $scope),* }
         );
 
         impl Permission {

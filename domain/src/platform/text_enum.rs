@@ -26,6 +26,13 @@ pub trait TextEnum: Copy + Eq + Send + Sync + 'static {
 
 macro_rules! string_enum {
     ($(#[doc = $doc:literal])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
+        string_enum!(@define [$($doc)*] $name, stringify!($name), { $($variant = $text),* });
+    };
+    // The API shows the type under another name than Rust's.
+    ($(#[doc = $doc:literal])* $name:ident as $api_name:literal { $($variant:ident = $text:literal),* $(,)? }) => {
+        string_enum!(@define [$($doc)*] $name, $api_name, { $($variant = $text),* });
+    };
+    (@define [$($doc:literal)*] $name:ident, $api_name:expr, { $($variant:ident = $text:literal),* }) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($variant),* }
@@ -43,7 +50,7 @@ macro_rules! string_enum {
         }
 
         impl $crate::platform::text_enum::TextEnum for $name {
-            const NAME: &'static str = stringify!($name);
+            const NAME: &'static str = $api_name;
             const DESCRIPTION: &'static str = concat!($($doc, "\n"),*);
             const ALL: &'static [Self] = $name::ALL;
 

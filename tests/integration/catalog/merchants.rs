@@ -114,3 +114,57 @@ async fn a_merchant_member_is_bound_to_one_merchant_and_sees_only_it() {
     let scopes = app.gql(Some(&member.access_token), "{ viewer { scopes } }", json!({})).await;
     assert_eq!(scopes["data"]["viewer"]["scopes"], json!(["TENANT_READ", "MERCHANTS_READ"]));
 }
+
+#[tokio::test]
+async fn services_compose_in_one_transaction_that_commits_or_changes_nothing() {
+    use domain::catalog::merchants::{self, NewMerchant};
+    use domain::identity::api_clients::{self, NewApiClient};
+    use domain::platform::access::{Permission, Role};
+
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let tenant = uuid::Uuid::try_parse(owner.tenant_id.rsplit('/').next().expect("uuid")).expect("tenant");
+    let me = app.gql(Some(&owner.access_token), "{ viewer { user { id } } }", json!({})).await;
+    let user = uuid::Uuid::try_parse(
+        me["data"]["viewer"]["user"]["id"].as_str().and_then(|g| g.rsplit('/').next()).expect("user"),
+    )
+    .expect("user uuid");
+    let ctx = domain::TenantCtx::user(tenant, user, Role::Owner, None, None);
+    let db = &app.state.db;
+    let onboard = async |code: &str| {
+        let mut tx = db.begin(&ctx).await.expect("tx");
+        let new = NewMerchant {
+            code: code.into(),
+            name: "Onboarded".into(),
+            default_currency: "CNY".into(),
+            ..NewMerchant::default()
+        };
+        let merchant = merchants::create(&mut tx, new, None).await.expect("merchant");
+        let client = NewApiClient {
+            name: format!("{code} ERP"),
+            scopes: vec![Permission::MerchantsRead],
+            merchant_id: Some(merchant.id),
+        };
+        api_clients::create(&mut tx, client, None).await.expect("client");
+        tx
+    };
+    drop(onboard("ROLLED-BACK").await);
+    onboard("KEPT").await.commit().await.expect("commit");
+
+    let seen = app
+        .gql(Some(&owner.access_token), "{ merchants(first: 10) { nodes { code } } apiClients(first: 10) { nodes { name merchant { code } } } auditLog(first: 5) { nodes { action } } }", json!({}))
+        .await;
+    assert_eq!(seen["data"]["merchants"]["nodes"], json!([{"code": "KEPT"}]), "{seen}");
+    assert_eq!(seen["data"]["apiClients"]["nodes"], json!([{"name": "KEPT ERP", "merchant": {"code": "KEPT"}}]));
+    let actions: Vec<&str> = seen["data"]["auditLog"]["nodes"]
+        .as_array()
+        .expect("log")
+        .iter()
+        .filter_map(|e| e["action"].as_str())
+        .collect();
+    assert_eq!(
+        &actions[..2],
+        ["api_client.create", "merchant.create"],
+        "both audited, nothing of the rolled-back pair"
+    );
+}

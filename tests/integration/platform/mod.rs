@@ -4,9 +4,11 @@
 
 mod audit;
 mod bad_input;
+mod fast_lists;
 mod http_edge;
 mod idempotency;
 mod jobs;
+mod logging;
 mod portal;
 mod row_level_security;
 mod scheduler;

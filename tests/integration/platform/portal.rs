@@ -2,39 +2,13 @@
 //! folder serves the portal and a GraphiQL that needs no internet, both
 //! from inside the binary.
 
-use std::process::Stdio;
-use std::time::Duration;
-
-use silkport_tests::app::silkport_bin;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
-}
+use silkport_tests::served::Served;
 
 #[tokio::test]
 async fn the_binary_serves_the_portal_and_graphiql_from_any_folder() {
-    let folder = std::env::temp_dir().join(format!("silkport-empty-{}", uuid::Uuid::now_v7().simple()));
-    std::fs::create_dir_all(&folder).expect("empty folder");
-    let port = free_port();
-    let mut server = tokio::process::Command::new(silkport_bin())
-        .arg("serve")
-        .current_dir(&folder)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("SILKPORT_BIND", format!("127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("start silkport serve");
-    let base = format!("http://127.0.0.1:{port}");
+    let served = Served::start(&[]).await;
+    let base = served.url.clone();
     let http = reqwest::Client::new();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-    while !http.get(format!("{base}/readyz")).send().await.is_ok_and(|r| r.status().is_success()) {
-        assert!(tokio::time::Instant::now() < deadline, "silkport serve did not get ready");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-
     let page = |path: &'static str| {
         let http = http.clone();
         let url = format!("{base}{path}");
@@ -61,7 +35,5 @@ async fn the_binary_serves_the_portal_and_graphiql_from_any_folder() {
     for external in ["unpkg.com", "jsdelivr", "cdn."] {
         assert!(!graphiql.contains(external), "GraphiQL loads nothing from {external}");
     }
-    assert!(folder.join("data").is_dir(), "the embedded default keeps its data in ./data");
-    server.kill().await.ok();
-    std::fs::remove_dir_all(&folder).ok();
+    assert!(served.folder.join("data").is_dir(), "the embedded default keeps its data in ./data");
 }

@@ -109,3 +109,35 @@ async fn events_reach_subscribers_on_another_replica_through_redis() {
     assert!(next(&mut a_socket, Duration::from_millis(500)).await.is_none(), "delivered once");
     assert!(next(&mut b_socket, Duration::from_millis(500)).await.is_none(), "tenant B hears nothing of A");
 }
+
+/// The Redis channels the server listens to right now.
+async fn channels(redis_url: &str) -> Vec<String> {
+    let client = redis::Client::open(redis_url).expect("redis url");
+    let mut conn = client.get_multiplexed_async_connection().await.expect("redis");
+    redis::cmd("PUBSUB").arg("CHANNELS").arg("silkport:*").query_async(&mut conn).await.expect("PUBSUB CHANNELS")
+}
+
+#[tokio::test]
+async fn a_replica_listens_only_to_the_tenants_and_topics_it_has_subscribers_for() {
+    let Some((first, second)) = TestApp::replicas().await else { return };
+    let Some(redis_url) = silkport_tests::services::redis_url() else { return };
+    let a = first.signup("alpha").await;
+    let b = first.signup("beta").await;
+    let uuid = |s: &Session| s.tenant_id.rsplit('/').next().expect("uuid").to_owned();
+    let a_channel = format!("silkport:{{t:{}}}:audit.entry_added", uuid(&a));
+    let b_channel = format!("silkport:{{t:{}}}:audit.entry_added", uuid(&b));
+    let (mut socket, _) = connect(&second, Some(&a.access_token)).await;
+    subscribe(&mut socket).await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while !channels(&redis_url).await.contains(&a_channel) {
+        assert!(tokio::time::Instant::now() < deadline, "the replica never subscribed to {a_channel}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(!channels(&redis_url).await.contains(&b_channel), "no subscriber of tenant B, no channel of B");
+    drop(socket);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while channels(&redis_url).await.contains(&a_channel) {
+        assert!(tokio::time::Instant::now() < deadline, "the replica kept {a_channel} after its last subscriber left");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -1,3 +1,4 @@
+import { catalogLocales } from '../features/catalog/locales';
 import { identityLocales } from '../features/identity/locales';
 import { platformLocales } from '../features/platform/locales';
 import { LANGUAGES, type Language } from './language';
@@ -12,6 +13,7 @@ export const SHARED_LOCALES: LocaleBundle = { en, 'zh-CN': zhCN };
 export const CONTEXT_LOCALES: Readonly<Record<string, LocaleBundle>> = {
   identity: identityLocales,
   platform: platformLocales,
+  catalog: catalogLocales,
 };
 
 /** The shared strings and every context's, merged per language (keys stay namespaced). */

@@ -1,4 +1,4 @@
-import type { ActorKind, JobState, Locale, Module, Role, Scope } from '../gql/graphql';
+import type { ActorKind, JobState, Locale, Module, Scope, Role } from '../gql/graphql';
 
 // Runtime lists of the schema's enums. Each is built from a Record keyed by the generated
 // union type, so `tsc` fails when the schema gains or loses a value.
@@ -18,6 +18,7 @@ export const ROLES = keys<Role>({
   VIEWER: true,
 });
 
+/** The schema's `Scope`: what a role holds and, as an OAuth scope, what a partner client is granted. */
 export const SCOPES = keys<Scope>({
   TENANT_READ: true,
   TENANT_WRITE: true,
@@ -28,7 +29,21 @@ export const SCOPES = keys<Scope>({
   AUDIT_READ: true,
   JOBS_READ: true,
   JOBS_WRITE: true,
+  MERCHANTS_READ: true,
+  MERCHANTS_WRITE: true,
 });
+
+/**
+ * The scopes a merchant-bound client may hold: those whose reach is one merchant's rows
+ * (`domain/src/platform/access.rs`, `Reach::Merchant`). The server refuses the others.
+ */
+export const MERCHANT_SCOPES: readonly Scope[] = [
+  'TENANT_READ',
+  'API_CLIENTS_READ',
+  'API_CLIENTS_WRITE',
+  'MERCHANTS_READ',
+  'MERCHANTS_WRITE',
+];
 
 export const LOCALES = keys<Locale>({ ZH_CN: true, EN: true });
 

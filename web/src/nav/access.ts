@@ -1,3 +1,4 @@
+import { CATALOG_PAGES } from '../features/catalog/nav';
 import { IDENTITY_PAGES } from '../features/identity/nav';
 import { PLATFORM_PAGES } from '../features/platform/nav';
 import type { Role } from '../gql/graphql';
@@ -9,6 +10,7 @@ import type { Role } from '../gql/graphql';
 export const PAGE_ROLES = {
   ...IDENTITY_PAGES,
   ...PLATFORM_PAGES,
+  ...CATALOG_PAGES,
 } satisfies Record<string, readonly Role[]>;
 
 export type PageKey = keyof typeof PAGE_ROLES;

@@ -18,6 +18,7 @@ describe('visibleNav', () => {
       expect(keys(['LIVESTREAM'], role)).toEqual([
         'home',
         'module-livestream',
+        'merchants',
         'members',
         'api-clients',
         'audit-log',
@@ -27,8 +28,14 @@ describe('visibleNav', () => {
     }
   });
 
-  it('hides admin pages from every other role and from tokens without a role', () => {
-    for (const role of ROLES.filter((r) => r !== 'OWNER' && r !== 'ADMIN')) {
+  it('shows operators and merchant users the merchants page, and no admin page', () => {
+    for (const role of ['OPERATOR', 'MERCHANT'] as const) {
+      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants']);
+    }
+  });
+
+  it('hides every page from the other roles and from tokens without a role', () => {
+    for (const role of ROLES.filter((r) => !['OWNER', 'ADMIN', 'OPERATOR', 'MERCHANT'].includes(r))) {
       expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores']);
     }
     expect(keys(['STORES'], null)).toEqual(['home', 'module-stores']);
@@ -49,6 +56,14 @@ describe('canOpen', () => {
     expect(canOpen('auditLog', 'ADMIN')).toBe(true);
     expect(canOpen('auditLog', 'OPERATOR')).toBe(false);
     expect(canOpen('auditLog', undefined)).toBe(false);
+  });
+});
+
+describe('canOpen merchants', () => {
+  it('lets the roles that read merchants open the page', () => {
+    expect(['OWNER', 'ADMIN', 'OPERATOR', 'MERCHANT'].every((r) => canOpen('merchants', r as Role))).toBe(true);
+    expect(canOpen('merchants', 'SELLER')).toBe(false);
+    expect(canOpen('merchants', 'VIEWER')).toBe(false);
   });
 });
 

@@ -1,3 +1,4 @@
+import { CATALOG_NAV } from '../features/catalog/nav';
 import { IDENTITY_NAV } from '../features/identity/nav';
 import { PLATFORM_NAV } from '../features/platform/nav';
 import type { Module, Role } from '../gql/graphql';
@@ -34,6 +35,7 @@ export const MODULE_ITEMS: NavItem[] = MODULES.map((module) => ({
 const CONTEXT_NAV: readonly (readonly NavItem[])[] = [
   IDENTITY_NAV,
   PLATFORM_NAV,
+  CATALOG_NAV,
 ];
 
 /** Every context's page entries, in `order`. */

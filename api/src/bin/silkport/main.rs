@@ -3,6 +3,12 @@
 
 mod runtime;
 
+/// mimalloc: the server allocates many small short-lived values per request
+/// (GraphQL values, rows, JSON); glibc's allocator spent a fifth of the CPU
+/// of a 50-row list on them (docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::process::ExitCode;
 
 use api::Config;

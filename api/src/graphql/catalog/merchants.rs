@@ -1,7 +1,7 @@
 //! Merchants (货主): the `merchants` connection with search, `merchantCreate`
 //! and `merchantUpdate`, and the dataloader nested fields use.
 
-use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject, Value};
 use chrono::{DateTime, Utc};
 use domain::catalog::{MERCHANT, merchants};
 use domain::{DomainResult, TenantTx};
@@ -12,6 +12,7 @@ use crate::graphql::kit::context::{db, idempotency_key, tenant_ctx};
 use crate::graphql::kit::ids;
 use crate::graphql::kit::loaders::{self, Batch};
 use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
+use crate::graphql::kit::plain::{Fast, Plain, PlainValue, Selection};
 
 #[derive(Clone)]
 pub struct Merchant(pub merchants::Merchant);
@@ -46,6 +47,26 @@ impl Merchant {
     }
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
+    }
+}
+
+impl Plain for Merchant {
+    const INTERFACES: &'static [&'static str] = &["Node"];
+
+    fn field(&self, name: &str, _: Selection<'_>) -> Option<Value> {
+        let merchant = &self.0;
+        Some(match name {
+            "id" => ids::encode(MERCHANT, merchant.id).plain(),
+            "code" => merchant.code.plain(),
+            "name" => merchant.name.plain(),
+            "contactName" => merchant.contact_name.plain(),
+            "contactEmail" => merchant.contact_email.plain(),
+            "contactPhone" => merchant.contact_phone.plain(),
+            "defaultCurrency" => merchant.default_currency.plain(),
+            "createdAt" => merchant.created_at.plain(),
+            "updatedAt" => merchant.updated_at.plain(),
+            _ => return None,
+        })
     }
 }
 
@@ -87,13 +108,13 @@ impl CatalogQuery {
         last: Option<i32>,
         before: Option<String>,
         query: Option<String>,
-    ) -> Result<CountedConnection<Merchant>> {
+    ) -> Result<CountedConnection<Fast<Merchant>>> {
         let request = page_request(first, after, last, before)?;
         let (page, total) = db(ctx)
             .read(&tenant_ctx(ctx)?, async |tx| merchants::list(tx, &request, query.as_deref()).await)
             .await
             .or_gql()?;
-        Ok(counted(page, total, Merchant))
+        Ok(counted(page, total, |merchant| Fast(Merchant(merchant))))
     }
 }
 

@@ -24,7 +24,7 @@ pub struct CountedFields {
 }
 
 pub type CountedConnection<T> = Connection<Cursor, T, CountedFields>;
-pub type PlainConnection<T> = Connection<Cursor, T>;
+pub type UncountedConnection<T> = Connection<Cursor, T>;
 
 fn cursor(raw: Option<String>, field: &str) -> Result<Option<Uuid>, Error> {
     raw.map(|c| {
@@ -64,7 +64,7 @@ pub fn counted<T, N: OutputType>(page: Page<T>, total: u64, node: impl Fn(T) -> 
     connection
 }
 
-pub fn plain<T, N: OutputType>(page: Page<T>, node: impl Fn(T) -> N) -> PlainConnection<N> {
+pub fn uncounted<T, N: OutputType>(page: Page<T>, node: impl Fn(T) -> N) -> UncountedConnection<N> {
     let (previous, next, edges) = edges(page, node);
     let mut connection = Connection::new(previous, next);
     connection.edges = edges;

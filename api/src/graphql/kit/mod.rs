@@ -1,7 +1,7 @@
 //! The conventions every context's GraphQL follows, written once: Relay
 //! connections with their arguments and cost, global ids, payloads with
 //! `userErrors`, GraphQL enums mirrored from the domain, dataloaders, the
-//! request context and the cost limit.
+//! request context, the cost limit, and the fast resolution of plain list items.
 
 pub mod connection;
 pub mod context;
@@ -10,3 +10,4 @@ pub mod enums;
 pub mod ids;
 pub mod loaders;
 pub mod payload;
+pub mod plain;

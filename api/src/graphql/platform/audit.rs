@@ -1,7 +1,7 @@
 //! The audit log: its entries, the `auditLog` connection and the
 //! `auditEntryAdded` subscription.
 
-use async_graphql::{Context, ID, Json, Object, Result, SimpleObject, Subscription};
+use async_graphql::{Context, ID, Json, Object, Result, SimpleObject, Subscription, Value};
 use chrono::{DateTime, Utc};
 use domain::identity;
 use domain::platform::access::Permission;
@@ -12,11 +12,12 @@ use domain::platform::tenancy::ActorKind;
 use futures_util::Stream;
 use uuid::Uuid;
 
-use crate::graphql::kit::connection::{PlainConnection, page_request, plain};
+use crate::graphql::kit::connection::{UncountedConnection, page_request, uncounted};
 use crate::graphql::kit::context::{db, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
 use crate::graphql::kit::payload::OrGql;
+use crate::graphql::kit::plain::{Fast, Plain, PlainValue, Selection};
 
 #[derive(SimpleObject)]
 pub struct AuditActor {
@@ -37,13 +38,7 @@ impl AuditEntry {
         self.0.at
     }
     async fn actor(&self) -> AuditActor {
-        let kind = match self.0.actor_kind {
-            ActorKind::User => Some(identity::USER),
-            ActorKind::ApiClient => Some(identity::API_CLIENT),
-            ActorKind::System => None,
-        };
-        let id = kind.zip(self.0.actor_id).map(|(kind, id): (NodeType, Uuid)| ids::encode(kind, id));
-        AuditActor { kind: Enum(self.0.actor_kind), id, label: self.0.actor_label.clone() }
+        AuditActor::of(&self.0)
     }
     /// What was done, as `<object>.<verb>`, e.g. `member.invite`.
     async fn action(&self) -> &str {
@@ -61,6 +56,48 @@ impl AuditEntry {
     }
     async fn request_id(&self) -> Option<&str> {
         self.0.request_id.as_deref()
+    }
+}
+
+impl AuditActor {
+    fn of(entry: &audit::AuditEntry) -> Self {
+        let kind = match entry.actor_kind {
+            ActorKind::User => Some(identity::USER),
+            ActorKind::ApiClient => Some(identity::API_CLIENT),
+            ActorKind::System => None,
+        };
+        let id = kind.zip(entry.actor_id).map(|(kind, id): (NodeType, Uuid)| ids::encode(kind, id));
+        AuditActor { kind: Enum(entry.actor_kind), id, label: entry.actor_label.clone() }
+    }
+}
+
+impl Plain for AuditActor {
+    fn field(&self, name: &str, _: Selection<'_>) -> Option<Value> {
+        Some(match name {
+            "kind" => self.kind.plain(),
+            "id" => self.id.plain(),
+            "label" => self.label.plain(),
+            _ => return None,
+        })
+    }
+}
+
+impl Plain for AuditEntry {
+    const INTERFACES: &'static [&'static str] = &["Node"];
+
+    fn field(&self, name: &str, selection: Selection<'_>) -> Option<Value> {
+        let entry = &self.0;
+        Some(match name {
+            "id" => ids::encode(AUDIT_ENTRY, entry.id).plain(),
+            "at" => entry.at.plain(),
+            "actor" => selection.object(&AuditActor::of(entry)),
+            "action" => entry.action.plain(),
+            "subjectId" => entry.subject_id.plain(),
+            "before" => entry.before.plain(),
+            "after" => entry.after.plain(),
+            "requestId" => entry.request_id.plain(),
+            _ => return None,
+        })
     }
 }
 
@@ -82,10 +119,10 @@ impl AuditQuery {
         after: Option<String>,
         last: Option<i32>,
         before: Option<String>,
-    ) -> Result<PlainConnection<AuditEntry>> {
+    ) -> Result<UncountedConnection<Fast<AuditEntry>>> {
         let request = page_request(first, after, last, before)?;
         let page = db(ctx).read(&tenant_ctx(ctx)?, async |tx| audit::list(tx, &request).await).await.or_gql()?;
-        Ok(plain(page, AuditEntry))
+        Ok(uncounted(page, |entry| Fast(AuditEntry(entry))))
     }
 }
 

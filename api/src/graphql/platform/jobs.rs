@@ -1,17 +1,18 @@
 //! Background jobs as operators see them: the `jobs` connection (dead
 //! letters included) and `jobRetry`.
 
-use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject, Value};
 use chrono::{DateTime, Utc};
 use domain::identity::tenants;
 use domain::platform::jobs::{self, JOB, JobState, scheduler};
 use uuid::Uuid;
 
-use crate::graphql::kit::connection::{PlainConnection, page_request, plain};
+use crate::graphql::kit::connection::{UncountedConnection, page_request, uncounted};
 use crate::graphql::kit::context::{db, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
 use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
+use crate::graphql::kit::plain::{Fast, Plain, PlainValue, Selection};
 
 pub struct Job(pub jobs::Job);
 
@@ -93,6 +94,26 @@ impl JobSchedule {
     }
 }
 
+impl Plain for Job {
+    const INTERFACES: &'static [&'static str] = &["Node"];
+
+    fn field(&self, name: &str, _: Selection<'_>) -> Option<Value> {
+        let job = &self.0;
+        Some(match name {
+            "id" => ids::encode(JOB, job.id).plain(),
+            "kind" => job.kind.plain(),
+            "state" => Enum(job.state).plain(),
+            "attempts" => job.attempts.plain(),
+            "maxAttempts" => job.max_attempts.plain(),
+            "lastError" => job.last_error.plain(),
+            "runAt" => job.run_at.plain(),
+            "createdAt" => job.created_at.plain(),
+            "finishedAt" => job.finished_at.plain(),
+            _ => return None,
+        })
+    }
+}
+
 pub async fn job_node(ctx: &Context<'_>, id: Uuid) -> Result<Option<Job>> {
     Ok(db(ctx).read(&tenant_ctx(ctx)?, async |tx| jobs::get(tx, id).await).await.or_gql()?.map(Job))
 }
@@ -112,11 +133,11 @@ impl JobsQuery {
         last: Option<i32>,
         before: Option<String>,
         state: Option<Enum<JobState>>,
-    ) -> Result<PlainConnection<Job>> {
+    ) -> Result<UncountedConnection<Fast<Job>>> {
         let request = page_request(first, after, last, before)?;
         let state = state.map(Enum::into_inner);
         let page = db(ctx).read(&tenant_ctx(ctx)?, async |tx| jobs::list(tx, state, &request).await).await.or_gql()?;
-        Ok(plain(page, Job))
+        Ok(uncounted(page, |job| Fast(Job(job))))
     }
 
     /// Periodic tasks of this tenant and of the platform, with their last

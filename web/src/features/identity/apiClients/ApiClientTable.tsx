@@ -41,7 +41,11 @@ export function ApiClientTable({ clients, loading, onChanged }: { clients: ApiCl
           key: 'scopes',
           render: (_, c) => c.scopes.map((s) => <Tag key={s}>{t(`scope.${s}`)}</Tag>),
         },
-        { title: t('apiClients.merchantId'), key: 'merchantId', render: (_, c) => c.merchantId ?? '—' },
+        {
+          title: t('apiClients.merchant'),
+          key: 'merchant',
+          render: (_, c) => (c.merchant ? <span title={c.merchant.name}>{c.merchant.code}</span> : '—'),
+        },
         { title: t('apiClients.createdAt'), key: 'createdAt', render: (_, c) => formatDateTime(c.createdAt, i18n.language) },
         {
           title: t('apiClients.status'),

@@ -4,7 +4,7 @@ export const ApiClientsQuery = graphql(`
   query ApiClients($first: Int, $after: String, $last: Int, $before: String) {
     apiClients(first: $first, after: $after, last: $last, before: $before) {
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      nodes { id name clientId scopes merchantId createdAt revokedAt }
+      nodes { id name clientId scopes merchant { id code name } createdAt revokedAt }
     }
   }
 `);
@@ -12,7 +12,7 @@ export const ApiClientsQuery = graphql(`
 export const ApiClientCreateMutation = graphql(`
   mutation ApiClientCreate($input: ApiClientCreateInput!) {
     apiClientCreate(input: $input) {
-      apiClient { id name clientId }
+      apiClient { id name clientId merchant { id code name } }
       clientSecret
       userErrors { field code message }
     }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InvitationsQuery } from '../../../gql/graphql';
 import { formatDateTime } from '../../../lib/format';
 import { EmptyText } from '../../../lib/EmptyText';
+import { RoleLabel } from './RoleLabel';
 
 type Invitation = InvitationsQuery['invitations']['nodes'][number];
 
@@ -20,7 +21,7 @@ export function InvitationTable({ invitations, loading }: { invitations: Invitat
       locale={{ emptyText: <EmptyText>{t('members.noInvitations')}</EmptyText> }}
       columns={[
         { title: t('members.email'), dataIndex: 'email', key: 'email' },
-        { title: t('members.role'), key: 'role', render: (_, i) => t(`role.${i.role}`) },
+        { title: t('members.role'), key: 'role', render: (_, i) => <RoleLabel role={i.role} merchant={i.merchant} /> },
         { title: t('members.invite.locale'), key: 'locale', render: (_, i) => t(`locale.${i.locale}`) },
         { title: t('members.invitedAt'), key: 'createdAt', render: (_, i) => formatDateTime(i.createdAt, i18n.language) },
         {

@@ -7,28 +7,41 @@ import { languageToLocale, type Language } from '../../../i18n/language';
 import { LOCALES, ROLES } from '../../../lib/enums';
 import { FormErrors } from '../../../lib/FormErrors';
 import { splitUserErrors } from '../../../lib/userErrors';
+import { useSubmissionKey } from '../../../lib/useSubmissionKey';
+import { MerchantSelect } from '../../catalog/merchants/MerchantSelect';
 import { MemberInviteMutation } from './documents';
+import { merchantRequired } from './merchantRule';
 
 interface InviteValues {
   email: string;
   role: Role;
+  merchantId?: string;
   locale: Locale;
 }
 
-const FIELDS = ['email', 'role', 'locale'] as const;
+const FIELDS = ['email', 'role', 'merchantId', 'locale'] as const;
 
-/** "Invite member": email, role and the language of the invitation email. */
+/**
+ * "Invite member": email, role (a MERCHANT also names its merchant) and the language of the
+ * invitation email. A submission carries an idempotency key, so a double click or a retry
+ * sends one invitation.
+ */
 export function InviteForm({ onInvited }: { onInvited(): void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<InviteValues>();
+  const role = Form.useWatch('role', form);
   const [{ fetching }, invite] = useMutation(MemberInviteMutation);
   const [formErrors, setFormErrors] = useState<string[]>([]);
+  const submission = useSubmissionKey();
 
   const onFinish = async (values: InviteValues) => {
     setFormErrors([]);
     const email = values.email.trim();
-    const result = await invite({ input: { ...values, email } });
+    const merchantId = values.role === 'MERCHANT' ? (values.merchantId ?? null) : null;
+    const result = await invite({
+      input: { email, role: values.role, locale: values.locale, merchantId, idempotencyKey: submission.current() },
+    });
     if (result.error) {
       setFormErrors([result.error.graphQLErrors[0]?.message ?? t('common.networkError')]);
       return;
@@ -38,6 +51,7 @@ export function InviteForm({ onInvited }: { onInvited(): void }) {
     form.setFields(split.fieldErrors);
     setFormErrors(split.formErrors);
     if (payload?.invitation) {
+      submission.reset();
       message.success(t('members.invite.sent', { email }));
       form.resetFields(['email']);
       onInvited();
@@ -52,6 +66,7 @@ export function InviteForm({ onInvited }: { onInvited(): void }) {
         name="invite"
         layout="inline"
         initialValues={{ role: 'VIEWER', locale: languageToLocale(i18n.language as Language) }}
+        onValuesChange={() => submission.reset()}
         onFinish={(v) => void onFinish(v)}
         style={{ rowGap: 12 }}
       >
@@ -69,10 +84,20 @@ export function InviteForm({ onInvited }: { onInvited(): void }) {
             data-testid="invite-role"
             virtual={false}
             style={{ width: 180 }}
-            options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             optionRender={(option) => <span data-testid={`role-option-${option.value}`}>{option.label}</span>}
           />
         </Form.Item>
+        {role === 'MERCHANT' && (
+          <Form.Item
+            name="merchantId"
+            label={t('members.merchant')}
+            // A validator, not `required`, for the same reason as above.
+            rules={[merchantRequired(t('members.merchantRequired'))]}
+          >
+            <MerchantSelect data-testid="invite-merchant" style={{ width: 280 }} />
+          </Form.Item>
+        )}
         <Form.Item name="locale" label={t('members.invite.locale')}>
           <Select
             data-testid="invite-locale"

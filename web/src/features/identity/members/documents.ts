@@ -5,7 +5,7 @@ export const MembersQuery = graphql(`
     members(first: $first, after: $after, last: $last, before: $before) {
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      nodes { id role createdAt user { id name email } }
+      nodes { id role createdAt user { id name email } merchant { id code name } }
     }
   }
 `);
@@ -13,7 +13,7 @@ export const MembersQuery = graphql(`
 export const InvitationsQuery = graphql(`
   query Invitations($first: Int) {
     invitations(first: $first) {
-      nodes { id email role locale expiresAt acceptedAt createdAt }
+      nodes { id email role locale expiresAt acceptedAt createdAt merchant { id code name } }
     }
   }
 `);
@@ -21,7 +21,7 @@ export const InvitationsQuery = graphql(`
 export const MemberInviteMutation = graphql(`
   mutation MemberInvite($input: MemberInviteInput!) {
     memberInvite(input: $input) {
-      invitation { id email role }
+      invitation { id email role merchant { id code name } }
       userErrors { field code message }
     }
   }
@@ -30,7 +30,7 @@ export const MemberInviteMutation = graphql(`
 export const MemberRoleChangeMutation = graphql(`
   mutation MemberRoleChange($input: MemberRoleChangeInput!) {
     memberRoleChange(input: $input) {
-      member { id role }
+      member { id role merchant { id code name } }
       userErrors { field code message }
     }
   }

@@ -1,5 +1,5 @@
-import { App, Button, Card, Checkbox, Form, Input, Radio, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Checkbox, Form, Input, Radio, Select, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { useAuth } from '../../../auth/useAuth';
@@ -7,6 +7,7 @@ import type { Locale, Module } from '../../../gql/graphql';
 import { LOCALES, MODULES } from '../../../lib/enums';
 import { FormErrors } from '../../../lib/FormErrors';
 import { QueryError } from '../../../lib/QueryError';
+import { timeZoneNames } from '../../../lib/timeZones';
 import { splitUserErrors } from '../../../lib/userErrors';
 import { TenantQuery, TenantUpdateMutation } from './documents';
 
@@ -14,11 +15,12 @@ interface Values {
   name: string;
   modules: Module[];
   defaultLocale: Locale;
+  timezone: string;
 }
 
-const FIELDS = ['name', 'modules', 'defaultLocale'] as const;
+const FIELDS = ['name', 'modules', 'defaultLocale', 'timezone'] as const;
 
-/** Tenant name, enabled modules and default locale. */
+/** Tenant name, enabled modules, default locale and the time zone its schedules run in. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -46,6 +48,7 @@ export function SettingsPage() {
   };
 
   const data = tenant.data?.tenant;
+  const zones = useMemo(() => timeZoneNames([data?.timezone]).map((zone) => ({ value: zone, label: zone })), [data?.timezone]);
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 24 }}>
@@ -61,7 +64,7 @@ export function SettingsPage() {
             form={form}
             name="settings"
             layout="vertical"
-            initialValues={{ name: data.name, modules: data.modules, defaultLocale: data.defaultLocale }}
+            initialValues={{ name: data.name, modules: data.modules, defaultLocale: data.defaultLocale, timezone: data.timezone }}
             onFinish={(v) => void onFinish(v)}
           >
             <Form.Item name="name" label={t('settings.name')} rules={[{ required: true, message: t('validation.required') }]}>
@@ -72,6 +75,10 @@ export function SettingsPage() {
             </Form.Item>
             <Form.Item name="defaultLocale" label={t('settings.defaultLocale')}>
               <Radio.Group options={LOCALES.map((l) => ({ value: l, label: t(`locale.${l}`) }))} />
+            </Form.Item>
+            {/* No `required` rule: it starts with a value, and antd would put aria-required on the select's wrapper div (an axe violation). */}
+            <Form.Item name="timezone" label={t('settings.timezone')} extra={t('settings.timezoneHelp')}>
+              <Select data-testid="settings-timezone" showSearch optionFilterProp="label" options={zones} style={{ maxWidth: 320 }} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={fetching} data-testid="settings-submit">
               {t('common.save')}

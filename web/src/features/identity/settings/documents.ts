@@ -2,14 +2,14 @@ import { graphql } from '../../../gql';
 
 export const TenantQuery = graphql(`
   query Tenant {
-    tenant { id name slug modules defaultLocale }
+    tenant { id name slug modules defaultLocale timezone }
   }
 `);
 
 export const TenantUpdateMutation = graphql(`
   mutation TenantUpdate($input: TenantUpdateInput!) {
     tenantUpdate(input: $input) {
-      tenant { id name modules defaultLocale }
+      tenant { id name modules defaultLocale timezone }
       userErrors { field code message }
     }
   }

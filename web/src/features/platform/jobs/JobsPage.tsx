@@ -1,4 +1,4 @@
-import { App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -8,16 +8,15 @@ import { JOB_STATES } from '../../../lib/enums';
 import { formatDateTime } from '../../../lib/format';
 import { QueryError } from '../../../lib/QueryError';
 import { usePager } from '../../../lib/usePager';
-import { JobRetryMutation, JobsQuery as JobsDocument } from './documents';
+import { JobRetryMutation, JobSchedulesQuery, JobsQuery as JobsDocument } from './documents';
 import { EmptyText } from '../../../lib/EmptyText';
+import { STATE_COLORS } from './jobStates';
+import { ScheduleTable } from './ScheduleTable';
 
 type Job = JobsQuery['jobs']['nodes'][number];
 type Filter = JobState | 'ALL';
 
-// Tag presets whose text keeps AA contrast (green and gold do not); undefined is the grey default.
-const STATE_COLORS: Record<JobState, string | undefined> = { QUEUED: 'blue', RUNNING: 'purple', SUCCEEDED: undefined, DEAD: 'red' };
-
-/** Background jobs, dead letters first; a dead job can be retried. */
+/** Background jobs, dead letters first (a dead job can be retried), and the schedules that enqueue them. */
 export function JobsPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
@@ -25,8 +24,12 @@ export function JobsPage() {
   const pager = usePager(50);
   const state = filter === 'ALL' ? null : filter;
   const [result, refetch] = useQuery({ query: JobsDocument, variables: { ...pager.args, state } });
+  const [schedules, refetchSchedules] = useQuery({ query: JobSchedulesQuery, requestPolicy: 'cache-and-network' });
   const [, retry] = useMutation(JobRetryMutation);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const reload = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchSchedules({ requestPolicy: 'network-only' });
+  };
   const connection = result.data?.jobs;
 
   const onRetry = async (job: Job) => {
@@ -103,6 +106,12 @@ export function JobsPage() {
         onNext={pager.next}
         onPrevious={pager.previous}
       />
+      <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('jobs.schedules.title')}</h2>}>
+        <QueryError error={schedules.error} onRetry={() => refetchSchedules({ requestPolicy: 'network-only' })} />
+        <div data-testid="job-schedules">
+          <ScheduleTable schedules={schedules.data?.jobSchedules ?? []} loading={schedules.fetching} />
+        </div>
+      </Card>
     </Space>
   );
 }

@@ -17,3 +17,12 @@ export const JobRetryMutation = graphql(`
     }
   }
 `);
+
+export const JobSchedulesQuery = graphql(`
+  query JobSchedules {
+    jobSchedules {
+      name cron timezone platform nextRunAt lastRunAt lastFinishedAt lastError
+      lastJob { id kind state lastError }
+    }
+  }
+`);
