@@ -72,6 +72,16 @@ impl<F: Fn(&str) -> Option<String>> Source<F> {
     }
 }
 
+/// `host:port` to listen on: an IP address or a name (`localhost:8080`).
+fn resolve_bind(raw: &str) -> Result<SocketAddr, ConfigError> {
+    use std::net::ToSocketAddrs;
+    let bad = |why: String| ConfigError {
+        var: "SILKPORT_BIND",
+        message: format!("`{raw}`: {why} (expected host:port, e.g. 127.0.0.1:8080)"),
+    };
+    raw.to_socket_addrs().map_err(|e| bad(e.to_string()))?.next().ok_or_else(|| bad("resolves to no address".into()))
+}
+
 fn check_url(var: &'static str, url: &str, schemes: &[&str]) -> Result<(), ConfigError> {
     let scheme = url.split("://").next().unwrap_or_default();
     if !url.contains("://") || !schemes.contains(&scheme) {
@@ -87,7 +97,10 @@ impl Config {
 
     pub fn from_source<F: Fn(&str) -> Option<String>>(env: &Source<F>) -> Result<Self, ConfigError> {
         let data_dir = PathBuf::from(env.text("SILKPORT_DATA_DIR").unwrap_or_else(|| "./data".into()));
-        let bind: SocketAddr = env.parse("SILKPORT_BIND", SocketAddr::from(([127, 0, 0, 1], 8080)))?;
+        let bind = match env.text("SILKPORT_BIND") {
+            None => SocketAddr::from(([127, 0, 0, 1], 8080)),
+            Some(raw) => resolve_bind(&raw)?,
+        };
         let database_url = env
             .text("DATABASE_URL")
             .unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("silkport.db").display()));
@@ -132,7 +145,8 @@ impl Config {
             cors_origins,
             access_token_ttl: Duration::from_secs(env.parse("SILKPORT_ACCESS_TOKEN_TTL_SECS", 900)?),
             max_body_bytes: env.parse("SILKPORT_MAX_BODY_BYTES", 256 * 1024)?,
-            max_query_depth: env.parse("SILKPORT_MAX_QUERY_DEPTH", 12)?,
+            // GraphiQL's and graphql-js's introspection query nests 13 deep.
+            max_query_depth: env.parse("SILKPORT_MAX_QUERY_DEPTH", 15)?,
             max_query_cost: env.parse("SILKPORT_MAX_QUERY_COST", 5000)?,
             rate_limit_capacity: env.parse("SILKPORT_RATE_LIMIT_CAPACITY", 2000)?,
             rate_limit_per_second: env.parse("SILKPORT_RATE_LIMIT_PER_SECOND", 200)?,

@@ -14,14 +14,22 @@ use crate::ratelimit::{BucketConfig, RateLimiter};
 pub enum StartError {
     #[error("creating the data folder {0}: {1}")]
     DataDir(std::path::PathBuf, std::io::Error),
-    #[error("connecting to the database (DATABASE_URL): {0}")]
+    #[error("connecting to the database (DATABASE_URL)")]
     Database(#[from] sea_orm::DbErr),
-    #[error("connecting to Redis (REDIS_URL): {0}")]
+    #[error("connecting to Redis (REDIS_URL)")]
     Redis(#[from] redis::RedisError),
-    #[error("signing keys (SILKPORT_SIGNING_KEYS_DIR): {0}")]
+    #[error("signing keys (SILKPORT_SIGNING_KEYS_DIR)")]
     Keys(#[from] crate::auth::keys::KeyError),
-    #[error("metrics: {0}")]
+    #[error("metrics")]
     Metrics(#[from] prometheus::Error),
+    #[error(
+        "the database schema is {0} migration(s) behind: run `silkport migrate up` (as the schema owner, DATABASE_MIGRATION_URL) first"
+    )]
+    NotMigrated(usize),
+    #[error(
+        "DATABASE_URL connects as `{0}`, which {1}: row-level security would not fence tenants. Connect as the application role (see the README's PostgreSQL roles)"
+    )]
+    UnfencedRole(String, &'static str),
 }
 
 #[derive(Clone)]
@@ -53,9 +61,15 @@ impl AppState {
             }
             None => None,
         };
-        // Keys are generated only in the default folder (embedded setup);
-        // a configured folder must hold mounted keys.
-        let generate = config.signing_keys_dir == config.data_dir.join("keys");
+        domain::platform::db::check_schema(&db, migrations::Migrator::names())
+            .await?
+            .map_or(Ok(()), |behind| Err(StartError::NotMigrated(behind)))?;
+        if let Some((role, why)) = domain::platform::db::unfenced_role(&db).await? {
+            return Err(StartError::UnfencedRole(role, why));
+        }
+        // Keys are generated only for the embedded setup, in its default
+        // folder; elsewhere every replica must mount the same keys.
+        let generate = config.is_embedded_database() && config.signing_keys_dir == config.data_dir.join("keys");
         let keys = SigningKeys::load(&config.signing_keys_dir, generate)?;
         let bucket = BucketConfig {
             capacity: f64::from(config.rate_limit_capacity),

@@ -17,11 +17,36 @@ mod m20261129_000007_idempotency_keys;
 mod m20261129_000008_schedules;
 mod rls;
 
-/// The role the application connects as on PostgreSQL. It neither owns the
-/// tables nor bypasses row-level security; migrations grant it what it needs.
+/// The role the application connects as on PostgreSQL, unless
+/// `SILKPORT_APP_ROLE` names another. It neither owns the tables nor
+/// bypasses row-level security; migrations grant it what it needs.
 pub const APP_ROLE: &str = "silkport_app";
 
+/// The application role the migrations grant to: `SILKPORT_APP_ROLE`
+/// (a plain lower-case SQL name), else [`APP_ROLE`].
+pub fn app_role() -> Result<String, DbErr> {
+    match std::env::var("SILKPORT_APP_ROLE") {
+        Err(_) => Ok(APP_ROLE.to_owned()),
+        Ok(name)
+            if name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+                && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') =>
+        {
+            Ok(name)
+        }
+        Ok(name) => Err(DbErr::Custom(format!(
+            "SILKPORT_APP_ROLE `{name}` is not a plain role name (lower-case letters, digits, underscores)"
+        ))),
+    }
+}
+
 pub struct Migrator;
+
+impl Migrator {
+    /// The names of every migration, oldest first.
+    pub fn names() -> Vec<String> {
+        <Self as MigratorTrait>::migrations().iter().map(|m| m.name().to_owned()).collect()
+    }
+}
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {

@@ -9,7 +9,7 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
-use crate::APP_ROLE;
+use crate::app_role;
 
 pub struct Migration;
 
@@ -63,19 +63,22 @@ impl MigrationTrait for Migration {
              REVOKE ALL ON FUNCTION silkport_claim_jobs(text, bigint, int) FROM PUBLIC;",
         )
         .await?;
+        let app = app_role()?;
         db.execute_unprepared(&format!(
             "DO $$ BEGIN
-               IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
-                 GRANT USAGE ON SCHEMA public TO {APP_ROLE};
+               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{app}') THEN
+                 RAISE EXCEPTION 'the application role {app} does not exist: create it before migrating (README: PostgreSQL roles), or name yours in SILKPORT_APP_ROLE';
+               ELSE
+                 GRANT USAGE ON SCHEMA public TO {app};
                  GRANT SELECT, INSERT, UPDATE, DELETE ON tenants, users, memberships, invitations,
-                       api_clients, refresh_tokens, password_resets, jobs TO {APP_ROLE};
-                 GRANT SELECT, INSERT ON audit_log TO {APP_ROLE};
-                 GRANT SELECT ON seaql_migrations TO {APP_ROLE};
-                 GRANT EXECUTE ON FUNCTION silkport_claim_jobs(text, bigint, int) TO {APP_ROLE};
+                       api_clients, refresh_tokens, password_resets, jobs TO {app};
+                 GRANT SELECT, INSERT ON audit_log TO {app};
+                 GRANT SELECT ON seaql_migrations TO {app};
+                 GRANT EXECUTE ON FUNCTION silkport_claim_jobs(text, bigint, int) TO {app};
                  -- Tables of later migrations are granted as they are made;
                  -- their RLS policies each migration adds itself.
                  ALTER DEFAULT PRIVILEGES IN SCHEMA public
-                   GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {APP_ROLE};
+                   GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {app};
                END IF;
              END $$;"
         ))

@@ -8,7 +8,7 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
-use crate::APP_ROLE;
+use crate::app_role;
 use crate::columns::{index, tenant_table, text, text_null, time, time_null, uuid_null};
 use crate::rls;
 
@@ -73,11 +73,14 @@ impl MigrationTrait for Migration {
              REVOKE ALL ON FUNCTION silkport_unscheduled(text[]) FROM PUBLIC;",
         )
         .await?;
+        let app = app_role()?;
         db.execute_unprepared(&format!(
             "DO $$ BEGIN
-               IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{APP_ROLE}') THEN
-                 GRANT EXECUTE ON FUNCTION silkport_due_schedules(text[], timestamptz, int) TO {APP_ROLE};
-                 GRANT EXECUTE ON FUNCTION silkport_unscheduled(text[]) TO {APP_ROLE};
+               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{app}') THEN
+                 RAISE EXCEPTION 'the application role {app} does not exist: create it before migrating (README: PostgreSQL roles), or name yours in SILKPORT_APP_ROLE';
+               ELSE
+                 GRANT EXECUTE ON FUNCTION silkport_due_schedules(text[], timestamptz, int) TO {app};
+                 GRANT EXECUTE ON FUNCTION silkport_unscheduled(text[]) TO {app};
                END IF;
              END $$;"
         ))

@@ -77,6 +77,11 @@ impl TestApp {
             env.insert((*key).into(), (*value).into());
         }
         let config = Config::from_source(&Source(move |k| env.get(k).cloned())).expect("test config");
+        // Production shape: keys made once, shared by replicas, never made by a server.
+        let keys = &config.signing_keys_dir;
+        if !keys.is_dir() || std::fs::read_dir(keys).is_ok_and(|mut d| d.next().is_none()) {
+            api::auth::keys::generate(keys).expect("a signing key");
+        }
         let state = AppState::open(&config).await.expect("open app state");
         let schema = api::graphql::build_schema(state.clone());
         let server = api::http::start(state.clone(), schema, listener, Some(2)).expect("start server");

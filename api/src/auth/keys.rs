@@ -21,7 +21,9 @@ pub enum KeyError {
     Io(PathBuf, std::io::Error),
     #[error("signing key {0} is not an Ed25519 PKCS#8 PEM key: {1}")]
     Invalid(PathBuf, String),
-    #[error("no signing key (*.pem) in {0}")]
+    #[error(
+        "no signing key (*.pem) in {0}: create one with `silkport keys rotate` and give every replica the same folder"
+    )]
     Missing(PathBuf),
 }
 

@@ -42,8 +42,9 @@ pub enum Reach {
 macro_rules! permissions {
     ($($variant:ident = $scope:literal, $reach:ident => [$($role:ident),* $(,)?]),* $(,)?) => {
         string_enum!(
-            /// What a request may do: a person holds it through their role,
-            /// a partner client as the OAuth scope of the same text.
+            /// What a request may do: a person holds it through their role, a
+            /// partner client as an OAuth scope, written in lower case with a
+            /// colon (`MERCHANTS_READ` is the scope `merchants:read`).
             Permission as "Scope" { $($variant = $scope),* }
         );
 

@@ -127,9 +127,12 @@ async fn main() -> ExitCode {
         Command::Serve { no_workers } => runtime::serve(config, !no_workers).await,
         Command::Work => runtime::work(config).await,
         Command::Migrate { action } => migrate(&config, action).await,
-        Command::Seed { what: SeedWhat::Demo } => {
-            runtime::seed_demo(&config).await.map(|logins| runtime::print_logins(&config, &logins))
-        }
+        Command::Seed { what: SeedWhat::Demo } => runtime::seed_demo(&config).await.map(|logins| {
+            runtime::print_logins(
+                &format!("Seeded; sign in at {} once `silkport serve` runs.", config.public_url),
+                &logins,
+            )
+        }),
         Command::Tenant { action: TenantAction::Create { name, slug, owner_email, owner_name, locale, timezone } } => {
             match (owner_password(), Locale::parse(&locale)) {
                 (Ok(password), Some(locale)) => {
@@ -185,8 +188,12 @@ async fn migrate(config: &Config, action: MigrateAction) -> anyhow::Result<()> {
         MigrateAction::Up => Migrator::up(&db, None).await.map_err(|e| runtime::migration_error(config, e))?,
         MigrateAction::Down => Migrator::down(&db, Some(1)).await.map_err(|e| runtime::migration_error(config, e))?,
         MigrateAction::Status => {
-            let applied: Vec<String> =
-                Migrator::get_applied_migrations(&db).await?.iter().map(|m| m.name().to_owned()).collect();
+            let applied: Vec<String> = Migrator::get_applied_migrations(&db)
+                .await
+                .map_err(|e| runtime::migration_error(config, e))?
+                .iter()
+                .map(|m| m.name().to_owned())
+                .collect();
             for migration in Migrator::migrations() {
                 let name = migration.name().to_owned();
                 let state = if applied.contains(&name) { "applied" } else { "pending" };

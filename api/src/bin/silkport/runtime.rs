@@ -7,7 +7,7 @@ use domain::Db;
 use domain::identity::seed::{self, DemoLogin};
 use domain::identity::tenants::{self, NewTenant};
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
+use sea_orm::{Database, DatabaseConnection};
 use tokio::sync::watch;
 use workers::wake::redis_publisher;
 use workers::{Mailer, Runner, RunnerConfig, WakeSources};
@@ -49,17 +49,9 @@ pub fn migration_error(config: &Config, error: sea_orm::DbErr) -> anyhow::Error 
 async fn pool(config: &Config) -> anyhow::Result<Db> {
     let options = domain::DbOptions { url: config.database_url.clone(), max_connections: 2 };
     let db = domain::open(&options).await.context("connecting to the database (DATABASE_URL)")?;
-    // Read, not through the migrator, which would try to create its table.
-    let applied: Vec<String> = db
-        .connection()
-        .query_all_raw(Statement::from_string(db.backend(), "SELECT version FROM seaql_migrations"))
-        .await
-        .map(|rows| rows.iter().filter_map(|r| r.try_get::<String>("", "version").ok()).collect())
-        .unwrap_or_default();
-    let pending = Migrator::migrations().iter().filter(|m| !applied.iter().any(|a| a == m.name())).count();
-    if pending > 0 {
+    if let Some(behind) = domain::platform::db::check_schema(&db, Migrator::names()).await? {
         bail!(
-            "the database schema is {pending} migration(s) behind: run `silkport migrate up` (as the owner role, DATABASE_MIGRATION_URL) first"
+            "the database schema is {behind} migration(s) behind: run `silkport migrate up` (as the schema owner, DATABASE_MIGRATION_URL) first"
         );
     }
     Ok(db)
@@ -87,7 +79,7 @@ pub async fn create_tenant(config: &Config, new: NewTenant) -> anyhow::Result<()
     let (slug, email) = (new.tenant_slug.clone(), new.email.clone());
     match tenants::create(&db, new, None, None).await {
         Ok(_) => {
-            eprintln!("Tenant `{slug}` is ready: sign in at {} as {email}.", config.public_url);
+            eprintln!("Tenant `{slug}` is ready: sign in as {email} with tenant `{slug}` once `silkport serve` runs.");
             Ok(())
         }
         Err(domain::DomainError::User(errors)) => {
@@ -101,18 +93,21 @@ pub async fn create_tenant(config: &Config, new: NewTenant) -> anyhow::Result<()
     }
 }
 
-/// The demo logins as a short table, printed once the server listens.
-pub fn print_logins(config: &Config, logins: &[DemoLogin]) {
-    let url = config.public_url.trim_end_matches('/');
+/// The demo logins as a short table on standard output (the log goes to
+/// standard error), headed by where to sign in.
+pub fn print_logins(heading: &str, logins: &[DemoLogin]) {
     let mut text = format!(
-        "\n  Silkport is running at {url}  (GraphiQL: {url}/graphql)\n  Demo tenant `{}`, password `{}` for every login:\n\n",
+        "\n  {heading}\n  Demo tenant `{}`, password `{}` for every login:\n\n",
         seed::DEMO_SLUG,
         seed::DEMO_PASSWORD
     );
     for login in logins {
         text.push_str(&format!("    {:<12} {}\n", login.role.as_str(), login.email));
     }
-    eprintln!("{text}");
+    #[expect(clippy::print_stdout, reason = "the logins are this output's point, apart from the log")]
+    {
+        println!("{text}");
+    }
 }
 
 fn mailer(config: &Config) -> anyhow::Result<Mailer> {
@@ -139,6 +134,8 @@ fn runner(config: &Config, state: &AppState) -> anyhow::Result<Runner> {
 }
 
 pub async fn serve(config: Config, with_workers: bool) -> anyhow::Result<()> {
+    // Take the port first: a second server on it changes nothing.
+    let listener = bind(&config)?;
     let logins = if config.is_embedded_database() { Some(seed_demo(&config).await?) } else { None };
     let state = open(&config).await?;
     let schema = api::graphql::build_schema(state.clone());
@@ -149,11 +146,11 @@ pub async fn serve(config: Config, with_workers: bool) -> anyhow::Result<()> {
     } else {
         None
     };
-    let listener = bind(&config)?;
     let server = api::http::start(state, schema, listener, None)?;
     tracing::info!(bind = %config.bind, workers = with_workers, "serving");
     if let Some(logins) = logins {
-        print_logins(&config, &logins);
+        let url = config.public_url.trim_end_matches('/');
+        print_logins(&format!("Silkport is running at {url}  (GraphiQL: {url}/graphql)"), &logins);
     }
     server.await?;
     let _ = stop_workers.send(true);

@@ -4,6 +4,7 @@
 
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
+use domain::catalog::merchants;
 use domain::identity::{self, Locale, Module, api_clients, invitations, members, sessions, tenants, users};
 use domain::platform::access::{Permission, Role};
 use uuid::Uuid;
@@ -206,7 +207,11 @@ impl Viewer {
     /// The merchant whose goods alone the viewer sees (merchant members and
     /// merchant-bound clients); null when the viewer sees every merchant.
     async fn merchant(&self, ctx: &Context<'_>) -> Result<Option<Merchant>> {
-        merchant(ctx, self.0.merchant_id()).await
+        let Some(id) = self.0.merchant_id() else { return Ok(None) };
+        // The viewer's own scope, not the request's: a sign-in has no token yet.
+        let tctx = self.0.tenant_ctx(request_id(ctx));
+        let found = db(ctx).read(&tctx, async |tx| merchants::get(tx, id).await).await.or_gql()?;
+        Ok(found.map(Merchant))
     }
 
     /// What the viewer may do here, as scopes (for people: their role's).

@@ -197,6 +197,53 @@ impl Db {
     }
 }
 
+/// How many of `migrations` (names, oldest first) the database has not
+/// applied; `None` when it is up to date. Read plainly, so that a role that
+/// may not create tables can ask.
+pub async fn check_schema(db: &Db, migrations: Vec<String>) -> Result<Option<usize>, DbErr> {
+    let applied: Vec<String> = match db
+        .connection()
+        .query_all_raw(Statement::from_string(db.backend(), "SELECT version FROM seaql_migrations"))
+        .await
+    {
+        Ok(rows) => rows.iter().filter_map(|r| r.try_get::<String>("", "version").ok()).collect(),
+        // No table of migrations: nothing is applied.
+        Err(_) => Vec::new(),
+    };
+    let behind = migrations.iter().filter(|m| !applied.contains(m)).count();
+    Ok((behind > 0).then_some(behind))
+}
+
+/// On PostgreSQL, the connecting role when row-level security would not
+/// hold it (a superuser, a role with BYPASSRLS, or the tables' owner), with
+/// the reason; `None` when it is fenced (and always on SQLite).
+pub async fn unfenced_role(db: &Db) -> Result<Option<(String, &'static str)>, DbErr> {
+    if db.backend() != DbBackend::Postgres {
+        return Ok(None);
+    }
+    let row = db
+        .connection()
+        .query_one_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT current_user::text AS role, r.rolsuper AS superuser, r.rolbypassrls AS bypass,
+                    EXISTS (SELECT 1 FROM pg_tables t WHERE t.tablename = 'memberships' AND t.tableowner = current_user) AS owner
+               FROM pg_roles r WHERE r.rolname = current_user",
+        ))
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let role: String = row.try_get("", "role")?;
+    let why = if row.try_get::<bool>("", "superuser")? {
+        Some("is a superuser")
+    } else if row.try_get::<bool>("", "bypass")? {
+        Some("bypasses row-level security")
+    } else if row.try_get::<bool>("", "owner")? {
+        Some("owns the tables")
+    } else {
+        None
+    };
+    Ok(why.map(|why| (role, why)))
+}
+
 /// Lets a global transaction read the rows of one user across tenants
 /// (the `own_memberships` policy on PostgreSQL); a no-op elsewhere.
 pub(crate) async fn scope_to_user(tx: &DatabaseTransaction, user_id: Uuid) -> Result<(), DbErr> {

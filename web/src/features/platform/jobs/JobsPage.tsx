@@ -16,11 +16,11 @@ import { ScheduleTable } from './ScheduleTable';
 type Job = JobsQuery['jobs']['nodes'][number];
 type Filter = JobState | 'ALL';
 
-/** Background jobs, dead letters first (a dead job can be retried), and the schedules that enqueue them. */
+/** Background jobs (all of them at first; a tab shows the dead letters, which can be retried), and the schedules that enqueue them. */
 export function JobsPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<Filter>('DEAD');
+  const [filter, setFilter] = useState<Filter>('ALL');
   const pager = usePager(50);
   const state = filter === 'ALL' ? null : filter;
   const [result, refetch] = useQuery({ query: JobsDocument, variables: { ...pager.args, state } });
