@@ -1,7 +1,8 @@
 //! Background work: the queue runner that claims jobs from the database,
 //! and the handlers that do them, registered per business context in
-//! [`registry`]. Jobs are at-least-once; every handler is idempotent.
+//! [`standard_registry`]. Jobs are at-least-once; every handler is idempotent.
 
+mod handler;
 mod identity;
 pub mod mailer;
 mod platform;
@@ -10,9 +11,10 @@ pub mod runner;
 pub mod scheduler;
 pub mod wake;
 
+pub use handler::{JobError, JobHandler, PlatformTask, in_job_tx};
 pub use mailer::Mailer;
 pub use registry::Registry;
-pub use runner::{JobError, JobHandler, Runner, RunnerConfig};
+pub use runner::{Runner, RunnerConfig};
 
 use domain::Db;
 
@@ -31,5 +33,14 @@ pub fn standard_runner(db: &Db, config: RunnerConfig, mailer: Mailer, sources: W
     if let Some(client) = sources.redis {
         wake.listen_redis(client);
     }
-    Runner::new(db.clone(), config, wake, Registry::standard(mailer))
+    Runner::new(db.clone(), config, wake, standard_registry(mailer))
+}
+
+/// Every context's jobs and schedules, one line per context, so the binary
+/// and the tests run the same set.
+pub fn standard_registry(mailer: Mailer) -> Registry {
+    let mut registry = Registry::new(mailer);
+    platform::register(&mut registry);
+    identity::register(&mut registry);
+    registry
 }

@@ -1,25 +1,13 @@
-//! Every job kind and schedule Silkport has, registered by its context in
-//! one function each, so the binary and the tests run the same set. A new
-//! context adds its `register` to [`Registry::standard`].
+//! What the contexts register their job kinds and schedules into; the
+//! full set is assembled in [`crate::standard_registry`].
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use async_trait::async_trait;
-use chrono::{DateTime, Utc};
-use domain::Db;
 use domain::platform::jobs::schedule::{Schedule, Scope};
 
+use crate::handler::{JobHandler, PlatformTask};
 use crate::mailer::Mailer;
-use crate::runner::{JobError, JobHandler};
-
-/// The work of a platform-wide schedule, run by the worker that claims it.
-#[async_trait]
-pub trait PlatformTask: Send + Sync {
-    /// Does the run of `fire_at`; must be idempotent (a run may repeat
-    /// after a crash).
-    async fn run(&self, db: &Db, fire_at: DateTime<Utc>) -> Result<(), JobError>;
-}
 
 /// What the contexts register into, and what their handlers may need.
 pub struct Registry {
@@ -33,14 +21,6 @@ impl Registry {
     /// Nothing registered yet (tests register their own kinds).
     pub fn new(mailer: Mailer) -> Self {
         Self { mailer, handlers: HashMap::new(), schedules: Vec::new(), tasks: HashMap::new() }
-    }
-
-    /// Every context's jobs and schedules.
-    pub fn standard(mailer: Mailer) -> Self {
-        let mut registry = Self::new(mailer);
-        crate::platform::register(&mut registry);
-        crate::identity::register(&mut registry);
-        registry
     }
 
     pub fn mailer(&self) -> &Mailer {

@@ -11,42 +11,18 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use async_trait::async_trait;
+use domain::Db;
 use domain::platform::jobs::JobState;
 use domain::platform::jobs::queue::{self, ClaimedJob};
-use domain::{Db, DomainResult, TenantTx};
 use rand::Rng;
 use tokio::sync::watch;
 use tokio::task::JoinSet;
 use tracing::Instrument;
 
+use crate::handler::JobHandler;
 use crate::registry::Registry;
 use crate::scheduler::Scheduler;
 use crate::wake::Wake;
-
-/// Why a job failed. Every failure is retried until the last attempt.
-#[derive(Debug, thiserror::Error)]
-pub enum JobError {
-    #[error("bad payload: {0}")]
-    Payload(String),
-    #[error("{0}")]
-    Failed(String),
-}
-
-#[async_trait]
-pub trait JobHandler: Send + Sync {
-    /// Does the job. Must be idempotent: a job can run more than once.
-    async fn run(&self, db: &Db, job: &ClaimedJob) -> Result<(), JobError>;
-}
-
-/// Runs `work` in a transaction of the job's tenant, acting as the system.
-pub async fn in_job_tx<T>(
-    db: &Db,
-    job: &ClaimedJob,
-    work: impl AsyncFnOnce(&mut TenantTx) -> DomainResult<T>,
-) -> Result<T, JobError> {
-    db.write(&job.ctx(), work).await.map_err(|e| JobError::Failed(e.to_string()))
-}
 
 #[derive(Debug, Clone)]
 pub struct RunnerConfig {

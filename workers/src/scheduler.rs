@@ -15,7 +15,7 @@ use domain::platform::jobs::scheduler::{self, DueRun};
 use tokio::sync::watch;
 use tracing::Instrument;
 
-use crate::registry::PlatformTask;
+use crate::handler::PlatformTask;
 
 /// Runs claimed per tick at most; the rest wait for the next tick.
 const BATCH: u32 = 200;

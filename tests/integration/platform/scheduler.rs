@@ -20,9 +20,8 @@ use serde_json::json;
 use silkport_tests::{Session, TestApp};
 use tokio::sync::watch;
 use uuid::Uuid;
-use workers::registry::PlatformTask;
 use workers::wake::Wake;
-use workers::{JobError, JobHandler, Mailer, Registry, Runner, RunnerConfig};
+use workers::{JobError, JobHandler, Mailer, PlatformTask, Registry, Runner, RunnerConfig};
 
 const EACH_SECOND: Schedule = Schedule::each_tenant("test.tick", "* * * * * *", Zone::Tenant);
 const EACH_SECOND_PLATFORM: Schedule = Schedule::platform("test.platform_tick", "* * * * * *");

@@ -9,8 +9,8 @@ use domain::Db;
 use domain::identity::retention::{self, PURGE_INVITATIONS, PURGE_SESSIONS};
 use domain::platform::jobs::queue::ClaimedJob;
 
-use crate::registry::{PlatformTask, Registry};
-use crate::runner::{JobError, JobHandler, in_job_tx};
+use crate::handler::{JobError, JobHandler, PlatformTask, in_job_tx};
+use crate::registry::Registry;
 
 pub fn register(registry: &mut Registry) {
     registry

@@ -10,8 +10,8 @@ use domain::platform::mail::OutgoingEmail;
 use lettre::Message;
 use lettre::message::MultiPart;
 
+use crate::handler::{JobError, JobHandler};
 use crate::mailer::Mailer;
-use crate::runner::{JobError, JobHandler};
 
 pub struct SendEmail {
     pub mailer: Mailer,

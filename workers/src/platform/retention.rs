@@ -6,7 +6,7 @@ use domain::platform::idempotency;
 use domain::platform::jobs::queue::ClaimedJob;
 use domain::platform::jobs::retention;
 
-use crate::runner::{JobError, JobHandler, in_job_tx};
+use crate::handler::{JobError, JobHandler, in_job_tx};
 
 /// `jobs.purge_finished`: deletes jobs finished more than a week ago.
 pub struct PurgeFinishedJobs;
