@@ -33,8 +33,18 @@ fn pg_base() -> String {
     std::env::var("SILKPORT_TEST_PG_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".into())
 }
 
-const TEMPLATE: &str = "silkport_template";
 const LOCK_KEY: i64 = 7_242_424;
+
+/// The template's name carries the migration list, so checkouts with
+/// different migrations (worktrees, branches) never share a stale template.
+fn template() -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for migration in Migrator::migrations() {
+        migration.name().hash(&mut hasher);
+    }
+    format!("silkport_template_{:016x}", hasher.finish())
+}
 
 pub async fn fresh(dir: &Path) -> TestDb {
     match backend() {
@@ -47,10 +57,11 @@ pub async fn fresh(dir: &Path) -> TestDb {
         }
         Backend::Postgres => {
             let base = pg_base();
+            let template = template();
             let mut admin = PgConnection::connect(&format!("{base}/postgres")).await.expect("connect to PostgreSQL");
             admin.execute(AssertSqlSafe(format!("SELECT pg_advisory_lock({LOCK_KEY})"))).await.expect("lock");
             let exists: Option<(i32,)> = sea_orm::sqlx::query_as("SELECT 1 FROM pg_database WHERE datname = $1")
-                .bind(TEMPLATE)
+                .bind(&template)
                 .fetch_optional(&mut admin)
                 .await
                 .expect("look up template");
@@ -62,14 +73,14 @@ pub async fn fresh(dir: &Path) -> TestDb {
                     )))
                     .await
                     .expect("create app role");
-                admin.execute(AssertSqlSafe(format!("CREATE DATABASE {TEMPLATE}"))).await.expect("create template");
-                let conn = Database::connect(format!("{base}/{TEMPLATE}")).await.expect("connect template");
+                admin.execute(AssertSqlSafe(format!("CREATE DATABASE {template}"))).await.expect("create template");
+                let conn = Database::connect(format!("{base}/{template}")).await.expect("connect template");
                 Migrator::up(&conn, None).await.expect("migrate template");
                 conn.close().await.ok();
             }
             let name = format!("silkport_test_{}", uuid::Uuid::now_v7().simple());
             admin
-                .execute(AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {TEMPLATE}")))
+                .execute(AssertSqlSafe(format!("CREATE DATABASE {name} TEMPLATE {template}")))
                 .await
                 .expect("clone template");
             admin.execute(AssertSqlSafe(format!("SELECT pg_advisory_unlock({LOCK_KEY})"))).await.expect("unlock");
