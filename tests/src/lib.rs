@@ -11,6 +11,7 @@ pub mod schema;
 pub mod served;
 pub mod services;
 pub mod sweep;
+pub mod ws;
 
 pub use app::TestApp;
 pub use fixtures::identity::{PASSWORD, Session};

@@ -2,6 +2,7 @@
 //! and the principal a verified token yields.
 
 pub mod keys;
+pub mod standing;
 pub mod tokens;
 
 pub use keys::SigningKeys;

@@ -98,6 +98,13 @@ pub enum AuthError {
     UnknownKey,
     #[error("access token claims are not valid")]
     BadClaims,
+    /// The token is valid, but its bearer's membership or client was
+    /// removed or revoked since it was minted.
+    #[error("access to this tenant was removed or revoked; sign in again")]
+    Revoked,
+    /// The rights behind the token could not be read (database down).
+    #[error("access could not be checked; try again")]
+    Unavailable,
 }
 
 /// How many verified tokens are remembered (each is checked once, then
@@ -169,12 +176,18 @@ impl TokenIssuer {
     /// The principal of a valid token. The EdDSA check runs once per token;
     /// later uses of the same text are looked up, expiry still enforced.
     pub fn verify(&self, token: &str) -> Result<Principal, AuthError> {
+        self.verify_until(token).map(|(principal, _)| principal)
+    }
+
+    /// [`Self::verify`], with the Unix second from which the token is
+    /// refused (what a long-lived connection must end at).
+    pub fn verify_until(&self, token: &str) -> Result<(Principal, i64), AuthError> {
         if let Some((principal, exp)) = self.verified.get(token) {
-            return if Utc::now().timestamp() < exp { Ok(principal) } else { Err(AuthError::Expired) };
+            return if Utc::now().timestamp() < exp { Ok((principal, exp)) } else { Err(AuthError::Expired) };
         }
         let (principal, exp) = self.verify_signed(token)?;
         self.verified.insert(token.to_owned(), (principal.clone(), exp));
-        Ok(principal)
+        Ok((principal, exp))
     }
 
     fn verify_signed(&self, token: &str) -> Result<(Principal, i64), AuthError> {

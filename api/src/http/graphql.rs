@@ -5,13 +5,13 @@
 
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
-use async_graphql::{Data, Response};
-use async_graphql_actix_web::GraphQLSubscription;
+use async_graphql::Response;
 use serde_json::json;
 
 use super::middleware::RequestId;
 use super::portal::Portal;
-use crate::auth::{AuthError, Principal, TokenIssuer};
+use crate::auth::{AuthError, Principal, TokenIssuer, standing};
+use domain::identity::authority::Freshness;
 use crate::graphql::{AppSchema, Loaders, RequestInfo};
 
 /// The header a client sends to make a creating mutation safe to retry.
@@ -57,8 +57,17 @@ pub async fn execute(
             );
         }
     };
+    let mut request = request;
     let header = req.headers().get(AUTHORIZATION).and_then(|v| v.to_str().ok());
-    let principal = bearer_principal(&state.tokens, header);
+    let principal = match bearer_principal(&state.tokens, header) {
+        // Mutations act on the rights held now; reads on rights at most a
+        // few seconds old (see domain::identity::authority).
+        Some(Ok(principal)) => {
+            let freshness = if is_mutation(&mut request) { Freshness::Now } else { Freshness::Recent };
+            Some(standing::current(&state.db, principal, freshness).await)
+        }
+        other => other,
+    };
     if let Some(Ok(principal)) = &principal {
         // Every log line of this request carries who and for which tenant.
         tracing::Span::current()
@@ -77,33 +86,34 @@ pub async fn execute(
     HttpResponse::Ok().json(response)
 }
 
+/// Whether the operation the request runs is a mutation (parsed once: the
+/// schema reuses the parse). A request that does not parse is not; the
+/// schema answers its error.
+fn is_mutation(request: &mut async_graphql::Request) -> bool {
+    use async_graphql::parser::types::{DocumentOperations, OperationType};
+    let name = request.operation_name.clone();
+    let Ok(document) = request.parsed_query() else { return false };
+    let operation = match (&document.operations, name.as_deref()) {
+        (DocumentOperations::Single(operation), _) => Some(operation),
+        (DocumentOperations::Multiple(operations), Some(name)) => operations.get(name),
+        (DocumentOperations::Multiple(operations), None) if operations.len() == 1 => operations.values().next(),
+        (DocumentOperations::Multiple(_), None) => None,
+    };
+    operation.is_some_and(|o| o.node.ty == OperationType::Mutation)
+}
+
 /// GraphiQL from the portal build (no CDN), for a person who opens `/graphql`.
 pub async fn graphiql(portal: web::Data<Portal>) -> HttpResponse {
     portal.graphiql()
 }
 
-/// graphql-ws: the token comes in `connection_init`'s payload as
-/// `{"authorization": "Bearer …"}` (browsers cannot set WebSocket headers).
+/// graphql-ws at `/graphql/ws` (see [`super::live`]).
 pub async fn subscriptions(
     req: HttpRequest,
     payload: web::Payload,
     state: web::Data<AppState>,
     schema: web::Data<AppSchema>,
 ) -> Result<HttpResponse, actix_web::Error> {
-    let tokens = state.tokens.clone();
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
-    GraphQLSubscription::new(AppSchema::clone(&schema))
-        .on_connection_init(move |init| async move {
-            let header = init
-                .get("authorization")
-                .or_else(|| init.get("Authorization"))
-                .and_then(|v| v.as_str())
-                .map(str::to_owned);
-            let principal = bearer_principal(&tokens, header.as_deref());
-            let mut data = Data::default();
-            data.insert(RequestInfo { principal, request_id, idempotency_key: None });
-            data.insert(Loaders::default());
-            Ok(data)
-        })
-        .start(&req, payload)
+    super::live::subscriptions(req, payload, state, schema, request_id).await
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::API_CLIENT;
+use super::{API_CLIENT, authority};
 use super::entities::api_client;
 use crate::catalog::merchants;
 use crate::platform::access::{Permission, Reach, format_scopes, parse_scopes};
@@ -167,6 +167,7 @@ pub async fn revoke(tx: &mut TenantTx, id: Uuid) -> DomainResult<ApiClient> {
         active.revoked_at = Set(Some(clock::now()));
     }
     let after: ApiClient = tx.update(active).await?.into();
+    authority::changed(tx, id)?;
     let change = Change::of("api_client.revoke", API_CLIENT, id).before(before.audit_view()).after(after.audit_view());
     audit::record(tx, change).await?;
     Ok(after)

@@ -6,6 +6,7 @@
 //! so accepting is a tenant-scoped lookup; only the secret's hash is stored.
 
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -13,7 +14,8 @@ use uuid::Uuid;
 
 use super::entities::{invitation, membership};
 use super::members::merchant_binding;
-use super::password::{self, NewPassword};
+use super::password::NewPassword;
+use super::password_gate;
 use super::sessions::{self, SessionGrant, parse_role};
 use super::{INVITATION, Locale, MEMBER, mail, tenants, users};
 use crate::platform::access::{Permission, Role};
@@ -189,6 +191,10 @@ fn invalid_token() -> DomainError {
     DomainError::user("token", UserErrorCode::InvalidCredentials, "This invitation link is not valid.")
 }
 
+fn already_used() -> DomainError {
+    DomainError::user("token", UserErrorCode::Expired, "This invitation was already used.")
+}
+
 fn parse_token(token: &str) -> Option<(Uuid, Uuid, &str)> {
     let mut parts = token.trim().splitn(3, '.');
     let tenant = Uuid::try_parse(parts.next()?).ok()?;
@@ -206,13 +212,17 @@ pub async fn accept(
     request_id: Option<String>,
 ) -> DomainResult<SessionGrant> {
     let (tenant_id, id, secret) = parse_token(token).ok_or_else(invalid_token)?;
-    let mut tx = db.begin(&TenantCtx::system(tenant_id)).await?;
-    let found = tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await?;
+    let found = {
+        let tx = db.begin_read(&TenantCtx::system(tenant_id)).await?;
+        let found = tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await?;
+        tx.commit().await?;
+        found
+    };
     let Some(found) = found.filter(|i| secret_hash_eq(&i.token_hash, &hash_secret(secret))) else {
         return Err(invalid_token());
     };
     if found.accepted_at.is_some() || found.revoked_at.is_some() {
-        return Err(DomainError::user("token", UserErrorCode::Expired, "This invitation was already used."));
+        return Err(already_used());
     }
     if found.expires_at <= clock::now() {
         return Err(DomainError::user(
@@ -224,25 +234,46 @@ pub async fn accept(
     let email = Email::parse("email", &found.email)?;
     let role = parse_role(&found.role)?;
     let locale = Locale::parse(&found.locale).unwrap_or(Locale::En);
-    let user = match users::find_by_email(tx.conn(), &email).await? {
+    // Passwords are checked and hashed with no transaction open: the gate
+    // writes its own, and hashing must not hold the database.
+    let existing = users::find_by_email(db.connection(), &email).await?;
+    let new_account = match &existing {
         Some(user) => {
-            if !password::verify(password, Some(&user.password_hash)).await {
+            if !password_gate::check(db, "password", &email, password, Some(user), request_id.clone()).await? {
                 return Err(DomainError::user(
                     "password",
                     UserErrorCode::InvalidCredentials,
                     "You already have an account: enter its password to accept.",
                 ));
             }
-            user
+            None
         }
         None => {
             let display = name.trim();
             if display.is_empty() || display.chars().count() > 120 {
                 return Err(DomainError::user("name", UserErrorCode::Invalid, "Name must be 1 to 120 characters."));
             }
-            let hash = NewPassword::parse("password", password, Some(email.as_str()))?.hash().await?;
-            users::insert(tx.conn(), &email, display, hash, locale).await?
+            Some((display.to_owned(), NewPassword::parse("password", password, Some(email.as_str()))?.hash().await?))
         }
+    };
+    let mut tx = db.begin(&TenantCtx::system(tenant_id)).await?;
+    // Spent atomically: of two concurrent acceptances exactly one joins.
+    let spent = tx
+        .update_many::<invitation::Entity>()
+        .col_expr(invitation::Column::AcceptedAt, Expr::value(clock::now()))
+        .filter(invitation::Column::Id.eq(id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .filter(invitation::Column::RevokedAt.is_null())
+        .exec(tx.conn())
+        .await?
+        .rows_affected;
+    if spent != 1 {
+        return Err(already_used());
+    }
+    let user = match (users::find_by_email(tx.conn(), &email).await?, new_account) {
+        (Some(user), _) => user,
+        (None, Some((display, hash))) => users::insert(tx.conn(), &email, &display, hash, locale).await?,
+        (None, None) => return Err(DomainError::Internal("account vanished during acceptance".into())),
     };
     let already =
         tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(user.id)).count(tx.conn()).await?;
@@ -264,9 +295,6 @@ pub async fn accept(
         created_at: Set(clock::now()),
     })
     .await?;
-    let mut active = found.into_active_model();
-    active.accepted_at = Set(Some(clock::now()));
-    tx.update(active).await?;
     let grant = sessions::issue(tx.conn(), user.id, tenant_id, role, merchant_id, None).await?;
     // The new member is the actor of their own joining.
     tx.act_as(Actor::User { id: user.id }, request_id);

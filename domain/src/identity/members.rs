@@ -3,11 +3,11 @@
 //! goods alone they see.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QuerySelect};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::MEMBER;
+use super::{MEMBER, authority};
 use super::entities::membership;
 use super::sessions::{self, parse_role};
 use super::users::{self, User};
@@ -86,12 +86,18 @@ pub async fn user_in_tenant(tx: &TenantTx, user_id: Uuid) -> DomainResult<Option
     })
 }
 
+/// The tenant's owners, their rows locked until the transaction ends, so
+/// that two concurrent demotions or removals cannot both see a second
+/// owner and leave none (`FOR UPDATE` on PostgreSQL; SQLite's write
+/// transactions exclude each other already).
 async fn owners(tx: &TenantTx) -> DomainResult<u64> {
-    Ok(tx
+    let rows = tx
         .find::<membership::Entity>()
         .filter(membership::Column::Role.eq(Role::Owner.as_str()))
-        .count(tx.conn())
-        .await?)
+        .lock_exclusive()
+        .all(tx.conn())
+        .await?;
+    Ok(rows.len() as u64)
 }
 
 /// Only an owner may make or unmake owners.
@@ -154,6 +160,7 @@ pub async fn change_role(
     if changed {
         // Their refresh tokens carry the old role into new access tokens.
         sessions::revoke_user(tx.conn(), saved.user_id, Some(tx.tenant_id())).await?;
+        authority::changed(tx, saved.user_id)?;
     }
     let after =
         attach_users(tx, vec![saved]).await?.pop().ok_or_else(|| DomainError::Internal("member vanished".into()))?;
@@ -175,6 +182,7 @@ pub async fn remove(tx: &mut TenantTx, member_id: Uuid) -> DomainResult<Uuid> {
     let before = attach_users(tx, vec![row.clone()]).await?.pop();
     tx.delete_many::<membership::Entity>().filter(membership::Column::Id.eq(member_id)).exec(tx.conn()).await?;
     sessions::revoke_user(tx.conn(), row.user_id, Some(tx.tenant_id())).await?;
+    authority::changed(tx, row.user_id)?;
     let mut change = Change::of("member.remove", MEMBER, member_id);
     change.before = before.map(|b| b.audit_view());
     audit::record(tx, change).await?;

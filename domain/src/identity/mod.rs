@@ -3,6 +3,7 @@
 //! rows nearly every request reads.
 
 pub mod api_clients;
+pub mod authority;
 mod directory;
 mod entities;
 pub mod invitations;
@@ -10,6 +11,7 @@ mod lookups;
 mod mail;
 pub mod members;
 pub mod password;
+pub(crate) mod password_gate;
 pub mod password_reset;
 pub mod retention;
 pub mod seed;
@@ -69,5 +71,6 @@ impl Topic for TenantChanged {
 /// the audit log asks, and the hook that evicts a changed tenant.
 pub(crate) fn install(db: &Db) {
     lookups::install(db);
+    authority::install(db);
     directory::install(db);
 }

@@ -1,9 +1,11 @@
-//! Passwords: the strength rule, and argon2id hashing off the async threads.
+//! New passwords: the strength rule, and argon2id hashing off the async
+//! threads. Checking a password is the gate's ([`super::password_gate`]).
 
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{PasswordHasher, SaltString};
 
+use super::password_gate::hashing_slot;
 use crate::platform::errors::{DomainError, UserErrorCode};
 
 const MIN_LENGTH: usize = 10;
@@ -45,8 +47,11 @@ impl NewPassword {
         Ok(Self(raw.to_owned()))
     }
 
+    /// The argon2id hash, computed in a hashing slot of the password gate
+    /// ([`DomainError::Throttled`] when all are busy).
     pub async fn hash(self) -> Result<String, DomainError> {
-        tokio::task::spawn_blocking(move || {
+        let slot = hashing_slot()?;
+        let hashed = tokio::task::spawn_blocking(move || {
             let salt = SaltString::generate(&mut OsRng);
             Argon2::default()
                 .hash_password(self.0.as_bytes(), &salt)
@@ -54,27 +59,10 @@ impl NewPassword {
                 .map_err(|e| DomainError::Internal(format!("hashing password: {e}")))
         })
         .await
-        .map_err(|e| DomainError::Internal(format!("hashing task: {e}")))?
+        .map_err(|e| DomainError::Internal(format!("hashing task: {e}")))?;
+        drop(slot);
+        hashed
     }
-}
-
-/// A valid argon2id hash of a password nobody has, verified against when the
-/// user does not exist, so unknown and known emails take the same time.
-const DUMMY_HASH: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$c2lsa3BvcnRkdW1teQ$wBmBwUR0+W/5Xv6rTAdOgILxu5Mu+k1lTGJhLxDaw9w";
-
-/// Checks a password against a stored hash (or the dummy when `None`).
-pub async fn verify(password: &str, stored: Option<&str>) -> bool {
-    let password = password.to_owned();
-    let known = stored.is_some();
-    let stored = stored.unwrap_or(DUMMY_HASH).to_owned();
-    let matched = tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&stored)
-            .is_ok_and(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
-    })
-    .await
-    .unwrap_or(false);
-    known && matched
 }
 
 #[cfg(test)]
@@ -94,11 +82,8 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn hashes_verify_and_the_dummy_never_matches() {
+    async fn hashes_are_argon2id() {
         let hash = NewPassword::parse("p", "correct horse 7", None).expect("strong").hash().await.expect("hash");
         assert!(hash.starts_with("$argon2id$"));
-        assert!(verify("correct horse 7", Some(&hash)).await);
-        assert!(!verify("wrong horse 7", Some(&hash)).await);
-        assert!(!verify("anything", None).await);
     }
 }

@@ -6,13 +6,13 @@
 
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{membership, refresh_token};
 use super::tenants::{self, Tenant};
-use super::{USER, password, users};
+use super::{USER, password_gate, users};
 use crate::platform::access::Role;
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
@@ -24,9 +24,6 @@ use crate::platform::tenancy::{TenantCtx, TenantTx};
 
 /// How long a refresh token lives if unused.
 pub const REFRESH_TTL: Duration = Duration::days(30);
-/// Consecutive failed logins that lock an account for [`LOCKOUT`].
-pub const MAX_FAILED_LOGINS: i32 = 5;
-pub const LOCKOUT: Duration = Duration::minutes(15);
 
 /// What the edge needs to mint an access token, plus the new refresh token.
 #[derive(Debug, Clone)]
@@ -77,7 +74,9 @@ fn bad_credentials() -> DomainError {
     DomainError::user("email", UserErrorCode::InvalidCredentials, "Email or password is incorrect.")
 }
 
-/// Email + password login into `tenant_slug` (or the user's first tenant).
+/// Email + password login into `tenant_slug` (or the user's first tenant),
+/// through the password gate (lockout, hashing slots; see
+/// [`super::password_gate`]).
 pub async fn login(
     db: &Db,
     email: &str,
@@ -87,29 +86,9 @@ pub async fn login(
 ) -> DomainResult<SessionGrant> {
     let email = Email::parse("email", email)?;
     let user = users::find_by_email(db.connection(), &email).await?;
-    let now = clock::now();
-    if let Some(locked_until) = user.as_ref().and_then(|u| u.locked_until).filter(|t| *t > now) {
-        let minutes = (locked_until - now).num_minutes() + 1;
-        return Err(DomainError::user(
-            "email",
-            UserErrorCode::TooManyAttempts,
-            format!("Too many failed attempts; try again in {minutes} minutes or reset your password."),
-        ));
-    }
-    let verified = password::verify(password, user.as_ref().map(|u| u.password_hash.as_str())).await;
-    let Some(user) = user else { return Err(bad_credentials()) };
-    if !verified {
-        record_failure(db, user.id).await?;
-        tracing::info!(user.email = %email.redacted(), "login failed");
-        return Err(bad_credentials());
-    }
+    let verified = password_gate::check(db, "email", &email, password, user.as_ref(), request_id.clone()).await?;
+    let (true, Some(user)) = (verified, user) else { return Err(bad_credentials()) };
     let tx = db.global_tx().await?;
-    if user.failed_logins > 0 || user.locked_until.is_some() {
-        let mut active = user.clone().into_active_model();
-        active.failed_logins = Set(0);
-        active.locked_until = Set(None);
-        users::update(&tx, active).await?;
-    }
     scope_to_user(&tx, user.id).await?;
     let memberships = memberships_of_user(&tx, user.id).await?;
     let chosen = match tenant_slug.map(str::trim).filter(|s| !s.is_empty()) {
@@ -127,23 +106,6 @@ pub async fn login(
     audit::record(&mut scoped, Change::action("session.create")).await?;
     scoped.commit().await?;
     Ok(grant)
-}
-
-async fn record_failure(db: &Db, user_id: Uuid) -> DomainResult<()> {
-    let tx = db.global_tx().await?;
-    if let Some(user) = users::find(&tx, user_id).await? {
-        let failed = user.failed_logins + 1;
-        let mut active = user.into_active_model();
-        if failed >= MAX_FAILED_LOGINS {
-            active.failed_logins = Set(0);
-            active.locked_until = Set(Some(clock::now() + LOCKOUT));
-        } else {
-            active.failed_logins = Set(failed);
-        }
-        users::update(&tx, active).await?;
-    }
-    tx.commit().await?;
-    Ok(())
 }
 
 pub(crate) fn parse_role(text: &str) -> DomainResult<Role> {

@@ -11,7 +11,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{membership, tenant};
-use super::password::{self, NewPassword};
+use super::password::NewPassword;
+use super::password_gate;
 use super::sessions::{self, SessionGrant};
 use super::{Locale, MEMBER, Module, TENANT, TenantChanged, format_modules, lookups, parse_modules, users};
 use crate::platform::access::{Permission, Role};
@@ -178,9 +179,10 @@ pub async fn create(
     }
 
     let existing = users::find_by_email(db.connection(), &email).await?;
-    // An existing account may open another tenant, but only with its own password.
+    // An existing account may open another tenant, but only with its own
+    // password, checked through the gate like a sign-in.
     if let Some(user) = &existing
-        && !password::verify(&input.password, Some(&user.password_hash)).await
+        && !password_gate::check(db, "password", &email, &input.password, Some(user), request_id.clone()).await?
     {
         return Err(DomainError::user(
             "email",
@@ -273,14 +275,28 @@ async fn replay(
     request_id: Option<String>,
 ) -> DomainResult<Option<SessionGrant>> {
     let Some(tenant) = find_by_slug(db.connection(), slug).await? else { return Ok(None) };
-    let mut tx = db.begin(&TenantCtx::system(tenant.id)).await?;
-    let Some(first) = idempotency::recall::<SignedUp>(&tx, SIGNUP, key, OPERATION, fingerprint).await? else {
-        return Ok(None);
+    let (first, user, membership) = {
+        let tx = db.begin_read(&TenantCtx::system(tenant.id)).await?;
+        let Some(first) = idempotency::recall::<SignedUp>(&tx, SIGNUP, key, OPERATION, fingerprint).await? else {
+            return Ok(None);
+        };
+        let user = users::find(tx.conn(), first.user_id).await?;
+        let membership = tx
+            .find::<membership::Entity>()
+            .filter(membership::Column::UserId.eq(first.user_id))
+            .one(tx.conn())
+            .await?;
+        tx.commit().await?;
+        (first, user, membership)
     };
-    let user = users::find(tx.conn(), first.user_id).await?;
-    let verified = password::verify(password, user.as_ref().map(|u| u.password_hash.as_str())).await;
-    let membership =
-        tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(first.user_id)).one(tx.conn()).await?;
+    // Checked with no transaction open: the gate writes its own.
+    let verified = match &user {
+        Some(user) => {
+            let email = Email::parse("email", &user.email)?;
+            password_gate::check(db, "password", &email, password, Some(user), request_id.clone()).await?
+        }
+        None => false,
+    };
     let (true, Some(membership)) = (verified, membership) else {
         return Err(DomainError::user(
             "password",
@@ -289,6 +305,7 @@ async fn replay(
         ));
     };
     let role = sessions::parse_role(&membership.role)?;
+    let mut tx = db.begin(&TenantCtx::system(tenant.id)).await?;
     let grant = sessions::issue(tx.conn(), first.user_id, tenant.id, role, membership.merchant_id, None).await?;
     tx.act_as(Actor::User { id: first.user_id }, request_id);
     audit::record(&mut tx, Change::action("session.create")).await?;

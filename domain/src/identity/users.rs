@@ -2,7 +2,7 @@
 #![expect(clippy::disallowed_methods, reason = "users is a global table, not tenant-owned")]
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
 use super::Locale;
@@ -54,6 +54,16 @@ pub(crate) async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) ->
     Ok(user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(conn).await?)
 }
 
+/// The user of `email`, its row locked until the transaction ends (for a
+/// count-then-write on PostgreSQL; SQLite's write transactions exclude
+/// each other already).
+pub(crate) async fn find_by_email_for_update(
+    conn: &impl ConnectionTrait,
+    email: &Email,
+) -> DomainResult<Option<user::Model>> {
+    Ok(user::Entity::find().filter(user::Column::Email.eq(email.as_str())).lock_exclusive().one(conn).await?)
+}
+
 pub(crate) async fn find(conn: &impl ConnectionTrait, id: Uuid) -> DomainResult<Option<user::Model>> {
     Ok(user::Entity::find_by_id(id).one(conn).await?)
 }
@@ -71,8 +81,7 @@ pub(crate) async fn insert(
         name: Set(name.to_owned()),
         password_hash: Set(password_hash),
         locale: Set(locale.as_str().to_owned()),
-        failed_logins: Set(0),
-        locked_until: Set(None),
+        email_verified_at: Set(None),
         created_at: Set(clock::now()),
     };
     Ok(sea_orm::ActiveModelTrait::insert(row, conn).await?)

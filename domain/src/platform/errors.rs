@@ -17,6 +17,7 @@ string_enum!(
         InvalidCredentials = "invalid_credentials",
         TooManyAttempts = "too_many_attempts",
         Expired = "expired",
+        LinkUsed = "link_used",
         Forbidden = "forbidden",
         LastOwner = "last_owner",
         AlreadyMember = "already_member",

@@ -6,7 +6,10 @@ mod auth;
 mod email;
 mod members;
 mod oauth;
+mod password_gate;
+mod reset_links;
 mod sessions;
+mod standing;
 mod tenants;
 
 use serde_json::json;

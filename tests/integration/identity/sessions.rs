@@ -50,7 +50,7 @@ async fn password_reset_sets_a_new_password_and_signs_out_everywhere() {
     let done = app.gql(None, reset, json!({"t": token, "p": "brand-new-pass-9"})).await;
     assert_eq!(done["data"]["passwordReset"]["userErrors"], json!([]), "{done}");
     let again = app.gql(None, reset, json!({"t": token, "p": "brand-new-pass-9"})).await;
-    assert_eq!(again["data"]["passwordReset"]["userErrors"][0]["code"], "EXPIRED", "single use");
+    assert_eq!(again["data"]["passwordReset"]["userErrors"][0]["code"], "LINK_USED", "single use");
 
     let old = app.login(&owner.email, PASSWORD, None).await;
     assert_eq!(old["data"]["sessionCreate"]["userErrors"][0]["code"], "INVALID_CREDENTIALS");

@@ -3,43 +3,12 @@
 
 use std::time::Duration;
 
-use futures_util::{SinkExt, StreamExt};
 use serde_json::{Value, json};
+use silkport_tests::ws::{self, Socket, connect, next};
 use silkport_tests::{Session, TestApp};
-use tokio_tungstenite::tungstenite::Message;
-use tokio_tungstenite::tungstenite::client::IntoClientRequest;
-
-type Socket = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-async fn connect(app: &TestApp, token: Option<&str>) -> (Socket, Value) {
-    let mut request =
-        format!("{}/graphql/ws", app.url.replacen("http", "ws", 1)).into_client_request().expect("request");
-    request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().expect("header"));
-    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("websocket");
-    let payload = token.map(|t| json!({"authorization": format!("Bearer {t}")})).unwrap_or(json!({}));
-    socket.send(Message::text(json!({"type": "connection_init", "payload": payload}).to_string())).await.expect("init");
-    let ack = next(&mut socket, Duration::from_secs(5)).await.expect("connection_ack");
-    (socket, ack)
-}
-
-async fn next(socket: &mut Socket, wait: Duration) -> Option<Value> {
-    loop {
-        let message = tokio::time::timeout(wait, socket.next()).await.ok()??.ok()?;
-        if let Message::Text(text) = message {
-            let value: Value = serde_json::from_str(&text).expect("json");
-            if value["type"] != "ping" && value["type"] != "pong" {
-                return Some(value);
-            }
-        }
-    }
-}
 
 async fn subscribe(socket: &mut Socket) {
-    let query = "subscription { auditEntryAdded { action after actor { label } } }";
-    socket
-        .send(Message::text(json!({"id": "1", "type": "subscribe", "payload": {"query": query}}).to_string()))
-        .await
-        .expect("subscribe");
+    ws::subscribe(socket, "1", "subscription { auditEntryAdded { action after actor { label } } }").await;
 }
 
 async fn invite(app: &TestApp, who: &Session, email: &str) {

@@ -5,7 +5,10 @@ use async_graphql::{Context, Error, ErrorExtensions};
 use domain::platform::idempotency::IdempotencyKey;
 use domain::{Db, DomainError, DomainResult, TenantCtx, UserErrorCode};
 
-use crate::auth::{AuthError, Principal};
+use crate::auth::{AuthError, Principal, standing};
+use crate::graphql::kit::payload::OrGql;
+use domain::identity::authority::Freshness;
+use domain::platform::access::Permission;
 use crate::state::AppState;
 
 /// Per-request data: the verified principal (or why there is none), the
@@ -37,6 +40,8 @@ pub fn unauthenticated(reason: &str) -> Error {
 pub fn principal<'a>(ctx: &Context<'a>) -> Result<&'a Principal, Error> {
     match ctx.data_opt::<RequestInfo>().and_then(|r| r.principal.as_ref()) {
         Some(Ok(principal)) => Ok(principal),
+        Some(Err(AuthError::Unavailable)) => Err(Error::new(AuthError::Unavailable.to_string())
+            .extend_with(|_, e| e.set("code", "INTERNAL"))),
         Some(Err(e)) => Err(unauthenticated(&e.to_string())),
         None => Err(unauthenticated("authentication required: send `Authorization: Bearer <access token>`")),
     }
@@ -59,5 +64,30 @@ pub fn idempotency_key(ctx: &Context<'_>, field: Option<&str>) -> DomainResult<O
         )),
         (Some(key), _) | (None, Some(key)) => IdempotencyKey::parse(key).map(Some),
         (None, None) => Ok(None),
+    }
+}
+
+/// The right behind a subscription, re-checked for each event it delivers:
+/// a subscriber removed, demoted or revoked since subscribing hears
+/// nothing more (the socket itself is closed too, see `http::live`).
+#[derive(Clone)]
+pub struct Recheck {
+    db: Db,
+    principal: Principal,
+    request_id: Option<String>,
+}
+
+impl Recheck {
+    pub fn of(ctx: &Context<'_>) -> Result<Self, Error> {
+        Ok(Self { db: db(ctx).clone(), principal: principal(ctx)?.clone(), request_id: request_id(ctx) })
+    }
+
+    /// `Ok` while the subscriber still holds `permission`; the error is the
+    /// subscription's last message.
+    pub async fn allows(&self, permission: Permission) -> Result<(), Error> {
+        let current = standing::current(&self.db, self.principal.clone(), Freshness::Recent)
+            .await
+            .map_err(|e| unauthenticated(&e.to_string()))?;
+        current.tenant_ctx(self.request_id.clone()).require(permission).or_gql()
     }
 }

@@ -13,7 +13,7 @@ use futures_util::Stream;
 use uuid::Uuid;
 
 use crate::graphql::kit::connection::{UncountedConnection, page_request, uncounted};
-use crate::graphql::kit::context::{db, tenant_ctx};
+use crate::graphql::kit::context::{Recheck, db, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
 use crate::graphql::kit::payload::OrGql;
@@ -131,17 +131,22 @@ pub struct AuditSubscription;
 
 #[Subscription]
 impl AuditSubscription {
-    /// Each new audit entry of the tenant, as it is committed.
-    async fn audit_entry_added(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = AuditEntry> + use<>> {
+    /// Each new audit entry of the tenant, as it is committed, while the
+    /// subscriber may read the audit log (checked again for each entry).
+    async fn audit_entry_added(&self, ctx: &Context<'_>) -> Result<impl Stream<Item = Result<AuditEntry>> + use<>> {
         let tctx = tenant_ctx(ctx)?;
         tctx.require(Permission::AuditRead).or_gql()?;
+        let recheck = Recheck::of(ctx)?;
         let subscription = db(ctx).bus().subscribe::<AuditEntryAdded>(tctx.tenant_id).await;
-        Ok(futures_util::stream::unfold(subscription, |mut subscription| async move {
+        Ok(futures_util::stream::unfold(Some((subscription, recheck)), |state| async move {
+            let (mut subscription, recheck) = state?;
             loop {
                 let event = subscription.recv().await?;
-                if let Some(entry) = bus::decode::<AuditEntryAdded>(&event) {
-                    return Some((AuditEntry(entry), subscription));
-                }
+                let Some(entry) = bus::decode::<AuditEntryAdded>(&event) else { continue };
+                return Some(match recheck.allows(Permission::AuditRead).await {
+                    Ok(()) => (Ok(AuditEntry(entry)), Some((subscription, recheck))),
+                    Err(refused) => (Err(refused), None),
+                });
             }
         }))
     }

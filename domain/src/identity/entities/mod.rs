@@ -1,13 +1,15 @@
 //! sea-orm entities of the identity context. Private to `domain`: callers
 //! go through the services, and tenant tables are reached only through
 //! [`crate::platform::tenancy::TenantTx`]. `tenants`, `users`,
-//! `refresh_tokens` and `password_resets` are global tables.
+//! `refresh_tokens`, `password_resets` and `sign_in_attempts` are global
+//! tables.
 
 pub mod api_client;
 pub mod invitation;
 pub mod membership;
 pub mod password_reset;
 pub mod refresh_token;
+pub mod sign_in_attempt;
 pub mod tenant;
 pub mod user;
 

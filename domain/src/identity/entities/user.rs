@@ -9,8 +9,8 @@ pub struct Model {
     pub name: String,
     pub password_hash: String,
     pub locale: String,
-    pub failed_logins: i32,
-    pub locked_until: Option<ChronoDateTimeUtc>,
+    /// When the owner of the address proved they read it (a link we mailed).
+    pub email_verified_at: Option<ChronoDateTimeUtc>,
     pub created_at: ChronoDateTimeUtc,
 }
 

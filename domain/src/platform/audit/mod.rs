@@ -145,3 +145,16 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<AuditEntry>> {
     tx.ctx().require(Permission::AuditRead)?;
     Ok(tx.find_by_id::<entity::Entity>(id).one(tx.conn()).await?.map(AuditEntry::from))
 }
+
+/// How many entries of `action` the tenant recorded after `since`: what
+/// caps on mail and the like count, since every such send is audited.
+/// Not a read of the log by a person, so no permission is asked.
+pub async fn count_since(tx: &TenantTx, action: &str, since: DateTime<Utc>) -> DomainResult<u64> {
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+    Ok(tx
+        .find::<entity::Entity>()
+        .filter(entity::Column::Action.eq(action))
+        .filter(entity::Column::At.gt(since))
+        .count(tx.conn())
+        .await?)
+}
