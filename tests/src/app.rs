@@ -105,6 +105,19 @@ impl TestApp {
         response.json().await.expect("graphql response is JSON")
     }
 
+    /// [`Self::gql`], retried as a well-behaved client does while the
+    /// answer is `THROTTLED` (the password gate's hashing slots are busy).
+    pub async fn gql_patiently(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        for _ in 0..100 {
+            let response = self.gql(token, query, variables.clone()).await;
+            if response["errors"][0]["extensions"]["code"] != "THROTTLED" {
+                return response;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("still THROTTLED after 100 tries: {query}")
+    }
+
     pub async fn healthy(&self) -> bool {
         self.http.get(format!("{}/healthz", self.url)).send().await.is_ok_and(|r| r.status().is_success())
     }

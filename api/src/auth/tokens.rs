@@ -186,6 +186,11 @@ impl TokenIssuer {
             return if Utc::now().timestamp() < exp { Ok((principal, exp)) } else { Err(AuthError::Expired) };
         }
         let (principal, exp) = self.verify_signed(token)?;
+        // jsonwebtoken still accepts the token during its last second; the
+        // cache above does not, and neither may this first check.
+        if Utc::now().timestamp() >= exp {
+            return Err(AuthError::Expired);
+        }
         self.verified.insert(token.to_owned(), (principal.clone(), exp));
         Ok((principal, exp))
     }

@@ -11,8 +11,8 @@ use serde_json::json;
 use super::middleware::RequestId;
 use super::portal::Portal;
 use crate::auth::{AuthError, Principal, TokenIssuer, standing};
-use domain::identity::authority::Freshness;
 use crate::graphql::{AppSchema, Loaders, RequestInfo};
+use domain::identity::authority::Freshness;
 
 /// The header a client sends to make a creating mutation safe to retry.
 const IDEMPOTENCY_KEY: &str = "idempotency-key";
@@ -24,12 +24,13 @@ fn error_response(status: actix_web::http::StatusCode, code: &str, message: &str
 
 /// The principal of an `Authorization: Bearer` header; `None` when absent.
 fn bearer_principal(tokens: &TokenIssuer, header: Option<&str>) -> Option<Result<Principal, AuthError>> {
-    let header = header?;
+    Some(bearer_token(header?).and_then(|token| tokens.verify(token)))
+}
+
+/// The token of an `Authorization: Bearer <token>` value (RFC 6750 §2.1).
+pub(super) fn bearer_token(header: &str) -> Result<&str, AuthError> {
     let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer "));
-    Some(match token {
-        Some(token) => tokens.verify(token.trim()),
-        None => Err(AuthError::Malformed),
-    })
+    token.map(str::trim).ok_or(AuthError::Malformed)
 }
 
 pub async fn execute(

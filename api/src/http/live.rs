@@ -24,7 +24,7 @@ use futures_util::StreamExt;
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-use crate::auth::{AuthError, Principal, standing};
+use crate::auth::{Principal, standing};
 use crate::graphql::{AppSchema, Loaders, RequestInfo};
 use crate::state::AppState;
 
@@ -73,10 +73,12 @@ impl Socket {
     async fn drive(self, mut session: Session, incoming: actix_ws::MessageStream) {
         let mut incoming = incoming.aggregate_continuations();
         let (to_graphql, from_client) = mpsc::unbounded_channel::<Vec<u8>>();
-        let from_client = futures_util::stream::unfold(from_client, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) });
+        let from_client =
+            futures_util::stream::unfold(from_client, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) });
         let (granted, mut grant) = oneshot::channel::<Grant>();
         let on_init = self.on_connection_init(granted);
-        let mut outgoing = Box::pin(WebSocket::new(self.schema.clone(), from_client, self.protocol).on_connection_init(on_init));
+        let mut outgoing =
+            Box::pin(WebSocket::new(self.schema.clone(), from_client, self.protocol).on_connection_init(on_init));
 
         // Armed once the token is known.
         let mut expiry = std::pin::pin!(tokio::time::sleep(Duration::from_secs(365 * 86_400)));
@@ -131,7 +133,8 @@ impl Socket {
                 }
             }
         };
-        let reason = close.map(|(code, description)| CloseReason { code: CloseCode::Other(code), description: Some(description) });
+        let reason = close
+            .map(|(code, description)| CloseReason { code: CloseCode::Other(code), description: Some(description) });
         let _ = session.close(reason).await;
     }
 
@@ -151,13 +154,9 @@ impl Socket {
                     .or_else(|| init.get("Authorization"))
                     .and_then(|v| v.as_str())
                     .map(str::to_owned);
-                let verified = match header.as_deref() {
-                    None => None,
-                    Some(header) => Some(match header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer ")) {
-                        Some(token) => state.tokens.verify_until(token.trim()),
-                        None => Err(AuthError::Malformed),
-                    }),
-                };
+                let verified = header
+                    .as_deref()
+                    .map(|h| super::graphql::bearer_token(h).and_then(|t| state.tokens.verify_until(t)));
                 let principal = match verified {
                     Some(Ok((principal, expires_at))) => {
                         let current = standing::current(&state.db, principal, Freshness::Now).await;

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{API_CLIENT, authority};
 use super::entities::api_client;
+use super::{API_CLIENT, authority};
 use crate::catalog::merchants;
 use crate::platform::access::{Permission, Reach, format_scopes, parse_scopes};
 use crate::platform::audit::{self, Change};

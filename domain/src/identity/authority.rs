@@ -96,7 +96,12 @@ fn standings(db: &Db) -> DomainResult<Arc<Standings>> {
 
 /// The user's membership of the tenant now; `None` when they are not (or
 /// no longer) a member.
-pub async fn member(db: &Db, tenant_id: Uuid, user_id: Uuid, freshness: Freshness) -> DomainResult<Option<MemberStanding>> {
+pub async fn member(
+    db: &Db,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    freshness: Freshness,
+) -> DomainResult<Option<MemberStanding>> {
     let load = async {
         let tx = db.begin_read(&TenantCtx::system(tenant_id)).await?;
         let row = tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(user_id)).one(tx.conn()).await?;
@@ -115,7 +120,12 @@ pub async fn member(db: &Db, tenant_id: Uuid, user_id: Uuid, freshness: Freshnes
 }
 
 /// The partner client's scopes now; `None` once it is revoked or gone.
-pub async fn client(db: &Db, tenant_id: Uuid, client_id: Uuid, freshness: Freshness) -> DomainResult<Option<ClientStanding>> {
+pub async fn client(
+    db: &Db,
+    tenant_id: Uuid,
+    client_id: Uuid,
+    freshness: Freshness,
+) -> DomainResult<Option<ClientStanding>> {
     let load = async {
         let tx = db.begin_read(&TenantCtx::system(tenant_id)).await?;
         let row = tx

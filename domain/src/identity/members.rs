@@ -7,10 +7,10 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, Qu
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{MEMBER, authority};
 use super::entities::membership;
 use super::sessions::{self, parse_role};
 use super::users::{self, User};
+use super::{MEMBER, authority};
 use crate::catalog::merchants;
 use crate::platform::access::{Permission, Role};
 use crate::platform::audit::{self, Change};

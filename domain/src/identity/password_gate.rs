@@ -27,14 +27,16 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordVerifier};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, EntityTrait, IntoActiveModel, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect,
+};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use tokio::sync::{Semaphore, SemaphorePermit};
 
+use super::USER;
 use super::entities::{sign_in_attempt, user};
 use super::sessions::memberships_of_user;
-use super::USER;
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
 use crate::platform::db::{Db, scope_to_user};
@@ -105,9 +107,38 @@ pub(crate) async fn check(
 }
 
 /// Forgets the failed attempts of `email` (after a password reset).
-pub(crate) async fn clear(conn: &impl sea_orm::ConnectionTrait, email: &Email) -> DomainResult<()> {
-    sign_in_attempt::Entity::delete_by_id(email_key(email)).exec(conn).await?;
+pub(crate) async fn clear(conn: &impl ConnectionTrait, email: &Email) -> DomainResult<()> {
+    if let Some(row) = sign_in_attempt::Entity::find_by_id(email_key(email)).lock_exclusive().one(conn).await? {
+        reset(conn, row).await?;
+    }
     Ok(())
+}
+
+/// Zero failures, no lock. The row stays (deleting it would race the
+/// insert-then-lock of a concurrent attempt); the purge removes idle rows.
+async fn reset(conn: &impl ConnectionTrait, row: sign_in_attempt::Model) -> DomainResult<()> {
+    let mut active = row.into_active_model();
+    active.failures = Set(0);
+    active.locked_until = Set(None);
+    active.updated_at = Set(clock::now());
+    sign_in_attempt::Entity::update(active).exec(conn).await?;
+    Ok(())
+}
+
+/// Deletes the counts of addresses idle for a day and not locked; returns
+/// how many.
+pub(crate) async fn purge_idle(conn: &impl ConnectionTrait) -> DomainResult<u64> {
+    let now = clock::now();
+    let deleted = sign_in_attempt::Entity::delete_many()
+        .filter(sign_in_attempt::Column::UpdatedAt.lt(now - Duration::days(1)))
+        .filter(
+            Condition::any()
+                .add(sign_in_attempt::Column::LockedUntil.is_null())
+                .add(sign_in_attempt::Column::LockedUntil.lt(now)),
+        )
+        .exec(conn)
+        .await?;
+    Ok(deleted.rows_affected)
 }
 
 fn email_key(email: &Email) -> String {
@@ -137,15 +168,20 @@ async fn count_attempt(db: &Db, field: &str, key: &str) -> DomainResult<()> {
         locked_until: Set(None),
         updated_at: Set(now),
     };
-    sign_in_attempt::Entity::insert(fresh)
-        .on_conflict(OnConflict::column(sign_in_attempt::Column::EmailKey).do_nothing().to_owned())
-        .exec_without_returning(&tx)
-        .await?;
-    let row = sign_in_attempt::Entity::find_by_id(key.to_owned())
-        .lock_exclusive()
-        .one(&tx)
-        .await?
-        .ok_or_else(|| DomainError::Internal("sign-in attempt row vanished".into()))?;
+    // The purge may delete the row between the insert and the lock; then
+    // insert again.
+    let mut row = None;
+    for _ in 0..3 {
+        sign_in_attempt::Entity::insert(fresh.clone())
+            .on_conflict(OnConflict::column(sign_in_attempt::Column::EmailKey).do_nothing().to_owned())
+            .exec_without_returning(&tx)
+            .await?;
+        row = sign_in_attempt::Entity::find_by_id(key.to_owned()).lock_exclusive().one(&tx).await?;
+        if row.is_some() {
+            break;
+        }
+    }
+    let row = row.ok_or_else(|| DomainError::Internal("sign-in attempt row deleted three times over".into()))?;
     let failures = match row.locked_until {
         Some(until) if until > now => return Err(locked(field, until, now)),
         Some(_) => 0,
@@ -170,8 +206,8 @@ async fn settle(db: &Db, key: &str, matched: bool) -> DomainResult<bool> {
     let row = sign_in_attempt::Entity::find_by_id(key.to_owned()).lock_exclusive().one(&tx).await?;
     let mut locked_now = false;
     match row {
-        Some(_) if matched => {
-            sign_in_attempt::Entity::delete_by_id(key.to_owned()).exec(&tx).await?;
+        Some(row) if matched => {
+            reset(&tx, row).await?;
         }
         Some(row) if row.failures >= MAX_FAILED_ATTEMPTS && row.locked_until.is_none() => {
             let now = clock::now();
@@ -202,7 +238,12 @@ async fn verify(_slot: &HashingSlot, password: &str, stored: Option<&str>) -> bo
 
 /// `session.login_failed` (and `session.locked`) in every tenant of the
 /// account: operators see attacks on their people.
-async fn audit_failure(db: &Db, account: &user::Model, locked_now: bool, request_id: Option<String>) -> DomainResult<()> {
+async fn audit_failure(
+    db: &Db,
+    account: &user::Model,
+    locked_now: bool,
+    request_id: Option<String>,
+) -> DomainResult<()> {
     let tx = db.global_tx().await?;
     scope_to_user(&tx, account.id).await?;
     let tenants: Vec<_> = memberships_of_user(&tx, account.id).await?.into_iter().map(|m| m.tenant_id).collect();

@@ -1,6 +1,6 @@
 //! How long spent credentials are kept: invitations a week past their
 //! expiry, refresh tokens until they expire, password-reset links a day
-//! past expiry or use.
+//! past expiry or use, failed sign-in counts a day after the last attempt.
 
 #![expect(clippy::disallowed_methods, reason = "refresh_tokens and password_resets are global tables")]
 
@@ -35,6 +35,8 @@ pub async fn purge_invitations(tx: &TenantTx) -> DomainResult<u64> {
 pub struct PurgedSessions {
     pub refresh_tokens: u64,
     pub password_resets: u64,
+    /// Failed sign-in counts of addresses idle for a day.
+    pub sign_in_attempts: u64,
 }
 
 /// Deletes expired refresh tokens (used ones stay until they expire, so a
@@ -56,5 +58,6 @@ pub async fn purge_sessions(db: &Db) -> DomainResult<PurgedSessions> {
         .exec(db.connection())
         .await?
         .rows_affected;
-    Ok(PurgedSessions { refresh_tokens, password_resets })
+    let sign_in_attempts = super::password_gate::purge_idle(db.connection()).await?;
+    Ok(PurgedSessions { refresh_tokens, password_resets, sign_in_attempts })
 }

@@ -281,11 +281,8 @@ async fn replay(
             return Ok(None);
         };
         let user = users::find(tx.conn(), first.user_id).await?;
-        let membership = tx
-            .find::<membership::Entity>()
-            .filter(membership::Column::UserId.eq(first.user_id))
-            .one(tx.conn())
-            .await?;
+        let membership =
+            tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(first.user_id)).one(tx.conn()).await?;
         tx.commit().await?;
         (first, user, membership)
     };

@@ -26,7 +26,9 @@ pub const OPERATIONS: Operations = &[
     ("invitations", "query { invitations(first: 50) { totalCount nodes { id email merchant { name } } } }"),
     ("apiClients", "query { apiClients(first: 50) { totalCount nodes { id clientId name merchant { id name } } } }"),
     ("tenantCreate", "mutation { tenantCreate(input: {tenantName: \"Gamma\", tenantSlug: \"gamma-sweep\", name: \"G\", email: \"g@gamma.example.com\", password: \"gamma-pass-12\"}) { userErrors { code } viewer { tenant { id } } } }"),
-    ("sessionCreate", "mutation { sessionCreate(input: {email: \"owner@alpha.example.com\", password: \"wrong-password-1\", tenantSlug: \"alpha\"}) { accessToken userErrors { code } } }"),
+    // The outsider's own credentials, asking for the victim's tenant. (A wrong password
+    // for the victim's owner would rightly leave a security event in the victim's log.)
+    ("sessionCreate", "mutation { sessionCreate(input: {email: \"owner@beta.example.com\", password: \"correct-horse-42\", tenantSlug: \"alpha\"}) { accessToken userErrors { code } } }"),
     ("sessionRefresh", "mutation($refreshToken: String!, $tenant: ID!) { sessionRefresh(input: {refreshToken: $refreshToken, tenantId: $tenant}) { accessToken viewer { tenant { id } } userErrors { code } } }"),
     ("sessionRevoke", "mutation { sessionRevoke(input: {refreshToken: \"not-a-token\"}) { userErrors { code } } }"),
     ("passwordResetRequest", "mutation { passwordResetRequest(input: {email: \"nobody@beta.example.com\"}) { userErrors { code } } }"),

@@ -170,7 +170,11 @@ async fn failed_sign_ins_and_lockouts_are_security_events_without_the_password()
     domain::platform::clock::advance(Duration::minutes(16));
     let session = session_from(&app.login(&owner.email, PASSWORD, None).await["data"]["sessionCreate"], &owner.email);
     let log = app
-        .gql(Some(&session.access_token), "query { auditLog(first: 50) { nodes { action subjectId actor { kind } after } } }", json!({}))
+        .gql(
+            Some(&session.access_token),
+            "query { auditLog(first: 50) { nodes { action subjectId actor { kind } after } } }",
+            json!({}),
+        )
         .await;
     let entries = log["data"]["auditLog"]["nodes"].as_array().expect("entries").clone();
     let failed: Vec<&Value> = entries.iter().filter(|e| e["action"] == "session.login_failed").collect();

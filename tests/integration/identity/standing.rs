@@ -15,7 +15,9 @@ fn error_code(response: &Value) -> &str {
 }
 
 async fn member_id(app: &TestApp, owner: &Session, email: &str) -> String {
-    let members = app.gql(Some(&owner.access_token), "query { members(first: 50) { nodes { id user { email } } } }", json!({})).await;
+    let members = app
+        .gql(Some(&owner.access_token), "query { members(first: 50) { nodes { id user { email } } } }", json!({}))
+        .await;
     members["data"]["members"]["nodes"]
         .as_array()
         .expect("members")
@@ -29,12 +31,17 @@ async fn member_id(app: &TestApp, owner: &Session, email: &str) -> String {
 async fn remove(app: &TestApp, owner: &Session, email: &str) {
     let id = member_id(app, owner, email).await;
     let removed = app
-        .gql(Some(&owner.access_token), "mutation($m: ID!) { memberRemove(input: {memberId: $m}) { userErrors { code } } }", json!({"m": id}))
+        .gql(
+            Some(&owner.access_token),
+            "mutation($m: ID!) { memberRemove(input: {memberId: $m}) { userErrors { code } } }",
+            json!({"m": id}),
+        )
         .await;
     assert_eq!(removed["data"]["memberRemove"]["userErrors"], json!([]), "{removed}");
 }
 
-const CREATE_CLIENT: &str = "mutation { apiClientCreate(input: {name: \"Backdoor\", scopes: [MEMBERS_WRITE, API_CLIENTS_WRITE]}) {
+const CREATE_CLIENT: &str =
+    "mutation { apiClientCreate(input: {name: \"Backdoor\", scopes: [MEMBERS_WRITE, API_CLIENTS_WRITE]}) {
     apiClient { id } clientSecret userErrors { code } } }";
 
 async fn client_count(app: &TestApp, owner: &Session) -> usize {
@@ -86,10 +93,15 @@ async fn a_revoked_clients_tokens_stop_at_once() {
     let token = app.partner_token(&owner, "TENANT_READ").await;
     let before = app.gql(Some(&token), "query { tenant { id } }", json!({})).await;
     assert!(before["data"]["tenant"]["id"].is_string(), "{before}");
-    let clients = app.gql(Some(&owner.access_token), "query { apiClients(first: 5) { nodes { id } } }", json!({})).await;
+    let clients =
+        app.gql(Some(&owner.access_token), "query { apiClients(first: 5) { nodes { id } } }", json!({})).await;
     let id = clients["data"]["apiClients"]["nodes"][0]["id"].as_str().expect("client id").to_owned();
     let revoked = app
-        .gql(Some(&owner.access_token), "mutation($id: ID!) { apiClientRevoke(input: {id: $id}) { userErrors { code } } }", json!({"id": id}))
+        .gql(
+            Some(&owner.access_token),
+            "mutation($id: ID!) { apiClientRevoke(input: {id: $id}) { userErrors { code } } }",
+            json!({"id": id}),
+        )
         .await;
     assert_eq!(revoked["data"]["apiClientRevoke"]["userErrors"], json!([]), "{revoked}");
     let after = app.gql(Some(&token), "query { tenant { id } }", json!({})).await;
@@ -139,6 +151,7 @@ async fn a_removed_admins_subscription_is_closed_with_forbidden() {
     let (mut socket, ack) = connect(&app, Some(&admin.access_token)).await;
     assert_eq!(ack["type"], "connection_ack");
     ws::subscribe(&mut socket, "1", AUDIT).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
     // The socket is alive and delivering before the removal.
     invite(&app, &owner, "first@alpha.example.com").await;
     let first = ws::next(&mut socket, Duration::from_secs(5)).await.expect("an event before the removal");
@@ -157,13 +170,14 @@ async fn a_removed_admins_subscription_is_closed_with_forbidden() {
 
 #[tokio::test]
 async fn a_subscription_ends_when_its_token_expires() {
-    let app = TestApp::spawn_with(&[("SILKPORT_ACCESS_TOKEN_TTL_SECS", "2")]).await;
+    let app = TestApp::spawn_with(&[("SILKPORT_ACCESS_TOKEN_TTL_SECS", "3")]).await;
     let owner = app.signup("alpha").await;
     let (mut socket, _) = connect(&app, Some(&owner.access_token)).await;
     ws::subscribe(&mut socket, "1", AUDIT).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
     invite(&app, &owner, "early@alpha.example.com").await;
     assert!(ws::next(&mut socket, Duration::from_secs(5)).await.is_some(), "alive before expiry");
-    // Expiry is 2 s plus the 5 s of leeway every token check allows.
+    // Expiry is 3 s plus the 5 s of leeway every token check allows.
     let (_, close) = until_closed(&mut socket, Duration::from_secs(12)).await;
     let close = close.expect("the server closed the socket at expiry");
     assert_eq!(u16::from(close.code), 4401, "{close:?}");

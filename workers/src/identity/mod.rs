@@ -40,6 +40,7 @@ impl PlatformTask for PurgeSessions {
         tracing::info!(
             refresh_tokens = purged.refresh_tokens,
             password_resets = purged.password_resets,
+            sign_in_attempts = purged.sign_in_attempts,
             "purged expired sessions"
         );
         Ok(())

@@ -7,9 +7,9 @@ use domain::{Db, DomainError, DomainResult, TenantCtx, UserErrorCode};
 
 use crate::auth::{AuthError, Principal, standing};
 use crate::graphql::kit::payload::OrGql;
+use crate::state::AppState;
 use domain::identity::authority::Freshness;
 use domain::platform::access::Permission;
-use crate::state::AppState;
 
 /// Per-request data: the verified principal (or why there is none), the
 /// request id, and the idempotency key of the `Idempotency-Key` header.
@@ -40,8 +40,9 @@ pub fn unauthenticated(reason: &str) -> Error {
 pub fn principal<'a>(ctx: &Context<'a>) -> Result<&'a Principal, Error> {
     match ctx.data_opt::<RequestInfo>().and_then(|r| r.principal.as_ref()) {
         Some(Ok(principal)) => Ok(principal),
-        Some(Err(AuthError::Unavailable)) => Err(Error::new(AuthError::Unavailable.to_string())
-            .extend_with(|_, e| e.set("code", "INTERNAL"))),
+        Some(Err(AuthError::Unavailable)) => {
+            Err(Error::new(AuthError::Unavailable.to_string()).extend_with(|_, e| e.set("code", "INTERNAL")))
+        }
         Some(Err(e)) => Err(unauthenticated(&e.to_string())),
         None => Err(unauthenticated("authentication required: send `Authorization: Bearer <access token>`")),
     }
