@@ -17,7 +17,7 @@ use super::members::merchant_binding;
 use super::password::NewPassword;
 use super::password_gate;
 use super::sessions::{self, SessionGrant, parse_role};
-use super::{INVITATION, Locale, MEMBER, mail, tenants, users};
+use super::{INVITATION, Locale, MEMBER, invitation_caps, mail, tenants, users};
 use crate::platform::access::{Permission, Role};
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
@@ -104,6 +104,7 @@ async fn invite_now(tx: &mut TenantTx, input: InviteInput, public_url: &str) -> 
             return Err(DomainError::user("email", UserErrorCode::AlreadyMember, "This person is already a member."));
         }
     }
+    invitation_caps::check(tx, &email).await?;
     let tenant_id = tx.tenant_id();
     let tenant =
         tenants::find(tx.conn(), tenant_id).await?.ok_or_else(|| DomainError::Internal("tenant gone".into()))?;
@@ -272,7 +273,8 @@ pub async fn accept(
     }
     let user = match (users::find_by_email(tx.conn(), &email).await?, new_account) {
         (Some(user), _) => user,
-        (None, Some((display, hash))) => users::insert(tx.conn(), &email, &display, hash, locale).await?,
+        // They followed the link mailed to the address: it is verified.
+        (None, Some((display, hash))) => users::insert(tx.conn(), &email, &display, hash, locale, true).await?,
         (None, None) => return Err(DomainError::Internal("account vanished during acceptance".into())),
     };
     let already =

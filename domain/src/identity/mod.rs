@@ -6,6 +6,7 @@ pub mod api_clients;
 pub mod authority;
 mod directory;
 mod entities;
+mod invitation_caps;
 pub mod invitations;
 mod lookups;
 mod mail;

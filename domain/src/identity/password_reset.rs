@@ -81,7 +81,8 @@ async fn send_link(
     }
     let ctx = TenantCtx::account(home.tenant_id, user.id, request_id);
     let mut scoped = TenantTx::scope(db, tx, ctx).await?;
-    if audit::count_since(&scoped, "user.password_reset_request", now - MAIL_WINDOW).await? >= MAILS_PER_TENANT {
+    if audit::count_since(&scoped, &["user.password_reset_request"], now - MAIL_WINDOW, None).await? >= MAILS_PER_TENANT
+    {
         tracing::warn!(tenant.id = %home.tenant_id, "password reset mails capped for this tenant");
         return Ok(());
     }

@@ -61,7 +61,7 @@ pub async fn demo(db: &Db) -> DomainResult<Vec<DemoLogin>> {
             Some(user) => user,
             None => {
                 let name = format!("Demo {}", role.as_str().replace('_', " "));
-                users::insert(scoped.conn(), &email, &name, hash.clone(), Locale::ZhCn).await?
+                users::insert(scoped.conn(), &email, &name, hash.clone(), Locale::ZhCn, true).await?
             }
         };
         let member = scoped

@@ -5,7 +5,9 @@
 use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, SqlErr};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect, SqlErr,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
@@ -202,7 +204,7 @@ pub async fn create(
         }
         let user = match (users::find_by_email(&tx, &email).await?, new_hash) {
             (Some(user), _) => user,
-            (None, Some(hash)) => users::insert(&tx, &email, &owner_name, hash, locale).await?,
+            (None, Some(hash)) => users::insert(&tx, &email, &owner_name, hash, locale, false).await?,
             (None, None) => return Err(DomainError::Internal("account vanished during sign-up".into())),
         };
         let tenant_row = tenant::ActiveModel {
@@ -312,6 +314,14 @@ async fn replay(
 
 pub(crate) async fn find(conn: &impl ConnectionTrait, id: Uuid) -> DomainResult<Option<Tenant>> {
     Ok(tenant::Entity::find_by_id(id).one(conn).await?.map(Tenant::from))
+}
+
+/// Locks the tenant's row until the transaction ends: serialises a
+/// tenant's count-then-write checks (`FOR UPDATE` on PostgreSQL; SQLite's
+/// write transactions exclude each other already).
+pub(crate) async fn lock(conn: &impl ConnectionTrait, id: Uuid) -> DomainResult<()> {
+    tenant::Entity::find_by_id(id).lock_exclusive().one(conn).await?;
+    Ok(())
 }
 
 pub(crate) async fn find_by_slug(conn: &impl ConnectionTrait, slug: &str) -> DomainResult<Option<Tenant>> {

@@ -64,6 +64,16 @@ pub(crate) async fn find_by_email_for_update(
     Ok(user::Entity::find().filter(user::Column::Email.eq(email.as_str())).lock_exclusive().one(conn).await?)
 }
 
+/// How many of `ids` have verified their email address.
+pub(crate) async fn verified(conn: &impl ConnectionTrait, ids: Vec<Uuid>) -> DomainResult<u64> {
+    use sea_orm::PaginatorTrait;
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .filter(user::Column::EmailVerifiedAt.is_not_null())
+        .count(conn)
+        .await?)
+}
+
 pub(crate) async fn find(conn: &impl ConnectionTrait, id: Uuid) -> DomainResult<Option<user::Model>> {
     Ok(user::Entity::find_by_id(id).one(conn).await?)
 }
@@ -74,6 +84,7 @@ pub(crate) async fn insert(
     name: &str,
     password_hash: String,
     locale: Locale,
+    email_verified: bool,
 ) -> DomainResult<user::Model> {
     let row = user::ActiveModel {
         id: Set(new_id()),
@@ -81,7 +92,7 @@ pub(crate) async fn insert(
         name: Set(name.to_owned()),
         password_hash: Set(password_hash),
         locale: Set(locale.as_str().to_owned()),
-        email_verified_at: Set(None),
+        email_verified_at: Set(email_verified.then(clock::now)),
         created_at: Set(clock::now()),
     };
     Ok(sea_orm::ActiveModelTrait::insert(row, conn).await?)

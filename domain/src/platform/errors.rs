@@ -16,6 +16,7 @@ string_enum!(
         NotFound = "not_found",
         InvalidCredentials = "invalid_credentials",
         TooManyAttempts = "too_many_attempts",
+        RateLimited = "rate_limited",
         Expired = "expired",
         LinkUsed = "link_used",
         Forbidden = "forbidden",

@@ -3,6 +3,7 @@
 //! for the isolation sweeps.
 
 mod auth;
+mod bursts;
 mod email;
 mod members;
 mod oauth;

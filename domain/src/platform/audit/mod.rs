@@ -146,15 +146,23 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<AuditEntry>> {
     Ok(tx.find_by_id::<entity::Entity>(id).one(tx.conn()).await?.map(AuditEntry::from))
 }
 
-/// How many entries of `action` the tenant recorded after `since`: what
-/// caps on mail and the like count, since every such send is audited.
-/// Not a read of the log by a person, so no permission is asked.
-pub async fn count_since(tx: &TenantTx, action: &str, since: DateTime<Utc>) -> DomainResult<u64> {
+/// How many entries of `actions` the tenant recorded after `since` (by
+/// `actor` only, if given): what caps on mail and the like count, since
+/// every such send is audited. Not a read of the log by a person, so no
+/// permission is asked.
+pub async fn count_since(
+    tx: &TenantTx,
+    actions: &[&str],
+    since: DateTime<Utc>,
+    actor: Option<Uuid>,
+) -> DomainResult<u64> {
     use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
-    Ok(tx
+    let mut query = tx
         .find::<entity::Entity>()
-        .filter(entity::Column::Action.eq(action))
-        .filter(entity::Column::At.gt(since))
-        .count(tx.conn())
-        .await?)
+        .filter(entity::Column::Action.is_in(actions.iter().copied()))
+        .filter(entity::Column::At.gt(since));
+    if let Some(actor) = actor {
+        query = query.filter(entity::Column::ActorId.eq(actor));
+    }
+    Ok(query.count(tx.conn()).await?)
 }

@@ -1,0 +1,78 @@
+//! Caps on the invitation mail a tenant sends: per address, per tenant, per
+//! inviting person or client, and a tight one while none of the tenant's
+//! owners has shown they read their own mail (a tenant made a minute ago
+//! by someone nobody knows must not become a mail cannon).
+//!
+//! Counted inside the inviting transaction with the tenant's row locked,
+//! so a burst of invitations cannot all pass one count.
+
+use chrono::Duration;
+use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+
+use super::entities::{invitation, membership};
+use super::{tenants, users};
+use crate::platform::access::Role;
+use crate::platform::audit;
+use crate::platform::clock;
+use crate::platform::email::Email;
+use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
+use crate::platform::tenancy::TenantTx;
+
+/// Invitations one address gets from one tenant per day.
+pub const PER_ADDRESS_PER_DAY: u64 = 3;
+/// Invitation mails one tenant sends per day.
+pub const PER_TENANT_PER_DAY: u64 = 200;
+/// Invitation mails one tenant sends per day while no owner is verified.
+pub const UNVERIFIED_TENANT_PER_DAY: u64 = 5;
+/// Invitation mails one person or partner client sends per hour.
+pub const PER_INVITER_PER_HOUR: u64 = 50;
+
+/// The audit actions that each sent one invitation mail.
+pub(crate) const SENDS: &[&str] = &["member.invite", "invitation.resend"];
+
+fn capped(message: &str) -> DomainError {
+    DomainError::user("email", UserErrorCode::RateLimited, message)
+}
+
+/// `Ok` when one more invitation mail to `email` is within every cap;
+/// `RATE_LIMITED` on `email` saying which cap, otherwise.
+pub(crate) async fn check(tx: &TenantTx, email: &Email) -> DomainResult<()> {
+    tenants::lock(tx.conn(), tx.tenant_id()).await?;
+    let now = clock::now();
+    let day = now - Duration::days(1);
+    let to_address = tx
+        .find::<invitation::Entity>()
+        .filter(invitation::Column::Email.eq(email.as_str()))
+        .filter(invitation::Column::CreatedAt.gt(day))
+        .count(tx.conn())
+        .await?;
+    if to_address >= PER_ADDRESS_PER_DAY {
+        return Err(capped("This address was invited too often today; try again tomorrow."));
+    }
+    if let Some(inviter) = tx.ctx().actor.id()
+        && audit::count_since(tx, SENDS, now - Duration::hours(1), Some(inviter)).await? >= PER_INVITER_PER_HOUR
+    {
+        return Err(capped("You sent too many invitations this hour; try again later."));
+    }
+    let today = audit::count_since(tx, SENDS, day, None).await?;
+    if today >= PER_TENANT_PER_DAY {
+        return Err(capped("This tenant sent too many invitations today; try again tomorrow."));
+    }
+    if today >= UNVERIFIED_TENANT_PER_DAY && !owner_verified(tx).await? {
+        return Err(capped(
+            "Invite more people today once an owner has verified their email address by following a link we \
+             mailed to it (a password-reset link does).",
+        ));
+    }
+    Ok(())
+}
+
+async fn owner_verified(tx: &TenantTx) -> DomainResult<bool> {
+    let owners = tx
+        .find::<membership::Entity>()
+        .filter(membership::Column::Role.eq(Role::Owner.as_str()))
+        .all(tx.conn())
+        .await?;
+    let people = users::verified(tx.conn(), owners.into_iter().map(|m| m.user_id).collect()).await?;
+    Ok(people > 0)
+}
