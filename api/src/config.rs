@@ -145,8 +145,8 @@ impl Config {
             cors_origins,
             access_token_ttl: Duration::from_secs(env.parse("SILKPORT_ACCESS_TOKEN_TTL_SECS", 900)?),
             max_body_bytes: env.parse("SILKPORT_MAX_BODY_BYTES", 256 * 1024)?,
-            // GraphiQL's and graphql-js's introspection query nests 13 deep.
-            max_query_depth: env.parse("SILKPORT_MAX_QUERY_DEPTH", 15)?,
+            // Levels of data fields; introspection has its own rule (graphql::kit::limits).
+            max_query_depth: env.parse("SILKPORT_MAX_QUERY_DEPTH", 12)?,
             max_query_cost: env.parse("SILKPORT_MAX_QUERY_COST", 5000)?,
             rate_limit_capacity: env.parse("SILKPORT_RATE_LIMIT_CAPACITY", 2000)?,
             rate_limit_per_second: env.parse("SILKPORT_RATE_LIMIT_PER_SECOND", 200)?,
