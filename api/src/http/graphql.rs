@@ -221,9 +221,11 @@ async fn run(req: &HttpRequest, state: &AppState, schema: &AppSchema, media: Med
     let body =
         Body { errors: &response.errors, data: executed.then_some(&response.data), extensions: &response.extensions };
     match serde_json::to_vec(&body) {
-        Ok(bytes) => {
-            HttpResponse::build(status(media, executed, &response)).content_type(media.content_type()).body(bytes)
-        }
+        // The media type follows `Accept`, so a cached GET answer must too.
+        Ok(bytes) => HttpResponse::build(status(media, executed, &response))
+            .content_type(media.content_type())
+            .insert_header((header::VARY, "Accept"))
+            .body(bytes),
         Err(e) => {
             tracing::error!(error = %e, "serialising a GraphQL response failed");
             HttpResponse::InternalServerError().finish()

@@ -142,7 +142,17 @@ async fn queries_run_over_get_and_mutations_do_not() {
     let owner = app.signup("alpha").await;
     let token = Some(owner.access_token.as_str());
 
-    let viewer = get(&app, "application/json", &[("query", "{ viewer { role tenant { slug } } }")], token).await;
+    let response = app
+        .http
+        .get(format!("{}/graphql", app.url))
+        .query(&[("query", "{ viewer { role tenant { slug } } }")])
+        .bearer_auth(&owner.access_token)
+        .send()
+        .await
+        .expect("GET");
+    let vary = response.headers()["vary"].to_str().expect("text").to_owned();
+    assert!(vary.split(',').any(|v| v.trim() == "Accept"), "the media type follows Accept: {vary}");
+    let viewer = answer(response).await;
     assert_eq!(viewer.status, 200);
     assert_eq!(viewer.body["data"]["viewer"], json!({"role": "OWNER", "tenant": {"slug": "alpha"}}));
     let with_variables = get(
