@@ -26,6 +26,8 @@ pub struct Config {
     pub redis_url: Option<String>,
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    /// The external URL, without a trailing slash: links in mail, and the
+    /// OAuth issuer (`iss` of tokens, `issuer` of the metadata).
     pub public_url: String,
     pub signing_keys_dir: PathBuf,
     /// A built portal to serve instead of the one inside the binary.
@@ -119,6 +121,14 @@ impl Config {
         }
         let public_url = env.text("SILKPORT_PUBLIC_URL").unwrap_or_else(|| format!("http://{bind}"));
         check_url("SILKPORT_PUBLIC_URL", &public_url, &["http", "https"])?;
+        // It is also the OAuth issuer, which has no query or fragment (RFC 8414 §2).
+        if public_url.contains(['?', '#']) {
+            return Err(ConfigError {
+                var: "SILKPORT_PUBLIC_URL",
+                message: format!("`{public_url}`: a URL without query or fragment"),
+            });
+        }
+        let public_url = public_url.trim_end_matches('/').to_owned();
         let cors_origins = env
             .text("SILKPORT_CORS_ORIGINS")
             .map(|v| v.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect())
@@ -145,8 +155,8 @@ impl Config {
             cors_origins,
             access_token_ttl: Duration::from_secs(env.parse("SILKPORT_ACCESS_TOKEN_TTL_SECS", 900)?),
             max_body_bytes: env.parse("SILKPORT_MAX_BODY_BYTES", 256 * 1024)?,
-            // GraphiQL's and graphql-js's introspection query nests 13 deep.
-            max_query_depth: env.parse("SILKPORT_MAX_QUERY_DEPTH", 15)?,
+            // Levels of data fields; introspection has its own rule (graphql::kit::limits).
+            max_query_depth: env.parse("SILKPORT_MAX_QUERY_DEPTH", 12)?,
             max_query_cost: env.parse("SILKPORT_MAX_QUERY_COST", 5000)?,
             rate_limit_capacity: env.parse("SILKPORT_RATE_LIMIT_CAPACITY", 2000)?,
             rate_limit_per_second: env.parse("SILKPORT_RATE_LIMIT_PER_SECOND", 200)?,
@@ -211,5 +221,13 @@ mod tests {
         assert!(e.to_string().contains("REDIS_URL"));
         let e = config(&[("SILKPORT_WORKER_CONCURRENCY", "0")]).expect_err("zero");
         assert_eq!(e.var, "SILKPORT_WORKER_CONCURRENCY");
+        let e = config(&[("SILKPORT_PUBLIC_URL", "https://silkport.example.com/?x=1")]).expect_err("a query");
+        assert_eq!(e.var, "SILKPORT_PUBLIC_URL");
+    }
+
+    #[test]
+    fn the_public_url_is_kept_without_a_trailing_slash() {
+        let c = config(&[("SILKPORT_PUBLIC_URL", "https://silkport.example.com/")]).expect("valid");
+        assert_eq!(c.public_url, "https://silkport.example.com");
     }
 }

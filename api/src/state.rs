@@ -81,7 +81,7 @@ impl AppState {
         };
         Ok(Self {
             db,
-            tokens: TokenIssuer::new(Arc::new(keys), config.access_token_ttl),
+            tokens: TokenIssuer::new(Arc::new(keys), config.access_token_ttl, &config.public_url),
             config: Arc::new(config.clone()),
             limiter,
             redis,

@@ -33,7 +33,8 @@ impl TestApp {
         Self::start(dir, db, vars).await
     }
 
-    /// A second API replica on this app's database and signing keys.
+    /// A second API replica on this app's database and signing keys, behind
+    /// the same public URL (the issuer of both replicas' tokens).
     pub async fn replica(&self, vars: &[(&str, &str)]) -> Self {
         let dir = std::env::temp_dir().join(format!("silkport-test-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&dir).expect("temp dir");
@@ -41,6 +42,7 @@ impl TestApp {
         let keys = self.dir.join("keys").display().to_string();
         let mut vars = vars.to_vec();
         vars.push(("SILKPORT_SIGNING_KEYS_DIR", &keys));
+        vars.push(("SILKPORT_PUBLIC_URL", &self.state.config.public_url));
         Self::start(dir, db, &vars).await
     }
 

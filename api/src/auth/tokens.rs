@@ -2,6 +2,12 @@
 //! one tenant) and partner clients (scopes, optionally a merchant). Only
 //! EdDSA is accepted; `alg: none` and HMAC tokens fail before any key is
 //! looked at.
+//!
+//! The claims are checked as RFC 7519 §4.1 has them, so that tokens any JWT
+//! library makes for us and ours read the same: `iss` is the server's
+//! public URL, the issuer of its RFC 8414 metadata; `aud` may be a string
+//! or an array that contains [`AUDIENCE`]; `exp` and `nbf` are enforced
+//! with [`LEEWAY_SECS`] of clock skew.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,11 +23,11 @@ use uuid::Uuid;
 
 use super::keys::SigningKeys;
 
-pub const ISSUER: &str = "silkport";
-/// Clock skew tolerated on `exp`, in seconds.
-const LEEWAY_SECS: u32 = 5;
+/// Clock skew tolerated on `exp` and `nbf`, in seconds.
+pub const LEEWAY_SECS: u32 = 5;
 pub const AUDIENCE: &str = "silkport-api";
 
+/// The claims of the tokens we issue.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claims {
     pub iss: String,
@@ -41,6 +47,22 @@ pub struct Claims {
     /// The merchant a merchant-role user or merchant-bound client acts for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mid: Option<Uuid>,
+}
+
+/// The claims a principal is made of, once the token's registered claims
+/// (`iss`, `aud` in either form, `exp`, `nbf`) have passed validation.
+#[derive(Debug, Deserialize)]
+struct Verified {
+    sub: String,
+    tid: Uuid,
+    exp: i64,
+    typ: String,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    scope: Option<String>,
+    #[serde(default)]
+    mid: Option<Uuid>,
 }
 
 /// Who a verified token speaks for.
@@ -90,6 +112,8 @@ pub enum AuthError {
     Malformed,
     #[error("access token has expired")]
     Expired,
+    #[error("access token is not valid yet (`nbf`)")]
+    NotYetValid,
     #[error("access token signature is not valid")]
     BadSignature,
     #[error("access token uses an unsupported algorithm")]
@@ -115,15 +139,23 @@ const VERIFIED_CAPACITY: u64 = 20_000;
 pub struct TokenIssuer {
     keys: Arc<SigningKeys>,
     ttl: Duration,
+    /// `iss`: the public URL, as the RFC 8414 metadata names it.
+    issuer: Arc<str>,
     /// Tokens whose signature and claims were checked, by their exact text,
     /// with the principal and the expiry (Unix seconds) they carry.
     verified: moka::sync::Cache<String, (Principal, i64)>,
 }
 
 impl TokenIssuer {
-    pub fn new(keys: Arc<SigningKeys>, ttl: Duration) -> Self {
+    /// Issues and verifies tokens of `issuer` (the public URL) that live `ttl`.
+    pub fn new(keys: Arc<SigningKeys>, ttl: Duration, issuer: &str) -> Self {
         let verified = moka::sync::Cache::builder().max_capacity(VERIFIED_CAPACITY).time_to_live(ttl).build();
-        Self { keys, ttl, verified }
+        Self { keys, ttl, issuer: issuer.into(), verified }
+    }
+
+    /// The `iss` of our tokens and the `issuer` of our metadata.
+    pub fn issuer(&self) -> &str {
+        &self.issuer
     }
 
     pub fn keys(&self) -> &SigningKeys {
@@ -144,7 +176,7 @@ impl TokenIssuer {
         let now = Utc::now();
         let exp = now + chrono::Duration::from_std(self.ttl).unwrap_or_else(|_| chrono::Duration::minutes(15));
         let claims = Claims {
-            iss: ISSUER.into(),
+            iss: self.issuer.to_string(),
             aud: AUDIENCE.into(),
             sub: sub.to_string(),
             tid: tenant_id,
@@ -203,14 +235,16 @@ impl TokenIssuer {
         let kid = header.kid.ok_or(AuthError::UnknownKey)?;
         let key = self.keys.verifying(&kid).ok_or(AuthError::UnknownKey)?;
         let mut validation = Validation::new(Algorithm::EdDSA);
-        validation.set_issuer(&[ISSUER]);
+        validation.set_issuer(&[&*self.issuer]);
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.validate_nbf = true;
         validation.leeway = LEEWAY_SECS.into();
-        let data = jsonwebtoken::decode::<Claims>(token, key, &validation).map_err(|e| {
+        let data = jsonwebtoken::decode::<Verified>(token, key, &validation).map_err(|e| {
             use jsonwebtoken::errors::ErrorKind;
             match e.kind() {
                 ErrorKind::ExpiredSignature => AuthError::Expired,
+                ErrorKind::ImmatureSignature => AuthError::NotYetValid,
                 ErrorKind::InvalidSignature => AuthError::BadSignature,
                 ErrorKind::InvalidAlgorithm => AuthError::BadAlgorithm,
                 ErrorKind::InvalidToken | ErrorKind::Base64(_) | ErrorKind::Json(_) | ErrorKind::Utf8(_) => {

@@ -17,6 +17,7 @@ use async_graphql::{MergedObject, MergedSubscription, Schema};
 pub use kit::context::RequestInfo;
 pub use kit::cost::CostLimit;
 pub use kit::loaders::Loaders;
+pub use kit::request_errors::{Execution, RequestChecks};
 
 use crate::state::AppState;
 
@@ -35,13 +36,18 @@ fn builder() -> async_graphql::SchemaBuilder<QueryRoot, MutationRoot, Subscripti
     Schema::build(QueryRoot::default(), MutationRoot::default(), SubscriptionRoot::default())
 }
 
+/// The schema with the request limits: the cost limit and partner
+/// throttling ([`CostLimit`]), the document limits and request error codes
+/// ([`RequestChecks`], whose depth limit replaces async-graphql's so that
+/// introspection has a rule of its own), and async-graphql's recursion
+/// limit, which keeps its own walks off the end of the stack.
 pub fn build_schema(state: AppState) -> AppSchema {
-    let depth = state.config.max_query_depth;
+    let max_depth = state.config.max_query_depth;
     let cost = state.config.max_query_cost;
     builder()
-        .limit_depth(depth)
         .limit_complexity(cost)
         .limit_recursive_depth(32)
+        .extension(RequestChecks { max_depth })
         .extension(CostLimit)
         .data(state)
         .finish()

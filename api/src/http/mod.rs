@@ -1,4 +1,4 @@
-//! HTTP routes and middleware: GraphQL (POST, GraphiQL on GET, graphql-ws),
+//! HTTP routes and middleware: GraphQL (POST, GET, GraphiQL, graphql-ws),
 //! OAuth token endpoint, JWKS, health, readiness, metrics, and the portal.
 
 pub mod graphql;
@@ -24,9 +24,7 @@ pub fn api_routes(cfg: &mut web::ServiceConfig, state: &AppState, schema: &AppSc
     cfg.app_data(web::Data::new(state.clone()))
         .app_data(web::Data::new(schema.clone()))
         .app_data(web::PayloadConfig::new(state.config.max_body_bytes))
-        .service(
-            web::resource("/graphql").route(web::post().to(graphql::execute)).route(web::get().to(graphql::graphiql)),
-        )
+        .service(web::resource("/graphql").route(web::post().to(graphql::execute)).route(web::get().to(graphql::get)))
         .service(web::resource("/graphql/ws").route(web::get().to(graphql::subscriptions)))
         .service(web::resource("/oauth/token").route(web::post().to(oauth::token)))
         .service(web::resource("/.well-known/jwks.json").route(web::get().to(oauth::jwks)))

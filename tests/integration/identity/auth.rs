@@ -1,7 +1,7 @@
 //! Attacks on authentication: each gets UNAUTHENTICATED (or FORBIDDEN) and
 //! changes nothing.
 
-use api::auth::tokens::{AUDIENCE, Claims, ISSUER};
+use api::auth::tokens::{AUDIENCE, Claims};
 use api::auth::{SigningKeys, TokenIssuer};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -52,6 +52,7 @@ async fn forged_expired_and_missing_tokens_are_rejected() {
     let other = TokenIssuer::new(
         std::sync::Arc::new(SigningKeys::load(&other_dir, true).expect("other key")),
         std::time::Duration::from_secs(900),
+        &app.config().public_url,
     );
     let mut claims = claims_of(&owner.access_token);
     claims.jti = "other".into();
@@ -93,7 +94,7 @@ async fn a_tampered_payload_is_rejected() {
     claims.role = Some("owner".into());
     parts[1] = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims).expect("json"));
     rejected(&app, &owner, Some(&parts.join(".")), "role raised in the payload").await;
-    assert_eq!((claims.iss.as_str(), claims.aud.as_str()), (ISSUER, AUDIENCE));
+    assert_eq!((claims.iss.as_str(), claims.aud.as_str()), (app.config().public_url.as_str(), AUDIENCE));
 }
 
 #[tokio::test]

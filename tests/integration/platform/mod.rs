@@ -2,14 +2,17 @@
 //! event bus and subscriptions, the HTTP edge, row-level security, the
 //! portal served by the binary. Its operations for the isolation sweeps.
 
+mod anonymous;
 mod audit;
 mod bad_input;
 mod fast_lists;
+mod graphql_http;
 mod http_edge;
 mod idempotency;
 mod jobs;
 mod logging;
 mod portal;
+mod request_limits;
 mod row_level_security;
 mod scheduler;
 mod subscriptions;

@@ -1,13 +1,16 @@
 //! The conventions every context's GraphQL follows, written once: Relay
 //! connections with their arguments and cost, global ids, payloads with
 //! `userErrors`, GraphQL enums mirrored from the domain, dataloaders, the
-//! request context, the cost limit, and the fast resolution of plain list items.
+//! request context, the cost limit, the limits on a document and the codes of
+//! request errors, and the fast resolution of plain list items.
 
 pub mod connection;
 pub mod context;
 pub mod cost;
 pub mod enums;
 pub mod ids;
+pub mod limits;
 pub mod loaders;
 pub mod payload;
 pub mod plain;
+pub mod request_errors;
