@@ -17,6 +17,7 @@ use async_graphql::{MergedObject, MergedSubscription, Schema};
 pub use kit::context::RequestInfo;
 pub use kit::cost::CostLimit;
 pub use kit::loaders::Loaders;
+pub use kit::locale::Localise;
 
 use crate::state::AppState;
 
@@ -43,6 +44,7 @@ pub fn build_schema(state: AppState) -> AppSchema {
         .limit_complexity(cost)
         .limit_recursive_depth(32)
         .extension(CostLimit)
+        .extension(Localise)
         .data(state)
         .finish()
 }

@@ -9,6 +9,7 @@ use async_graphql::{Data, Response};
 use async_graphql_actix_web::GraphQLSubscription;
 use serde_json::json;
 
+use super::language;
 use super::middleware::RequestId;
 use super::portal::Portal;
 use crate::auth::{AuthError, Principal, TokenIssuer};
@@ -67,7 +68,8 @@ pub async fn execute(
     }
     let idempotency_key = req.headers().get(IDEMPOTENCY_KEY).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let operation = request.operation_name.clone().unwrap_or_default();
-    let info = RequestInfo { principal, request_id, idempotency_key };
+    let locale = language::of_request(&req);
+    let info = RequestInfo { principal, request_id, idempotency_key, locale };
     let response: Response = schema.execute(request.data(info).data(Loaders::default())).await;
     if response.errors.iter().any(|e| {
         e.extensions.as_ref().and_then(|x| x.get("code")).is_some_and(|c| *c == async_graphql::Value::from("INTERNAL"))
@@ -83,7 +85,9 @@ pub async fn graphiql(portal: web::Data<Portal>) -> HttpResponse {
 }
 
 /// graphql-ws: the token comes in `connection_init`'s payload as
-/// `{"authorization": "Bearer …"}` (browsers cannot set WebSocket headers).
+/// `{"authorization": "Bearer …"}` (browsers cannot set WebSocket headers),
+/// and so may the language (`{"accept-language": "zh-CN"}`), else the
+/// upgrade request's `Accept-Language`.
 pub async fn subscriptions(
     req: HttpRequest,
     payload: web::Payload,
@@ -92,6 +96,7 @@ pub async fn subscriptions(
 ) -> Result<HttpResponse, actix_web::Error> {
     let tokens = state.tokens.clone();
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+    let upgrade_locale = language::of_request(&req);
     GraphQLSubscription::new(AppSchema::clone(&schema))
         .on_connection_init(move |init| async move {
             let header = init
@@ -100,8 +105,12 @@ pub async fn subscriptions(
                 .and_then(|v| v.as_str())
                 .map(str::to_owned);
             let principal = bearer_principal(&tokens, header.as_deref());
+            let locale = ["accept-language", "Accept-Language"]
+                .iter()
+                .find_map(|key| init.get(*key).and_then(|v| v.as_str()))
+                .map_or(upgrade_locale, language::negotiate);
             let mut data = Data::default();
-            data.insert(RequestInfo { principal, request_id, idempotency_key: None });
+            data.insert(RequestInfo { principal, request_id, idempotency_key: None, locale });
             data.insert(Loaders::default());
             Ok(data)
         })

@@ -3,6 +3,7 @@
 
 pub mod graphql;
 pub mod health;
+mod language;
 pub mod metrics;
 pub mod middleware;
 pub mod oauth;

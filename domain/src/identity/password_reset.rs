@@ -9,9 +9,10 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::password_reset;
+use super::messages;
 use super::password::NewPassword;
 use super::sessions::{memberships_of_user, revoke_user};
-use super::{Locale, USER, mail, users};
+use super::{Locale, USER, mail, tenants, users};
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
 use crate::platform::db::{Db, scope_to_user};
@@ -22,14 +23,9 @@ use crate::platform::tenancy::{TenantCtx, TenantTx};
 
 pub const RESET_TTL: Duration = Duration::hours(1);
 
-/// Sends a reset link if the email belongs to a user; silent otherwise.
-pub async fn request(
-    db: &Db,
-    email: &str,
-    locale: Option<Locale>,
-    public_url: &str,
-    request_id: Option<String>,
-) -> DomainResult<()> {
+/// Sends a reset link if the email belongs to a user, in their language;
+/// silent otherwise.
+pub async fn request(db: &Db, email: &str, public_url: &str, request_id: Option<String>) -> DomainResult<()> {
     let email = Email::parse("email", email)?;
     let tx = db.global_tx().await?;
     let Some(user) = users::find_by_email(&tx, &email).await? else {
@@ -53,19 +49,23 @@ pub async fn request(
         used_at: Set(None),
     };
     sea_orm::ActiveModelTrait::insert(row, &tx).await?;
-    let locale = locale.unwrap_or_else(|| Locale::parse(&user.locale).unwrap_or(Locale::En));
     let reset_url = format!("{}/reset-password?token={}.{secret}", public_url.trim_end_matches('/'), id.simple());
     let ctx = TenantCtx::account(home.tenant_id, user.id, request_id);
     let mut scoped = TenantTx::scope(db, tx, ctx).await?;
-    let message = mail::PasswordReset { reset_url: &reset_url, expires_at: now + RESET_TTL };
-    crate::platform::mail::send(&mut scoped, message.render(email.as_str(), locale)).await?;
+    // In the user's language, with the expiry in their home tenant's zone.
+    let tenant =
+        tenants::find(scoped.conn(), home.tenant_id).await?.ok_or_else(|| DomainError::internal("tenant gone"))?;
+    let message =
+        mail::PasswordReset { reset_url: &reset_url, timezone: &tenant.timezone, expires_at: now + RESET_TTL };
+    let locale = Locale::parse(&user.locale).unwrap_or_default();
+    crate::platform::mail::send(&mut scoped, message.render(email.as_str(), locale)?).await?;
     audit::record(&mut scoped, Change::of("user.password_reset_request", USER, user.id)).await?;
     scoped.commit().await?;
     Ok(())
 }
 
 fn invalid_token() -> DomainError {
-    DomainError::user("token", UserErrorCode::InvalidCredentials, "This reset link is not valid; ask for a new one.")
+    DomainError::user("token", UserErrorCode::InvalidCredentials, messages::reset_link_invalid())
 }
 
 /// Sets a new password with a reset token.
@@ -78,11 +78,7 @@ pub async fn reset(db: &Db, token: &str, password: &str, request_id: Option<Stri
         return Err(invalid_token());
     };
     if found.used_at.is_some() || found.expires_at <= clock::now() {
-        return Err(DomainError::user(
-            "token",
-            UserErrorCode::Expired,
-            "This reset link has expired; ask for a new one.",
-        ));
+        return Err(DomainError::user("token", UserErrorCode::Expired, messages::reset_link_expired()));
     }
     let user = users::find(&tx, found.user_id).await?.ok_or_else(invalid_token)?;
     let hash = NewPassword::parse("password", password, Some(&user.email))?.hash().await?;

@@ -11,6 +11,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{membership, tenant};
+use super::messages;
 use super::password::{self, NewPassword};
 use super::sessions::{self, SessionGrant};
 use super::{Locale, MEMBER, Module, TENANT, TenantChanged, format_modules, lookups, parse_modules, users};
@@ -79,7 +80,7 @@ pub struct NewTenant {
 fn parse_name(field: &str, raw: &str, errors: &mut UserErrors) -> String {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.push(field, UserErrorCode::Invalid, "Name must be 1 to 120 characters.");
+        errors.push(field, UserErrorCode::Invalid, messages::name_length(120));
     }
     name.to_owned()
 }
@@ -91,11 +92,7 @@ fn parse_slug(raw: &str, errors: &mut UserErrors) -> String {
         && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.ends_with('-');
     if !ok {
-        errors.push(
-            "tenantSlug",
-            UserErrorCode::Invalid,
-            "Slug must be 3 to 40 lower-case letters, digits or dashes, starting with a letter.",
-        );
+        errors.push("tenantSlug", UserErrorCode::Invalid, messages::slug_format());
     }
     slug
 }
@@ -104,7 +101,7 @@ fn parse_slug(raw: &str, errors: &mut UserErrors) -> String {
 fn parse_timezone(field: &str, raw: &str, errors: &mut UserErrors) -> String {
     let name = raw.trim();
     if chrono_tz::Tz::from_str(name).is_err() {
-        errors.push(field, UserErrorCode::Invalid, format!("`{name}` is not an IANA time zone such as Asia/Shanghai."));
+        errors.push(field, UserErrorCode::Invalid, messages::timezone_invalid(name));
     }
     name.to_owned()
 }
@@ -182,11 +179,7 @@ pub async fn create(
     if let Some(user) = &existing
         && !password::verify(&input.password, Some(&user.password_hash)).await
     {
-        return Err(DomainError::user(
-            "email",
-            UserErrorCode::Taken,
-            "An account with this email exists; use its password to open another tenant.",
-        ));
+        return Err(DomainError::user("email", UserErrorCode::Taken, messages::email_taken()));
     }
     let new_hash = match existing {
         Some(_) => None,
@@ -249,7 +242,7 @@ pub async fn create(
 }
 
 fn slug_taken() -> DomainError {
-    DomainError::user("tenantSlug", UserErrorCode::Taken, "This slug is taken.")
+    DomainError::user("tenantSlug", UserErrorCode::Taken, messages::slug_taken())
 }
 
 /// The slug was taken, or a unique row of the sign-up appeared meanwhile.
@@ -282,11 +275,7 @@ async fn replay(
     let membership =
         tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(first.user_id)).one(tx.conn()).await?;
     let (true, Some(membership)) = (verified, membership) else {
-        return Err(DomainError::user(
-            "password",
-            UserErrorCode::InvalidCredentials,
-            "Email or password is incorrect.",
-        ));
+        return Err(DomainError::user("password", UserErrorCode::InvalidCredentials, messages::bad_credentials()));
     };
     let role = sessions::parse_role(&membership.role)?;
     let grant = sessions::issue(tx.conn(), first.user_id, tenant.id, role, membership.merchant_id, None).await?;

@@ -4,6 +4,7 @@
 
 mod auth;
 mod email;
+mod mail_language;
 mod members;
 mod oauth;
 mod sessions;

@@ -8,6 +8,7 @@ mod fast_lists;
 mod http_edge;
 mod idempotency;
 mod jobs;
+mod language;
 mod logging;
 mod portal;
 mod row_level_security;

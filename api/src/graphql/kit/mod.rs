@@ -1,7 +1,8 @@
 //! The conventions every context's GraphQL follows, written once: Relay
 //! connections with their arguments and cost, global ids, payloads with
 //! `userErrors`, GraphQL enums mirrored from the domain, dataloaders, the
-//! request context, the cost limit, and the fast resolution of plain list items.
+//! request context and its language, the cost limit, and the fast
+//! resolution of plain list items.
 
 pub mod connection;
 pub mod context;
@@ -9,5 +10,6 @@ pub mod cost;
 pub mod enums;
 pub mod ids;
 pub mod loaders;
+pub mod locale;
 pub mod payload;
 pub mod plain;
