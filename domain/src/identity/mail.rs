@@ -61,6 +61,7 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+    use crate::platform::i18n::Message;
 
     fn expires() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2025, 1, 2, 10, 0, 0).single().expect("a time")
@@ -106,8 +107,10 @@ mod tests {
     #[test]
     fn every_role_has_a_name_of_its_own_in_every_language() {
         for &locale in Locale::ALL {
-            let names: BTreeSet<String> =
-                Role::ALL.iter().map(|&r| messages::role(r.as_str()).render(locale)).collect();
+            let names: BTreeSet<String> = Role::ALL
+                .iter()
+                .map(|&r| Message::new("identity-role").arg("role", r.as_str()).render(locale))
+                .collect();
             assert_eq!(names.len(), Role::ALL.len(), "{locale}: {names:?}");
         }
     }

@@ -67,8 +67,6 @@ messages! {
     invitation_needs_password = "identity-invitation-needs-password";
     /// You are already a member of this tenant.
     invitation_already_joined = "identity-invitation-already-joined";
-    /// The name of `role` (its stored text, e.g. `store_staff`).
-    role(role: &str) = "identity-role";
     /// Subject of the invitation mail.
     invitation_subject(inviter: &str, tenant: &str) = "identity-invitation-subject";
     /// Subject of the password-reset mail.

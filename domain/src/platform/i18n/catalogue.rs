@@ -2,11 +2,13 @@
 //! embedded in the binary and loaded once into one Fluent bundle per
 //! [`Locale`].
 
+#[cfg(test)]
 use std::collections::BTreeSet;
 use std::sync::{Arc, LazyLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+#[cfg(test)]
 use fluent_syntax::ast;
 
 use super::message::Arg;
@@ -18,17 +20,18 @@ type Bundle = FluentBundle<Arc<FluentResource>>;
 pub(super) struct File {
     /// `identity/locales/zh-CN.ftl`
     pub path: String,
-    /// `identity`
-    pub context: String,
     pub locale: Locale,
     pub resource: Arc<FluentResource>,
 }
 
 pub(super) struct Catalogue {
     bundles: Vec<(Locale, Bundle)>,
+    /// The files, for the tests.
+    #[cfg(test)]
     pub files: Vec<File>,
     /// What went wrong while loading (syntax errors, an id defined twice,
-    /// a file of no known language); logged, and a test expects none.
+    /// a file of no known language): logged, and a test expects none.
+    #[cfg(test)]
     pub problems: Vec<String>,
 }
 
@@ -46,7 +49,7 @@ impl Catalogue {
         let mut problems = Vec::new();
         let mut files = Vec::new();
         for path in Sources::iter() {
-            let Some((context, stem)) = catalogue_path(&path) else { continue };
+            let Some((_, stem)) = catalogue_path(&path) else { continue };
             let Some(locale) = Locale::parse(stem) else {
                 problems.push(format!("{path}: `{stem}` is not a language we speak"));
                 continue;
@@ -59,12 +62,7 @@ impl Catalogue {
                 problems.extend(errors.iter().map(|e| format!("{path}: {e}")));
                 resource
             });
-            files.push(File {
-                context: context.to_owned(),
-                locale,
-                resource: Arc::new(resource),
-                path: path.into_owned(),
-            });
+            files.push(File { locale, resource: Arc::new(resource), path: path.into_owned() });
         }
         let bundles = Locale::ALL
             .iter()
@@ -85,7 +83,13 @@ impl Catalogue {
         for problem in &problems {
             tracing::error!(problem, "message catalogue");
         }
-        Self { bundles, files, problems }
+        Self {
+            bundles,
+            #[cfg(test)]
+            files,
+            #[cfg(test)]
+            problems,
+        }
     }
 
     fn bundle(&self, locale: Locale) -> &Bundle {
@@ -105,7 +109,18 @@ impl Catalogue {
             errors => Err(format!("`{id}` in {locale}: {errors:?}")),
         }
     }
+}
 
+#[cfg(test)]
+impl File {
+    /// `identity` of `identity/locales/zh-CN.ftl`.
+    fn context(&self) -> &str {
+        self.path.split('/').next().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+impl Catalogue {
     /// The variables message `id` uses in `locale` (through selectors,
     /// function calls and referenced messages); `None` when it is absent.
     pub fn variables(&self, locale: Locale, id: &str) -> Option<BTreeSet<String>> {
@@ -247,7 +262,7 @@ mod tests {
     fn every_context_has_every_message_in_every_language() {
         let mut by_context: BTreeMap<&str, BTreeMap<&str, BTreeSet<String>>> = BTreeMap::new();
         for file in &CATALOGUE.files {
-            by_context.entry(&file.context).or_default().insert(file.locale.as_str(), message_ids(&file.resource));
+            by_context.entry(file.context()).or_default().insert(file.locale.as_str(), message_ids(&file.resource));
         }
         let mut problems = Vec::new();
         for (context, languages) in &by_context {
@@ -271,8 +286,8 @@ mod tests {
         for file in CATALOGUE.files.iter().filter(|f| f.locale == Locale::En) {
             for id in message_ids(&file.resource) {
                 let bare = id.trim_start_matches('-');
-                if !bare.starts_with(&format!("{}-", file.context)) {
-                    problems.push(format!("{}: `{id}` should start with `{}-`", file.path, file.context));
+                if !bare.starts_with(&format!("{}-", file.context())) {
+                    problems.push(format!("{}: `{id}` should start with `{}-`", file.path, file.context()));
                 }
                 if id.starts_with('-') {
                     continue;
