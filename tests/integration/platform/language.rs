@@ -91,3 +91,47 @@ async fn messages_with_arguments_and_graphql_errors_are_localised_too() {
     let expected = Message::new("platform-page-size").arg("field", "first").arg("max", 250_i64).render(Locale::ZhCn);
     assert_eq!(error["message"], expected, "{bad}");
 }
+
+/// The errors of the first answer to a subscription over graphql-ws whose
+/// `connection_init` payload is `init`.
+async fn subscription_errors(app: &TestApp, init: Value) -> Value {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message as Frame;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+    let mut request = format!("{}/graphql/ws", app.url.replacen("http", "ws", 1)).into_client_request().expect("url");
+    request.headers_mut().insert("sec-websocket-protocol", "graphql-transport-ws".parse().expect("header"));
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.expect("websocket");
+    let send = |value: Value| Frame::text(value.to_string());
+    socket.send(send(json!({"type": "connection_init", "payload": init}))).await.expect("init");
+    let query = "subscription { auditEntryAdded { action } }";
+    let mut subscribed = false;
+    loop {
+        let frame = tokio::time::timeout(std::time::Duration::from_secs(10), socket.next())
+            .await
+            .expect("an answer within 10 s")
+            .expect("socket open")
+            .expect("frame");
+        let Frame::Text(text) = frame else { continue };
+        let value: Value = serde_json::from_str(&text).expect("json");
+        match value["type"].as_str() {
+            Some("connection_ack") if !subscribed => {
+                subscribed = true;
+                socket.send(send(json!({"id": "1", "type": "subscribe", "payload": {"query": query}}))).await.expect("sub");
+            }
+            Some("error") => return value["payload"].clone(),
+            Some("next") => return value["payload"]["errors"].clone(),
+            _ => {}
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_subscription_error_speaks_the_language_of_connection_init() {
+    let app = TestApp::spawn().await;
+    let zh = subscription_errors(&app, json!({"accept-language": "zh-CN"})).await;
+    assert_eq!(zh[0]["extensions"]["code"], "UNAUTHENTICATED", "{zh}");
+    assert_eq!(zh[0]["message"], Message::new("platform-unauthenticated").render(Locale::ZhCn), "{zh}");
+    let en = subscription_errors(&app, json!({})).await;
+    assert_eq!(en[0]["message"], Message::new("platform-unauthenticated").render(Locale::En), "{en}");
+}
