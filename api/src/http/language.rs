@@ -24,7 +24,7 @@ pub fn negotiate(value: &str) -> Locale {
 fn pick(mut ranges: Ranges) -> Locale {
     // q=0 means "not acceptable"; the rest best first, ties in the order sent.
     ranges.retain(|r| r.quality > Quality::ZERO);
-    ranges.sort_by(|a, b| b.quality.cmp(&a.quality));
+    ranges.sort_by_key(|r| std::cmp::Reverse(r.quality));
     let tags: Vec<String> = ranges.iter().map(|r| r.item.to_string()).collect();
     Locale::negotiate(tags.iter().map(String::as_str))
 }

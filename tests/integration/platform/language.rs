@@ -117,7 +117,10 @@ async fn subscription_errors(app: &TestApp, init: Value) -> Value {
         match value["type"].as_str() {
             Some("connection_ack") if !subscribed => {
                 subscribed = true;
-                socket.send(send(json!({"id": "1", "type": "subscribe", "payload": {"query": query}}))).await.expect("sub");
+                socket
+                    .send(send(json!({"id": "1", "type": "subscribe", "payload": {"query": query}})))
+                    .await
+                    .expect("sub");
             }
             Some("error") => return value["payload"].clone(),
             Some("next") => return value["payload"]["errors"].clone(),
