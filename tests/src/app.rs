@@ -98,10 +98,18 @@ impl TestApp {
 
     /// POSTs a GraphQL request and returns the JSON response.
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        self.gql_in(None, token, query, variables).await
+    }
+
+    /// Like [`Self::gql`], with an `Accept-Language` header when `language` is given.
+    pub async fn gql_in(&self, language: Option<&str>, token: Option<&str>, query: &str, variables: Value) -> Value {
         let mut request =
             self.http.post(format!("{}/graphql", self.url)).json(&json!({"query": query, "variables": variables}));
         if let Some(token) = token {
             request = request.bearer_auth(token);
+        }
+        if let Some(language) = language {
+            request = request.header("Accept-Language", language);
         }
         let response = request.send().await.expect("graphql request");
         response.json().await.expect("graphql response is JSON")

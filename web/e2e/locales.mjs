@@ -35,3 +35,14 @@ export function loadLocale(lang) {
   for (const file of files) mergeInto(merged, readJson(file), '');
   return merged;
 }
+
+/**
+ * A message of the server's catalogue (`domain/src/<context>/locales/<lang>.ftl`) without
+ * arguments, as the server words it: a one-line `id = text` entry.
+ */
+export function serverMessage(lang, context, id) {
+  const file = new URL(`../../domain/src/${context}/locales/${lang}.ftl`, import.meta.url);
+  const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`${id} = `));
+  if (!line) throw new Error(`no one-line message ${id} in ${file.pathname}`);
+  return line.slice(id.length + 3).trim();
+}

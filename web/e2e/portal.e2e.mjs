@@ -9,7 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { loadLocale } from './locales.mjs';
+import { loadLocale, serverMessage } from './locales.mjs';
 
 const BASE_URL = (process.env.SILKPORT_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -232,6 +232,24 @@ step(`invite ${INVITEE} as OPERATOR from Members`, async () => {
     15_000,
     'invitee not listed under pending invitations',
   );
+});
+
+step('a server error comes in the portal\'s language: inviting an existing member in 中文', async () => {
+  // The portal is in 中文 since the language step; the server words the error from its
+  // catalogue in the language the portal sends (Accept-Language).
+  const wanted = serverMessage('zh-CN', 'identity', 'identity-already-member');
+  const english = serverMessage('en', 'identity', 'identity-already-member');
+  await page.locator(byTestId('invite-email')).fill(OWNER.email);
+  await page.locator(byTestId('invite-submit')).click();
+  const problem = page.locator(`${byTestId('form-errors')}, .ant-form-item-explain-error`);
+  const shown = await waitUntil(
+    async () => ((await problem.count()) > 0 ? (await problem.allInnerTexts()).join('; ') : null),
+    15_000,
+    'no error shown for inviting an existing member',
+  );
+  if (!shown.includes(wanted)) throw new Error(`expected "${wanted}", the portal shows "${shown}"`);
+  if (shown.includes(english)) throw new Error(`the English message is shown: "${shown}"`);
+  await page.locator(byTestId('invite-email')).fill('');
 });
 
 step('audit log shows member.invite for the invitee', async () => {

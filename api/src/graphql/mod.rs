@@ -17,6 +17,7 @@ use async_graphql::{MergedObject, MergedSubscription, Schema};
 pub use kit::context::RequestInfo;
 pub use kit::cost::CostLimit;
 pub use kit::loaders::Loaders;
+pub use kit::locale::Localise;
 pub use kit::request_errors::{Execution, RequestChecks};
 
 use crate::state::AppState;
@@ -49,6 +50,7 @@ pub fn build_schema(state: AppState) -> AppSchema {
         .limit_recursive_depth(32)
         .extension(RequestChecks { max_depth })
         .extension(CostLimit)
+        .extension(Localise)
         .data(state)
         .finish()
 }

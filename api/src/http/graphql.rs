@@ -17,6 +17,7 @@ use async_graphql::{Response, ServerError, Variables};
 use serde::Serialize;
 use serde_json::{Map, Value as Json, json};
 
+use super::language;
 use super::middleware::RequestId;
 use super::portal::Portal;
 use crate::auth::{AuthError, Principal, TokenIssuer, standing};
@@ -223,7 +224,8 @@ async fn run(req: &HttpRequest, state: &AppState, schema: &AppSchema, media: Med
     }
     let idempotency_key = req.headers().get(IDEMPOTENCY_KEY).and_then(|v| v.to_str().ok()).map(str::to_owned);
     let operation = request.operation_name.clone().unwrap_or_default();
-    let info = RequestInfo { principal, request_id, idempotency_key };
+    let locale = language::of_request(req);
+    let info = RequestInfo { principal, request_id, idempotency_key, locale };
     let execution = Execution::default();
     let response: Response = schema.execute(request.data(info).data(Loaders::default()).data(execution.clone())).await;
     if response.errors.iter().any(|e| has_code(e, "INTERNAL")) {

@@ -9,7 +9,9 @@
 //! Resolvers re-check the permission per event as well (see
 //! `graphql::kit::context::Recheck`), so nothing is delivered between a
 //! change and the close. The token comes in `connection_init`'s payload as
-//! `{"authorization": "Bearer …"}` (browsers cannot set WebSocket headers).
+//! `{"authorization": "Bearer …"}` (browsers cannot set WebSocket headers),
+//! and so may the language (`{"accept-language": "zh-CN"}`), else the
+//! upgrade request's `Accept-Language`.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -20,6 +22,7 @@ use actix_ws::{CloseCode, CloseReason, Session};
 use async_graphql::Data;
 use async_graphql::http::{WebSocket, WebSocketProtocols, WsMessage};
 use domain::identity::authority::{AuthorityChanged, Freshness};
+use domain::platform::i18n::Locale;
 use futures_util::StreamExt;
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
@@ -57,7 +60,8 @@ pub async fn subscriptions(
         .ok_or_else(|| actix_web::error::ErrorBadRequest("ask for the `graphql-transport-ws` subprotocol"))?;
     let (mut response, session, incoming) = actix_ws::handle(&req, payload)?;
     response.headers_mut().insert(SEC_WEBSOCKET_PROTOCOL, HeaderValue::from_static(protocol.sec_websocket_protocol()));
-    let socket = Socket { state: state.into_inner(), schema: AppSchema::clone(&schema), request_id, protocol };
+    let locale = super::language::of_request(&req);
+    let socket = Socket { state: state.into_inner(), schema: AppSchema::clone(&schema), request_id, protocol, locale };
     actix_web::rt::spawn(socket.drive(session, incoming));
     Ok(response)
 }
@@ -67,6 +71,8 @@ struct Socket {
     schema: AppSchema,
     request_id: String,
     protocol: WebSocketProtocols,
+    /// The upgrade request's language, unless `connection_init` names one.
+    locale: Locale,
 }
 
 impl Socket {
@@ -147,6 +153,7 @@ impl Socket {
     {
         let state = self.state.clone();
         let request_id = self.request_id.clone();
+        let upgrade_locale = self.locale;
         move |init| {
             Box::pin(async move {
                 let header = init
@@ -168,8 +175,12 @@ impl Socket {
                     Some(Err(e)) => Some(Err(e)),
                     None => None,
                 };
+                let locale = ["accept-language", "Accept-Language"]
+                    .iter()
+                    .find_map(|key| init.get(*key).and_then(|v| v.as_str()))
+                    .map_or(upgrade_locale, super::language::negotiate);
                 let mut data = Data::default();
-                data.insert(RequestInfo { principal, request_id, idempotency_key: None });
+                data.insert(RequestInfo { principal, request_id, idempotency_key: None, locale });
                 data.insert(Loaders::default());
                 Ok(data)
             })

@@ -3,6 +3,7 @@
 
 pub mod graphql;
 pub mod health;
+mod language;
 mod live;
 pub mod metrics;
 pub mod middleware;

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::MERCHANT;
 use super::entities::merchant;
+use super::messages;
 use crate::platform::access::Permission;
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
@@ -94,7 +95,7 @@ fn parse_code(raw: &str, errors: &mut UserErrors) -> String {
     let code = raw.trim().to_uppercase();
     let ok = (1..=32).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !ok {
-        errors.push("code", UserErrorCode::Invalid, "Code must be 1 to 32 letters, digits, dashes or underscores.");
+        errors.push("code", UserErrorCode::Invalid, messages::code_format());
     }
     code
 }
@@ -102,7 +103,7 @@ fn parse_code(raw: &str, errors: &mut UserErrors) -> String {
 fn parse_name(raw: &str, errors: &mut UserErrors) -> String {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.push("name", UserErrorCode::Invalid, "Name must be 1 to 200 characters.");
+        errors.push("name", UserErrorCode::Invalid, messages::name_length(200));
     }
     name.to_owned()
 }
@@ -110,11 +111,7 @@ fn parse_name(raw: &str, errors: &mut UserErrors) -> String {
 fn parse_currency(raw: &str, errors: &mut UserErrors) -> String {
     let code = raw.trim().to_uppercase();
     if Currency::from_str(&code).is_err() {
-        errors.push(
-            "defaultCurrency",
-            UserErrorCode::Invalid,
-            format!("`{}` is not an ISO 4217 currency code.", raw.trim()),
-        );
+        errors.push("defaultCurrency", UserErrorCode::Invalid, messages::currency_invalid(raw.trim()));
     }
     code
 }
@@ -123,7 +120,7 @@ fn parse_currency(raw: &str, errors: &mut UserErrors) -> String {
 fn parse_text(field: &str, raw: Option<&str>, max: usize, errors: &mut UserErrors) -> Option<String> {
     let text = raw.map(str::trim).filter(|t| !t.is_empty())?;
     if text.chars().count() > max {
-        errors.push(field, UserErrorCode::Invalid, format!("At most {max} characters."));
+        errors.push(field, UserErrorCode::Invalid, messages::too_long(max));
     }
     Some(text.to_owned())
 }
@@ -154,7 +151,7 @@ async fn create_now(tx: &mut TenantTx, input: NewMerchant) -> DomainResult<Merch
     let default_currency = parse_currency(&input.default_currency, &mut errors);
     errors.finish()?;
     if code_taken(tx, &code).await? {
-        return Err(DomainError::user("code", UserErrorCode::Taken, format!("Merchant code `{code}` is taken.")));
+        return Err(DomainError::user("code", UserErrorCode::Taken, messages::code_taken(&code)));
     }
     let now = clock::now();
     let id = new_id();

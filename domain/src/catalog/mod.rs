@@ -4,6 +4,7 @@
 
 mod entities;
 pub mod merchants;
+mod messages;
 
 use crate::platform::ids::NodeType;
 

@@ -12,7 +12,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::api_client;
-use super::{API_CLIENT, authority};
+use super::{API_CLIENT, authority, messages};
 use crate::catalog::merchants;
 use crate::platform::access::{Permission, Reach, format_scopes, parse_scopes};
 use crate::platform::audit::{self, Change};
@@ -86,30 +86,22 @@ async fn create_now(tx: &mut TenantTx, input: NewApiClient) -> DomainResult<(Api
     ctx.require(Permission::ApiClientsWrite)?;
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        return Err(DomainError::user("name", UserErrorCode::Invalid, "Name must be 1 to 120 characters."));
+        return Err(DomainError::user("name", UserErrorCode::Invalid, messages::name_length(120)));
     }
     if input.scopes.is_empty() {
-        return Err(DomainError::user("scopes", UserErrorCode::Invalid, "Grant at least one scope."));
+        return Err(DomainError::user("scopes", UserErrorCode::Invalid, messages::scopes_empty()));
     }
     // A client can never hold more than its creator may do.
     if let Some(missing) = input.scopes.iter().find(|s| !ctx.can(**s)) {
-        return Err(DomainError::user("scopes", UserErrorCode::Forbidden, format!("You cannot grant `{missing}`.")));
+        return Err(DomainError::user("scopes", UserErrorCode::Forbidden, messages::scope_not_yours(missing.as_str())));
     }
     let bound = ctx.merchant_id.is_some() || input.merchant_id.is_some();
     if let Some(wide) = input.scopes.iter().find(|s| bound && s.reach() == Reach::Tenant) {
-        return Err(DomainError::user(
-            "scopes",
-            UserErrorCode::Invalid,
-            format!("A client bound to a merchant cannot hold the tenant-wide scope `{wide}`."),
-        ));
+        return Err(DomainError::user("scopes", UserErrorCode::Invalid, messages::scope_tenant_wide(wide.as_str())));
     }
     let merchant_id = match (ctx.merchant_id, input.merchant_id) {
         (Some(own), Some(asked)) if own != asked => {
-            return Err(DomainError::user(
-                "merchantId",
-                UserErrorCode::Forbidden,
-                "You can bind clients to your own merchant only.",
-            ));
+            return Err(DomainError::user("merchantId", UserErrorCode::Forbidden, messages::merchant_own_only()));
         }
         (Some(own), _) => Some(own),
         (None, Some(asked)) if !merchants::exists(tx, asked).await? => {

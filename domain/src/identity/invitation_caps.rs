@@ -10,12 +10,13 @@ use chrono::Duration;
 use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
 
 use super::entities::{invitation, membership};
-use super::{tenants, users};
+use super::{messages, tenants, users};
 use crate::platform::access::Role;
 use crate::platform::audit;
 use crate::platform::clock;
 use crate::platform::email::Email;
 use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
+use crate::platform::i18n::Message;
 use crate::platform::tenancy::TenantTx;
 
 /// Invitations one address gets from one tenant per day.
@@ -30,7 +31,7 @@ pub const PER_INVITER_PER_HOUR: u64 = 50;
 /// The audit actions that each sent one invitation mail.
 pub(crate) const SENDS: &[&str] = &["member.invite", "invitation.resend"];
 
-fn capped(message: &str) -> DomainError {
+fn capped(message: Message) -> DomainError {
     DomainError::user("email", UserErrorCode::RateLimited, message)
 }
 
@@ -47,22 +48,19 @@ pub(crate) async fn check(tx: &TenantTx, email: &Email) -> DomainResult<()> {
         .count(tx.conn())
         .await?;
     if to_address >= PER_ADDRESS_PER_DAY {
-        return Err(capped("This address was invited too often today; try again tomorrow."));
+        return Err(capped(messages::invitations_capped_address()));
     }
     if let Some(inviter) = tx.ctx().actor.id()
         && audit::count_since(tx, SENDS, now - Duration::hours(1), Some(inviter)).await? >= PER_INVITER_PER_HOUR
     {
-        return Err(capped("You sent too many invitations this hour; try again later."));
+        return Err(capped(messages::invitations_capped_inviter()));
     }
     let today = audit::count_since(tx, SENDS, day, None).await?;
     if today >= PER_TENANT_PER_DAY {
-        return Err(capped("This tenant sent too many invitations today; try again tomorrow."));
+        return Err(capped(messages::invitations_capped_tenant()));
     }
     if today >= UNVERIFIED_TENANT_PER_DAY && !owner_verified(tx).await? {
-        return Err(capped(
-            "Invite more people today once an owner has verified their email address by following a link we \
-             mailed to it (a password-reset link does).",
-        ));
+        return Err(capped(messages::invitations_capped_unverified()));
     }
     Ok(())
 }

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use super::entities::{invitation, membership};
 use super::members::merchant_binding;
+use super::messages;
 use super::password::NewPassword;
 use super::password_gate;
 use super::sessions::{self, SessionGrant, parse_role};
@@ -68,7 +69,7 @@ pub struct InviteInput {
     pub role: Role,
     /// Required for the merchant role: the merchant the invitee acts for.
     pub merchant_id: Option<Uuid>,
-    /// Language of the mail; the inviter's language when not given.
+    /// Language of the mail; the tenant's default language when not given.
     pub locale: Option<Locale>,
 }
 
@@ -89,25 +90,25 @@ async fn invite_now(tx: &mut TenantTx, input: InviteInput, public_url: &str) -> 
     tx.ctx().require(Permission::MembersWrite)?;
     let email = Email::parse("email", &input.email)?;
     if input.role == Role::Owner && tx.ctx().role != Some(Role::Owner) {
-        return Err(DomainError::user("role", UserErrorCode::Forbidden, "Only an owner can invite an owner."));
+        return Err(DomainError::user("role", UserErrorCode::Forbidden, messages::owner_invite_needs_owner()));
     }
     let merchant_id = merchant_binding(tx, input.role, input.merchant_id).await?;
     let inviter = match tx.ctx().user_id() {
         Some(id) => users::get(tx.db(), id).await?,
         None => None,
     };
-    let locale = input.locale.or(inviter.as_ref().map(|u| u.locale)).unwrap_or(Locale::En);
     if let Some(existing) = users::find_by_email(tx.conn(), &email).await? {
         let member =
             tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(existing.id)).count(tx.conn()).await?;
         if member > 0 {
-            return Err(DomainError::user("email", UserErrorCode::AlreadyMember, "This person is already a member."));
+            return Err(DomainError::user("email", UserErrorCode::AlreadyMember, messages::already_member()));
         }
     }
     invitation_caps::check(tx, &email).await?;
     let tenant_id = tx.tenant_id();
     let tenant =
         tenants::find(tx.conn(), tenant_id).await?.ok_or_else(|| DomainError::Internal("tenant gone".into()))?;
+    let locale = input.locale.unwrap_or(tenant.default_locale);
     let id = new_id();
     let secret = new_secret();
     let now = clock::now();
@@ -132,12 +133,13 @@ async fn invite_now(tx: &mut TenantTx, input: InviteInput, public_url: &str) -> 
     let inviter_name = inviter.map(|u| u.name).unwrap_or_else(|| tenant.name.clone());
     let message = mail::Invitation {
         tenant_name: &tenant.name,
+        timezone: &tenant.timezone,
         inviter: &inviter_name,
         role: input.role,
         accept_url: &accept_url,
         expires_at: saved.expires_at,
     };
-    crate::platform::mail::send(tx, message.render(email.as_str(), locale)).await?;
+    crate::platform::mail::send(tx, message.render(email.as_str(), locale)?).await?;
     let after = json!({"email": email.as_str(), "role": input.role.as_str(), "merchantId": merchant_id, "locale": locale.as_str()});
     audit::record(tx, Change::of("member.invite", INVITATION, id).after(after)).await?;
     saved.try_into()
@@ -168,11 +170,7 @@ pub async fn revoke(tx: &mut TenantTx, id: Uuid) -> DomainResult<Invitation> {
         return Err(DomainError::not_found("id"));
     };
     if row.accepted_at.is_some() {
-        return Err(DomainError::user(
-            "id",
-            UserErrorCode::Invalid,
-            "This invitation was accepted; remove the member instead.",
-        ));
+        return Err(DomainError::user("id", UserErrorCode::Invalid, messages::invitation_accepted()));
     }
     let email = row.email.clone();
     let was_revoked = row.revoked_at.is_some();
@@ -189,11 +187,11 @@ pub async fn revoke(tx: &mut TenantTx, id: Uuid) -> DomainResult<Invitation> {
 }
 
 fn invalid_token() -> DomainError {
-    DomainError::user("token", UserErrorCode::InvalidCredentials, "This invitation link is not valid.")
+    DomainError::user("token", UserErrorCode::InvalidCredentials, messages::invitation_invalid())
 }
 
 fn already_used() -> DomainError {
-    DomainError::user("token", UserErrorCode::Expired, "This invitation was already used.")
+    DomainError::user("token", UserErrorCode::Expired, messages::invitation_used())
 }
 
 fn parse_token(token: &str) -> Option<(Uuid, Uuid, &str)> {
@@ -226,11 +224,7 @@ pub async fn accept(
         return Err(already_used());
     }
     if found.expires_at <= clock::now() {
-        return Err(DomainError::user(
-            "token",
-            UserErrorCode::Expired,
-            "This invitation has expired; ask for a new one.",
-        ));
+        return Err(DomainError::user("token", UserErrorCode::Expired, messages::invitation_expired()));
     }
     let email = Email::parse("email", &found.email)?;
     let role = parse_role(&found.role)?;
@@ -244,7 +238,7 @@ pub async fn accept(
                 return Err(DomainError::user(
                     "password",
                     UserErrorCode::InvalidCredentials,
-                    "You already have an account: enter its password to accept.",
+                    messages::invitation_needs_password(),
                 ));
             }
             None
@@ -252,7 +246,7 @@ pub async fn accept(
         None => {
             let display = name.trim();
             if display.is_empty() || display.chars().count() > 120 {
-                return Err(DomainError::user("name", UserErrorCode::Invalid, "Name must be 1 to 120 characters."));
+                return Err(DomainError::user("name", UserErrorCode::Invalid, messages::name_length(120)));
             }
             Some((display.to_owned(), NewPassword::parse("password", password, Some(email.as_str()))?.hash().await?))
         }
@@ -280,11 +274,7 @@ pub async fn accept(
     let already =
         tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(user.id)).count(tx.conn()).await?;
     if already > 0 {
-        return Err(DomainError::user(
-            "token",
-            UserErrorCode::AlreadyMember,
-            "You are already a member of this tenant.",
-        ));
+        return Err(DomainError::user("token", UserErrorCode::AlreadyMember, messages::invitation_already_joined()));
     }
     let member_id = new_id();
     let merchant_id = found.merchant_id;

@@ -1,15 +1,21 @@
-//! The identity context's mail, in the recipient's language: the
-//! invitation and the password-reset link.
+//! The identity context's mail: the invitation and the password-reset
+//! link, in the recipient's language with times in the tenant's zone.
+//! Words in `locales/*.ftl`, bodies in `templates/{invitation,password_reset}.{txt,html}`.
 
 use chrono::{DateTime, Utc};
+use minijinja::context;
 
-use super::Locale;
+use super::messages;
 use crate::platform::access::Role;
+use crate::platform::errors::DomainResult;
+use crate::platform::i18n::{Locale, zoned_time};
 use crate::platform::mail::OutgoingEmail;
 
 /// "X invited you to join Y as Z", with the accept link.
 pub(crate) struct Invitation<'a> {
     pub tenant_name: &'a str,
+    /// IANA zone the expiry is shown in: the tenant's.
+    pub timezone: &'a str,
     pub inviter: &'a str,
     pub role: Role,
     pub accept_url: &'a str,
@@ -19,124 +25,108 @@ pub(crate) struct Invitation<'a> {
 /// The password-reset link.
 pub(crate) struct PasswordReset<'a> {
     pub reset_url: &'a str,
+    /// IANA zone the expiry is shown in: the user's home tenant's.
+    pub timezone: &'a str,
     pub expires_at: DateTime<Utc>,
 }
 
-fn role_name(role: Role, locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => match role {
-            Role::Owner => "owner",
-            Role::Admin => "admin",
-            Role::Operator => "operator",
-            Role::Merchant => "merchant",
-            Role::Seller => "seller",
-            Role::StoreStaff => "store staff",
-            Role::Trainer => "trainer",
-            Role::Trainee => "trainee",
-            Role::Viewer => "viewer",
-        },
-        Locale::ZhCn => match role {
-            Role::Owner => "所有者",
-            Role::Admin => "管理员",
-            Role::Operator => "仓库操作员",
-            Role::Merchant => "货主",
-            Role::Seller => "直播销售",
-            Role::StoreStaff => "门店员工",
-            Role::Trainer => "培训讲师",
-            Role::Trainee => "学员",
-            Role::Viewer => "只读成员",
-        },
-    }
-}
-
-fn expiry(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
 impl Invitation<'_> {
-    pub fn render(&self, to: &str, locale: Locale) -> OutgoingEmail {
-        let Self { tenant_name, inviter, role, accept_url, expires_at } = self;
-        let (role, expires) = (role_name(*role, locale), expiry(*expires_at));
-        let (subject, lines) = match locale {
-            Locale::ZhCn => (
-                format!("{inviter} 邀请您加入「{tenant_name}」"),
-                vec![
-                    format!("{inviter} 邀请您以「{role}」身份加入丝路港（Silkport）上的「{tenant_name}」。"),
-                    format!("请在 {expires} 前点击下面的链接接受邀请："),
-                ],
-            ),
-            Locale::En => (
-                format!("{inviter} invited you to join {tenant_name}"),
-                vec![
-                    format!("{inviter} invited you to join {tenant_name} on Silkport as {role}."),
-                    format!("Accept the invitation before {expires}:"),
-                ],
-            ),
+    pub fn render(&self, to: &str, locale: Locale) -> DomainResult<OutgoingEmail> {
+        let subject = messages::invitation_subject(self.inviter, self.tenant_name);
+        let values = context! {
+            tenant => self.tenant_name,
+            inviter => self.inviter,
+            role => self.role.as_str(),
+            accept_url => self.accept_url,
+            expires => zoned_time(self.expires_at, self.timezone),
         };
-        OutgoingEmail::with_link(to, locale.as_str(), subject, &lines, accept_url)
+        OutgoingEmail::render(to, locale, "identity/invitation", &subject, values)
     }
 }
 
 impl PasswordReset<'_> {
-    pub fn render(&self, to: &str, locale: Locale) -> OutgoingEmail {
-        let expires = expiry(self.expires_at);
-        let (subject, lines) = match locale {
-            Locale::ZhCn => (
-                "重置您的丝路港密码".to_owned(),
-                vec![
-                    "我们收到了重置您丝路港（Silkport）密码的请求。".to_owned(),
-                    format!("请在 {expires} 前点击下面的链接设置新密码；如非本人操作，请忽略本邮件："),
-                ],
-            ),
-            Locale::En => (
-                "Reset your Silkport password".to_owned(),
-                vec![
-                    "We received a request to reset your Silkport password.".to_owned(),
-                    format!("Set a new password before {expires}; if it was not you, ignore this mail:"),
-                ],
-            ),
+    pub fn render(&self, to: &str, locale: Locale) -> DomainResult<OutgoingEmail> {
+        let values = context! {
+            reset_url => self.reset_url,
+            expires => zoned_time(self.expires_at, self.timezone),
         };
-        OutgoingEmail::with_link(to, locale.as_str(), subject, &lines, self.reset_url)
+        OutgoingEmail::render(to, locale, "identity/password_reset", &messages::password_reset_subject(), values)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::collections::BTreeSet;
 
-    fn invitation() -> Invitation<'static> {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::platform::i18n::Message;
+
+    fn expires() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 1, 2, 10, 0, 0).single().expect("a time")
+    }
+
+    fn invitation(role: Role) -> Invitation<'static> {
         Invitation {
-            tenant_name: "Acme <Warehouse>",
-            inviter: "Li Wei",
-            role: Role::Operator,
-            accept_url: "https://portal.example/accept-invite?token=a.b.c",
-            expires_at: Utc::now(),
+            tenant_name: "Acme <Warehouse> & Co",
+            timezone: "Asia/Shanghai",
+            inviter: "Li \"Wei\"",
+            role,
+            accept_url: "https://portal.example/accept-invite?token=a.b.c&x=1",
+            expires_at: expires(),
         }
     }
 
     #[test]
-    fn invitation_is_rendered_in_the_recipients_language_with_the_link() {
-        let zh = invitation().render("new@example.com", Locale::ZhCn);
-        assert!(zh.subject.contains("邀请您加入"));
-        assert!(zh.text.contains("仓库操作员"));
-        assert!(zh.text.contains("https://portal.example/accept-invite?token=a.b.c"));
-        let en = invitation().render("new@example.com", Locale::En);
-        assert!(en.subject.starts_with("Li Wei invited you"));
-        assert!(en.text.contains("as operator"));
+    fn invitation_is_rendered_in_the_recipients_language_with_the_link_and_the_zone() {
+        let zh = invitation(Role::Operator).render("new@example.com", Locale::ZhCn).expect("renders");
+        assert!(zh.subject.contains("邀请您加入"), "{}", zh.subject);
+        assert!(zh.text.contains("仓库操作员"), "{}", zh.text);
+        assert!(zh.text.contains("2025-01-02 18:00 GMT+8 (Asia/Shanghai)"), "{}", zh.text);
+        assert!(zh.text.contains("https://portal.example/accept-invite?token=a.b.c&x=1"), "{}", zh.text);
+        assert!(zh.html.contains("<html lang=\"zh-CN\">"), "{}", zh.html);
+        assert_eq!(zh.locale, "zh-CN");
+        let en = invitation(Role::Operator).render("new@example.com", Locale::En).expect("renders");
+        assert!(en.subject.starts_with("Li \"Wei\" invited you"), "{}", en.subject);
+        assert!(en.text.contains("as operator"), "{}", en.text);
+        // minijinja escapes `/` too (`&#x2f;`), harmless in HTML.
+        assert!(en.html.contains("2025-01-02 18:00 GMT+8 (Asia&#x2f;Shanghai)"), "{}", en.html);
         assert_eq!(en.to, "new@example.com");
     }
 
     #[test]
-    fn html_escapes_what_users_typed() {
-        let html = invitation().render("new@example.com", Locale::En).html;
-        assert!(html.contains("Acme &lt;Warehouse&gt;"));
-        assert!(!html.contains("<Warehouse>"));
+    fn html_escapes_what_users_typed_and_text_keeps_it() {
+        let mail = invitation(Role::Operator).render("new@example.com", Locale::En).expect("renders");
+        assert!(mail.html.contains("Acme &lt;Warehouse&gt; &amp; Co"), "{}", mail.html);
+        assert!(!mail.html.contains("<Warehouse>"));
+        assert!(mail.html.contains("token=a.b.c&amp;x=1"), "the link is escaped in the attribute: {}", mail.html);
+        assert!(mail.text.contains("Acme <Warehouse> & Co"), "plain text is not HTML: {}", mail.text);
     }
 
     #[test]
-    fn password_reset_is_rendered_in_both_languages() {
-        let reset = PasswordReset { reset_url: "https://p.example/reset-password?token=x.y", expires_at: Utc::now() };
-        assert!(reset.render("a@example.com", Locale::ZhCn).subject.contains("重置"));
-        assert!(reset.render("a@example.com", Locale::En).text.contains("https://p.example/reset-password?token=x.y"));
+    fn every_role_has_a_name_of_its_own_in_every_language() {
+        for &locale in Locale::ALL {
+            let names: BTreeSet<String> = Role::ALL
+                .iter()
+                .map(|&r| Message::new("identity-role").arg("role", r.as_str()).render(locale))
+                .collect();
+            assert_eq!(names.len(), Role::ALL.len(), "{locale}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn password_reset_is_rendered_in_both_languages_with_the_zone() {
+        let reset = PasswordReset {
+            reset_url: "https://p.example/reset-password?token=x.y",
+            timezone: "UTC",
+            expires_at: expires(),
+        };
+        let zh = reset.render("a@example.com", Locale::ZhCn).expect("renders");
+        assert!(zh.subject.contains("重置"), "{}", zh.subject);
+        assert!(zh.text.contains("2025-01-02 10:00 GMT (UTC)"), "{}", zh.text);
+        let en = reset.render("a@example.com", Locale::En).expect("renders");
+        assert!(en.text.contains("https://p.example/reset-password?token=x.y"), "{}", en.text);
+        assert!(en.subject.contains("Reset"), "{}", en.subject);
     }
 }

@@ -8,6 +8,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::membership;
+use super::messages;
 use super::sessions::{self, parse_role};
 use super::users::{self, User};
 use super::{MEMBER, authority};
@@ -103,11 +104,7 @@ async fn owners(tx: &TenantTx) -> DomainResult<u64> {
 /// Only an owner may make or unmake owners.
 fn check_owner_rule(tx: &TenantTx, touches_owner: bool) -> DomainResult<()> {
     if touches_owner && tx.ctx().role != Some(Role::Owner) {
-        return Err(DomainError::user(
-            "role",
-            UserErrorCode::Forbidden,
-            "Only an owner can grant or remove the owner role.",
-        ));
+        return Err(DomainError::user("role", UserErrorCode::Forbidden, messages::owner_role_needs_owner()));
     }
     Ok(())
 }
@@ -120,18 +117,14 @@ pub(crate) async fn merchant_binding(
     merchant_id: Option<Uuid>,
 ) -> DomainResult<Option<Uuid>> {
     match (role, merchant_id) {
-        (Role::Merchant, None) => Err(DomainError::user(
-            "merchantId",
-            UserErrorCode::Invalid,
-            "A merchant member needs the merchant they act for.",
-        )),
+        (Role::Merchant, None) => {
+            Err(DomainError::user("merchantId", UserErrorCode::Invalid, messages::merchant_needed()))
+        }
         (Role::Merchant, Some(id)) if !merchants::exists(tx, id).await? => Err(DomainError::not_found("merchantId")),
         (Role::Merchant, Some(id)) => Ok(Some(id)),
-        (_, Some(_)) => Err(DomainError::user(
-            "merchantId",
-            UserErrorCode::Invalid,
-            "Only merchant members are bound to a merchant.",
-        )),
+        (_, Some(_)) => {
+            Err(DomainError::user("merchantId", UserErrorCode::Invalid, messages::merchant_only_for_merchants()))
+        }
         (_, None) => Ok(None),
     }
 }
@@ -149,7 +142,7 @@ pub async fn change_role(
     check_owner_rule(tx, current == Role::Owner || role == Role::Owner)?;
     let merchant_id = merchant_binding(tx, role, merchant_id).await?;
     if current == Role::Owner && role != Role::Owner && owners(tx).await? <= 1 {
-        return Err(DomainError::user("role", UserErrorCode::LastOwner, "A tenant must keep at least one owner."));
+        return Err(DomainError::user("role", UserErrorCode::LastOwner, messages::last_owner()));
     }
     let changed = current != role || row.merchant_id != merchant_id;
     let before = attach_users(tx, vec![row.clone()]).await?.pop();
@@ -177,7 +170,7 @@ pub async fn remove(tx: &mut TenantTx, member_id: Uuid) -> DomainResult<Uuid> {
     let role = parse_role(&row.role)?;
     check_owner_rule(tx, role == Role::Owner)?;
     if role == Role::Owner && owners(tx).await? <= 1 {
-        return Err(DomainError::user("memberId", UserErrorCode::LastOwner, "A tenant must keep at least one owner."));
+        return Err(DomainError::user("memberId", UserErrorCode::LastOwner, messages::last_owner()));
     }
     let before = attach_users(tx, vec![row.clone()]).await?.pop();
     tx.delete_many::<membership::Entity>().filter(membership::Column::Id.eq(member_id)).exec(tx.conn()).await?;

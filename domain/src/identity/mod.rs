@@ -11,6 +11,7 @@ pub mod invitations;
 mod lookups;
 mod mail;
 pub mod members;
+mod messages;
 pub mod password;
 pub(crate) mod password_gate;
 pub mod password_reset;
@@ -25,19 +26,14 @@ use crate::platform::db::Db;
 use crate::platform::ids::NodeType;
 use crate::platform::text_enum::string_enum;
 
+/// Language of a user, a tenant's default, and of the mail we send.
+pub use crate::platform::i18n::Locale;
+
 pub const TENANT: NodeType = NodeType("Tenant");
 pub const USER: NodeType = NodeType("User");
 pub const MEMBER: NodeType = NodeType("Member");
 pub const INVITATION: NodeType = NodeType("Invitation");
 pub const API_CLIENT: NodeType = NodeType("ApiClient");
-
-string_enum!(
-    /// Language of a user, a tenant's default, and of the mail we send.
-    Locale {
-        ZhCn = "zh-CN",
-        En = "en",
-    }
-);
 
 string_enum!(
     /// The lines of business a tenant has switched on.

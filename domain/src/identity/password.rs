@@ -5,8 +5,10 @@ use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHasher, SaltString};
 
+use super::messages;
 use super::password_gate::hashing_slot;
 use crate::platform::errors::{DomainError, UserErrorCode};
+use crate::platform::i18n::Message;
 
 const MIN_LENGTH: usize = 10;
 const MAX_LENGTH: usize = 128;
@@ -19,13 +21,13 @@ impl NewPassword {
     /// At least 10 characters of at least two kinds (letters, digits,
     /// symbols), not a well-known password, not the email's local part.
     pub fn parse(field: &str, raw: &str, email: Option<&str>) -> Result<Self, DomainError> {
-        let weak = |message: &str| DomainError::user(field, UserErrorCode::WeakPassword, message);
+        let weak = |message: Message| DomainError::user(field, UserErrorCode::WeakPassword, message);
         let length = raw.chars().count();
         if length < MIN_LENGTH {
-            return Err(weak("Password must be at least 10 characters long."));
+            return Err(weak(messages::password_too_short(MIN_LENGTH)));
         }
         if length > MAX_LENGTH {
-            return Err(weak("Password must be at most 128 characters long."));
+            return Err(weak(messages::password_too_long(MAX_LENGTH)));
         }
         let kinds = [
             raw.chars().any(|c| c.is_alphabetic()),
@@ -33,16 +35,16 @@ impl NewPassword {
             raw.chars().any(|c| !c.is_alphanumeric()),
         ];
         if kinds.iter().filter(|k| **k).count() < 2 {
-            return Err(weak("Password must mix at least two of letters, digits and symbols."));
+            return Err(weak(messages::password_one_kind()));
         }
         let lower = raw.to_lowercase();
         if COMMON.iter().any(|c| lower.starts_with(c) && lower.len() <= c.len() + 2) {
-            return Err(weak("Password is too common."));
+            return Err(weak(messages::password_common()));
         }
         if let Some(local) = email.and_then(|e| e.split('@').next()).filter(|l| l.len() >= 4)
             && lower.contains(&local.to_lowercase())
         {
-            return Err(weak("Password must not contain your email address."));
+            return Err(weak(messages::password_contains_email()));
         }
         Ok(Self(raw.to_owned()))
     }

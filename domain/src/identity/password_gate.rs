@@ -34,9 +34,9 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use tokio::sync::{Semaphore, SemaphorePermit};
 
-use super::USER;
 use super::entities::{sign_in_attempt, user};
 use super::sessions::memberships_of_user;
+use super::{USER, messages};
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
 use crate::platform::db::{Db, scope_to_user};
@@ -148,11 +148,7 @@ fn email_key(email: &Email) -> String {
 
 fn locked(field: &str, until: DateTime<Utc>, now: DateTime<Utc>) -> DomainError {
     let minutes = (until - now).num_minutes() + 1;
-    DomainError::user(
-        field,
-        UserErrorCode::TooManyAttempts,
-        format!("Too many failed attempts; try again in {minutes} minutes or reset your password."),
-    )
+    DomainError::user(field, UserErrorCode::TooManyAttempts, messages::locked(minutes))
 }
 
 /// Counts one attempt on `key`, or refuses it while the address is locked

@@ -11,9 +11,10 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::password_reset;
+use super::messages;
 use super::password::NewPassword;
 use super::sessions::{memberships_of_user, revoke_user};
-use super::{Locale, USER, mail, password_gate, users};
+use super::{Locale, USER, mail, password_gate, tenants, users};
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
 use crate::platform::db::{Db, scope_to_user};
@@ -34,29 +35,17 @@ pub const MAIL_WINDOW: Duration = Duration::hours(1);
 /// account and whether or not a mail went out, so its timing tells nothing.
 const ANSWER_FLOOR: std::time::Duration = std::time::Duration::from_millis(250);
 
-/// Sends a reset link if the email belongs to a user and its caps allow;
-/// answers the same, in the same time, otherwise.
-pub async fn request(
-    db: &Db,
-    email: &str,
-    locale: Option<Locale>,
-    public_url: &str,
-    request_id: Option<String>,
-) -> DomainResult<()> {
+/// Sends a reset link, in the user's language, if the email belongs to a
+/// user and its caps allow; answers the same, in the same time, otherwise.
+pub async fn request(db: &Db, email: &str, public_url: &str, request_id: Option<String>) -> DomainResult<()> {
     let started = tokio::time::Instant::now();
     let email = Email::parse("email", email)?;
-    let sent = send_link(db, &email, locale, public_url, request_id).await;
+    let sent = send_link(db, &email, public_url, request_id).await;
     tokio::time::sleep_until(started + ANSWER_FLOOR).await;
     sent
 }
 
-async fn send_link(
-    db: &Db,
-    email: &Email,
-    locale: Option<Locale>,
-    public_url: &str,
-    request_id: Option<String>,
-) -> DomainResult<()> {
+async fn send_link(db: &Db, email: &Email, public_url: &str, request_id: Option<String>) -> DomainResult<()> {
     let tx = db.global_tx().await?;
     // Locked for the count-then-insert below (no-op on SQLite, whose write
     // transactions already exclude each other).
@@ -97,25 +86,25 @@ async fn send_link(
         used_at: Set(None),
     };
     sea_orm::ActiveModelTrait::insert(row, scoped.conn()).await?;
-    let locale = locale.unwrap_or_else(|| Locale::parse(&user.locale).unwrap_or(Locale::En));
     let reset_url = format!("{}/reset-password?token={}.{secret}", public_url.trim_end_matches('/'), id.simple());
-    let message = mail::PasswordReset { reset_url: &reset_url, expires_at: now + RESET_TTL };
-    crate::platform::mail::send(&mut scoped, message.render(email.as_str(), locale)).await?;
+    // In the user's language, with the expiry in their home tenant's zone.
+    let tenant =
+        tenants::find(scoped.conn(), home.tenant_id).await?.ok_or_else(|| DomainError::internal("tenant gone"))?;
+    let message =
+        mail::PasswordReset { reset_url: &reset_url, timezone: &tenant.timezone, expires_at: now + RESET_TTL };
+    let locale = Locale::parse(&user.locale).unwrap_or_default();
+    crate::platform::mail::send(&mut scoped, message.render(email.as_str(), locale)?).await?;
     audit::record(&mut scoped, Change::of("user.password_reset_request", USER, user.id)).await?;
     scoped.commit().await?;
     Ok(())
 }
 
 fn invalid_token() -> DomainError {
-    DomainError::user("token", UserErrorCode::InvalidCredentials, "This reset link is not valid; ask for a new one.")
+    DomainError::user("token", UserErrorCode::InvalidCredentials, messages::reset_link_invalid())
 }
 
 fn used_link() -> DomainError {
-    DomainError::user(
-        "token",
-        UserErrorCode::LinkUsed,
-        "This reset link was already used, or a newer one replaced it; request a new link.",
-    )
+    DomainError::user("token", UserErrorCode::LinkUsed, messages::reset_link_used())
 }
 
 /// Sets a new password with a reset link's token. The link is spent at
@@ -137,11 +126,7 @@ pub async fn reset(db: &Db, token: &str, password: &str, request_id: Option<Stri
         return Err(used_link());
     }
     if found.expires_at <= clock::now() {
-        return Err(DomainError::user(
-            "token",
-            UserErrorCode::Expired,
-            "This reset link has expired; ask for a new one.",
-        ));
+        return Err(DomainError::user("token", UserErrorCode::Expired, messages::reset_link_expired()));
     }
     let user = users::find(db.connection(), found.user_id).await?.ok_or_else(invalid_token)?;
     let hash = NewPassword::parse("password", password, Some(&user.email))?.hash().await?;

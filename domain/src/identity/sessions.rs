@@ -11,6 +11,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{membership, refresh_token};
+use super::messages;
 use super::tenants::{self, Tenant};
 use super::{USER, password_gate, users};
 use crate::platform::access::Role;
@@ -71,7 +72,7 @@ pub(crate) async fn issue(
 }
 
 fn bad_credentials() -> DomainError {
-    DomainError::user("email", UserErrorCode::InvalidCredentials, "Email or password is incorrect.")
+    DomainError::user("email", UserErrorCode::InvalidCredentials, messages::bad_credentials())
 }
 
 /// Email + password login into `tenant_slug` (or the user's first tenant),
@@ -113,11 +114,7 @@ pub(crate) fn parse_role(text: &str) -> DomainResult<Role> {
 }
 
 fn invalid_refresh() -> DomainError {
-    DomainError::user(
-        "refreshToken",
-        UserErrorCode::InvalidCredentials,
-        "The refresh token is not valid; sign in again.",
-    )
+    DomainError::user("refreshToken", UserErrorCode::InvalidCredentials, messages::refresh_invalid())
 }
 
 /// Exchanges a refresh token for a new one (and a new access token), for the
@@ -161,7 +158,7 @@ pub async fn refresh(
     scope_to_user(&tx, found.user_id).await?;
     let membership = memberships_of_user(&tx, found.user_id).await?.into_iter().find(|m| m.tenant_id == target);
     let Some(membership) = membership else {
-        return Err(DomainError::user("tenantId", UserErrorCode::Forbidden, "You are not a member of that tenant."));
+        return Err(DomainError::user("tenantId", UserErrorCode::Forbidden, messages::not_a_member()));
     };
     let role = parse_role(&membership.role)?;
     let grant = issue(&tx, found.user_id, target, role, membership.merchant_id, Some(found.family_id)).await?;

@@ -13,6 +13,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{membership, tenant};
+use super::messages;
 use super::password::NewPassword;
 use super::password_gate;
 use super::sessions::{self, SessionGrant};
@@ -82,7 +83,7 @@ pub struct NewTenant {
 fn parse_name(field: &str, raw: &str, errors: &mut UserErrors) -> String {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        errors.push(field, UserErrorCode::Invalid, "Name must be 1 to 120 characters.");
+        errors.push(field, UserErrorCode::Invalid, messages::name_length(120));
     }
     name.to_owned()
 }
@@ -94,11 +95,7 @@ fn parse_slug(raw: &str, errors: &mut UserErrors) -> String {
         && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.ends_with('-');
     if !ok {
-        errors.push(
-            "tenantSlug",
-            UserErrorCode::Invalid,
-            "Slug must be 3 to 40 lower-case letters, digits or dashes, starting with a letter.",
-        );
+        errors.push("tenantSlug", UserErrorCode::Invalid, messages::slug_format());
     }
     slug
 }
@@ -107,7 +104,7 @@ fn parse_slug(raw: &str, errors: &mut UserErrors) -> String {
 fn parse_timezone(field: &str, raw: &str, errors: &mut UserErrors) -> String {
     let name = raw.trim();
     if chrono_tz::Tz::from_str(name).is_err() {
-        errors.push(field, UserErrorCode::Invalid, format!("`{name}` is not an IANA time zone such as Asia/Shanghai."));
+        errors.push(field, UserErrorCode::Invalid, messages::timezone_invalid(name));
     }
     name.to_owned()
 }
@@ -186,11 +183,7 @@ pub async fn create(
     if let Some(user) = &existing
         && !password_gate::check(db, "password", &email, &input.password, Some(user), request_id.clone()).await?
     {
-        return Err(DomainError::user(
-            "email",
-            UserErrorCode::Taken,
-            "An account with this email exists; use its password to open another tenant.",
-        ));
+        return Err(DomainError::user("email", UserErrorCode::Taken, messages::email_taken()));
     }
     let new_hash = match existing {
         Some(_) => None,
@@ -253,7 +246,7 @@ pub async fn create(
 }
 
 fn slug_taken() -> DomainError {
-    DomainError::user("tenantSlug", UserErrorCode::Taken, "This slug is taken.")
+    DomainError::user("tenantSlug", UserErrorCode::Taken, messages::slug_taken())
 }
 
 /// The slug was taken, or a unique row of the sign-up appeared meanwhile.
@@ -297,11 +290,7 @@ async fn replay(
         None => false,
     };
     let (true, Some(membership)) = (verified, membership) else {
-        return Err(DomainError::user(
-            "password",
-            UserErrorCode::InvalidCredentials,
-            "Email or password is incorrect.",
-        ));
+        return Err(DomainError::user("password", UserErrorCode::InvalidCredentials, messages::bad_credentials()));
     };
     let role = sessions::parse_role(&membership.role)?;
     let mut tx = db.begin(&TenantCtx::system(tenant.id)).await?;

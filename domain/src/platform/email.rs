@@ -1,6 +1,7 @@
 //! Email addresses, parsed once at the edge of the domain.
 
 use super::errors::{DomainError, UserErrorCode};
+use super::messages;
 
 /// A syntactically valid, lower-cased email address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,13 +10,7 @@ pub struct Email(String);
 impl Email {
     pub fn parse(field: &str, raw: &str) -> Result<Self, DomainError> {
         let text = raw.trim().to_lowercase();
-        let invalid = || {
-            DomainError::user(
-                field,
-                UserErrorCode::InvalidEmail,
-                format!("`{}` is not a valid email address.", raw.trim()),
-            )
-        };
+        let invalid = || DomainError::user(field, UserErrorCode::InvalidEmail, messages::invalid_email(raw.trim()));
         if text.len() > 254 || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(invalid());
         }

@@ -1,9 +1,13 @@
 //! Typed errors of the domain. The API edge maps them once: user errors to
 //! `userErrors` in the payload, the rest to GraphQL error codes, and
 //! internal ones to a plain "internal error" with the cause only in the log.
+//! What a user reads is a catalogue [`Message`], put into words in the
+//! reader's language by the edge.
 
 use sea_orm::DbErr;
 
+use super::i18n::Message;
+use super::messages;
 use super::text_enum::string_enum;
 
 string_enum!(
@@ -33,13 +37,14 @@ pub struct UserError {
     /// Path to the field at fault, e.g. `["input", "email"]`.
     pub field: Vec<String>,
     pub code: UserErrorCode,
-    pub message: String,
+    /// What to tell the user, in their language when shown.
+    pub message: Message,
 }
 
 impl UserError {
     /// An error on `input.<field>`.
-    pub fn new(field: &str, code: UserErrorCode, message: impl Into<String>) -> Self {
-        Self { field: vec!["input".into(), field.into()], code, message: message.into() }
+    pub fn new(field: &str, code: UserErrorCode, message: Message) -> Self {
+        Self { field: vec!["input".into(), field.into()], code, message }
     }
 }
 
@@ -64,12 +69,13 @@ pub enum DomainError {
 }
 
 impl DomainError {
-    pub fn user(field: &str, code: UserErrorCode, message: impl Into<String>) -> Self {
+    /// One user error on `input.<field>`.
+    pub fn user(field: &str, code: UserErrorCode, message: Message) -> Self {
         Self::User(vec![UserError::new(field, code, message)])
     }
 
     pub fn not_found(field: &str) -> Self {
-        Self::user(field, UserErrorCode::NotFound, "No such record exists.")
+        Self::user(field, UserErrorCode::NotFound, messages::not_found())
     }
 
     pub fn internal(cause: impl std::fmt::Display) -> Self {
@@ -84,7 +90,7 @@ pub type DomainResult<T> = Result<T, DomainError>;
 pub struct UserErrors(Vec<UserError>);
 
 impl UserErrors {
-    pub fn push(&mut self, field: &str, code: UserErrorCode, message: impl Into<String>) {
+    pub fn push(&mut self, field: &str, code: UserErrorCode, message: Message) {
         self.0.push(UserError::new(field, code, message));
     }
 

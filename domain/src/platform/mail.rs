@@ -1,11 +1,14 @@
-//! Mail the platform sends for the contexts. Each context renders its own
-//! templates in the recipient's language (see `identity::mail`) into an
-//! [`OutgoingEmail`] and queues it here, in the caller's transaction; the
-//! `email.send` job delivers it (the workers own SMTP).
+//! Mail the platform sends for the contexts. Each context renders its
+//! templates (`src/<context>/templates/`, see [`super::i18n`]) in the
+//! recipient's language into an [`OutgoingEmail`] and queues it here, in
+//! the caller's transaction; the `email.send` job delivers it (the
+//! workers own SMTP).
 
+use minijinja::value::Value;
 use serde::{Deserialize, Serialize};
 
 use super::errors::{DomainError, DomainResult};
+use super::i18n::{self, Locale, Message};
 use super::jobs::{NewJob, enqueue};
 use super::tenancy::TenantTx;
 
@@ -24,23 +27,18 @@ pub struct OutgoingEmail {
 }
 
 impl OutgoingEmail {
-    /// A message of a few paragraphs and one link, as plain text and as
-    /// HTML with everything users typed escaped.
-    pub fn with_link(to: &str, locale: &str, subject: String, paragraphs: &[String], link: &str) -> Self {
-        let text = format!("{}\n\n{link}\n", paragraphs.join("\n"));
-        let html = format!(
-            "<!doctype html><html lang=\"{}\"><body>{}<p><a href=\"{}\">{}</a></p></body></html>",
-            escape(locale),
-            paragraphs.iter().map(|p| format!("<p>{}</p>", escape(p))).collect::<String>(),
-            escape(link),
-            escape(link),
-        );
-        Self { to: to.to_owned(), locale: locale.to_owned(), subject, text, html }
+    /// The mail of `template` (`<context>/<name>`: its `.txt` and `.html`
+    /// templates) to `to` in `locale`, with `subject` and `values`.
+    pub fn render(to: &str, locale: Locale, template: &str, subject: &Message, values: Value) -> DomainResult<Self> {
+        let mail = i18n::render_mail(template, locale, subject, values)?;
+        Ok(Self {
+            to: to.to_owned(),
+            locale: locale.as_str().to_owned(),
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
+        })
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Queues `email` in the caller's transaction: it goes out only if that commits.
@@ -48,23 +46,4 @@ pub async fn send(tx: &mut TenantTx, email: OutgoingEmail) -> DomainResult<()> {
     let payload = serde_json::to_value(&email).map_err(DomainError::internal)?;
     enqueue(tx, NewJob::new(SEND_EMAIL, payload)).await?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_escapes_what_users_typed_and_text_keeps_the_link() {
-        let mail = OutgoingEmail::with_link(
-            "a@example.com",
-            "en",
-            "Hi".into(),
-            &["Acme <Warehouse> & Co".into()],
-            "https://x.example/a?b=1&c=2",
-        );
-        assert!(mail.html.contains("Acme &lt;Warehouse&gt; &amp; Co"));
-        assert!(!mail.html.contains("<Warehouse>"));
-        assert!(mail.text.ends_with("https://x.example/a?b=1&c=2\n"));
-    }
 }

@@ -1,8 +1,9 @@
 //! What every business context uses, and nothing that belongs to one:
 //! tenancy, access, the database handle, the event bus, jobs (outbox,
 //! queue, scheduler), audit, idempotency keys, paging, ids, errors, the
-//! clock and outgoing mail. This module imports no context; the
-//! architecture test holds it to that.
+//! clock, outgoing mail, and the reader's language (message catalogues
+//! and mail templates). This module imports no context; the architecture
+//! test holds it to that.
 
 pub mod access;
 pub mod audit;
@@ -11,10 +12,12 @@ pub mod clock;
 pub mod db;
 pub mod email;
 pub mod errors;
+pub mod i18n;
 pub mod idempotency;
 pub mod ids;
 pub mod jobs;
 pub mod mail;
+pub mod messages;
 pub mod paging;
 pub mod tenancy;
 pub mod text_enum;

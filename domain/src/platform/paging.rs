@@ -5,6 +5,8 @@ use sea_orm::{ColumnTrait, ModelTrait, QueryFilter, QueryOrder, QuerySelect, Sel
 use uuid::Uuid;
 
 use super::errors::{DomainError, DomainResult, UserErrorCode};
+use super::i18n::Message;
+use super::messages;
 use super::tenancy::{TenantEntity, TenantTx};
 
 /// Largest page a client may ask for.
@@ -46,15 +48,12 @@ impl<T> Page<T> {
 
 impl PageRequest {
     fn size(&self) -> DomainResult<(u64, bool)> {
-        let bad = |field: &str, message: &str| DomainError::user(field, UserErrorCode::Invalid, message);
+        let bad = |field: &str, message: Message| DomainError::user(field, UserErrorCode::Invalid, message);
+        let out_of_range = |field: &str| bad(field, messages::page_size(field, MAX_PAGE_SIZE as i64));
         match (self.first, self.last) {
-            (Some(_), Some(_)) => Err(bad("first", "Give either `first` or `last`, not both.")),
-            (Some(n), None) if !(0..=MAX_PAGE_SIZE as i32).contains(&n) => {
-                Err(bad("first", "`first` must be between 0 and 250."))
-            }
-            (None, Some(n)) if !(0..=MAX_PAGE_SIZE as i32).contains(&n) => {
-                Err(bad("last", "`last` must be between 0 and 250."))
-            }
+            (Some(_), Some(_)) => Err(bad("first", messages::page_first_or_last())),
+            (Some(n), None) if !(0..=MAX_PAGE_SIZE as i32).contains(&n) => Err(out_of_range("first")),
+            (None, Some(n)) if !(0..=MAX_PAGE_SIZE as i32).contains(&n) => Err(out_of_range("last")),
             (Some(n), None) => Ok((n as u64, true)),
             (None, Some(n)) => Ok((n as u64, false)),
             (None, None) => Ok((DEFAULT_PAGE_SIZE, true)),

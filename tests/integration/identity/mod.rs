@@ -5,6 +5,7 @@
 mod auth;
 mod bursts;
 mod email;
+mod mail_language;
 mod members;
 mod oauth;
 mod password_gate;

@@ -10,6 +10,7 @@ mod graphql_http;
 mod http_edge;
 mod idempotency;
 mod jobs;
+mod language;
 mod logging;
 mod portal;
 mod request_limits;

@@ -3,6 +3,7 @@ import { Provider as UrqlProvider, type Client } from 'urql';
 import type { InvitationAcceptInput, SessionCreateInput } from '../gql/graphql';
 import { createClient } from '../graphql/client';
 import { isUnauthenticated } from '../graphql/errors';
+import { setDisplayTimeZone } from '../lib/format';
 import { ViewerQuery } from './documents';
 import { acceptInvitation, login as loginRequest, revoke, type LoginResult, type Viewer } from './sessionApi';
 import { session } from './sessionInstance';
@@ -22,6 +23,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // A new client (empty cache) per login and per tenant.
   const [epoch, setEpoch] = useState(0);
   const client = useMemo(() => createClient(session), [epoch]);
+  // Before the pages render: their times are shown in the signed-in tenant's zone.
+  setDisplayTimeZone(viewer?.tenant.timezone);
 
   const loadViewer = useCallback(async (c: Client) => {
     const result = await c.query(ViewerQuery, {}, { requestPolicy: 'network-only' }).toPromise();

@@ -5,7 +5,7 @@ export const ViewerFields = graphql(`
     role
     scopes
     user { id name email locale }
-    tenant { id name slug modules defaultLocale }
+    tenant { id name slug modules defaultLocale timezone }
     memberships { role tenant { id name slug } }
   }
 `);

@@ -1,6 +1,7 @@
 import { Client, fetchExchange } from '@urql/core';
 import type { InvitationAcceptInput, SessionCreateInput, ViewerFieldsFragment } from '../gql/graphql';
 import { isUnauthenticated } from '../graphql/errors';
+import { languageHeaders } from '../graphql/language';
 import { GRAPHQL_URL } from '../graphql/url';
 import type { UserErrorLike } from '../lib/userErrors';
 import {
@@ -21,6 +22,7 @@ const bare = new Client({
   exchanges: [fetchExchange],
   requestPolicy: 'network-only',
   preferGetMethod: false,
+  fetchOptions: () => ({ headers: languageHeaders() }),
 });
 
 export type LoginResult =

@@ -2,13 +2,18 @@ import { authExchange } from '@urql/exchange-auth';
 import { cacheExchange, Client, fetchExchange } from 'urql';
 import type { Session } from '../auth/session';
 import { isUnauthenticated } from './errors';
+import { languageHeaders } from './language';
 import { GRAPHQL_URL } from './url';
 
-/** The authenticated client: adds the bearer token, renews it before expiry and on UNAUTHENTICATED. */
+/**
+ * The authenticated client: sends the portal's language, adds the bearer token, renews it before
+ * expiry and on UNAUTHENTICATED.
+ */
 export function createClient<V>(session: Session<V>): Client {
   return new Client({
     url: GRAPHQL_URL,
     preferGetMethod: false, // the contract is POST JSON
+    fetchOptions: () => ({ headers: languageHeaders() }),
     exchanges: [
       cacheExchange,
       authExchange(async (utils) => ({

@@ -1,9 +1,46 @@
-/** RFC 3339 timestamp as local date and time in the UI language; the input when unparsable. */
-export function formatDateTime(iso: string | null | undefined, language: string): string {
+let tenantTimeZone: string | undefined;
+
+/**
+ * The IANA zone times are shown in: the signed-in tenant's (set with its viewer), so the portal
+ * and the tenant's mails agree; the browser's zone when unset.
+ */
+export function setDisplayTimeZone(zone: string | null | undefined): void {
+  tenantTimeZone = zone || undefined;
+}
+
+function dateTimeFormat(language: string, timeZone: string | undefined): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'shortOffset',
+  });
+}
+
+/**
+ * RFC 3339 timestamp as date and time in the UI language and in `timeZone` (the tenant's by
+ * default, see `setDisplayTimeZone`), with the zone named by its offset as mails name it:
+ * "01/10/2026, 20:00:00 GMT+8" (zh-CN: "2026/01/10 GMT+8 20:00:00"). '' when absent, the input when unparsable; an unknown zone
+ * falls back to the browser's.
+ */
+export function formatDateTime(
+  iso: string | null | undefined,
+  language: string,
+  timeZone: string | undefined = tenantTimeZone,
+): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+  try {
+    return dateTimeFormat(language, timeZone).format(date);
+  } catch {
+    return dateTimeFormat(language, undefined).format(date);
+  }
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

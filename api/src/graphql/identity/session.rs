@@ -100,6 +100,8 @@ pub struct SessionRevokePayload {
 #[derive(InputObject)]
 pub struct PasswordResetRequestInput {
     email: String,
+    /// Ignored: the mail is in the language of the account it is for.
+    #[graphql(deprecation = "the reset mail is in the account's language")]
     locale: Option<Enum<Locale>>,
 }
 
@@ -180,14 +182,7 @@ impl SessionMutations {
         input: PasswordResetRequestInput,
     ) -> Result<PasswordResetRequestPayload> {
         let public_url = &state(ctx).config.public_url;
-        let result = password_reset::request(
-            db(ctx),
-            &input.email,
-            input.locale.map(Enum::into_inner),
-            public_url,
-            request_id(ctx),
-        )
-        .await;
+        let result = password_reset::request(db(ctx), &input.email, public_url, request_id(ctx)).await;
         let (_, user_errors) = into_payload(result)?;
         Ok(PasswordResetRequestPayload { user_errors })
     }

@@ -32,7 +32,7 @@ fn cursor(raw: Option<String>, field: &str) -> Result<Option<Uuid>, Error> {
             gql_error(domain::DomainError::user(
                 field,
                 domain::UserErrorCode::Invalid,
-                format!("`{field}` is not a cursor from this list."),
+                domain::platform::messages::invalid_cursor(field),
             ))
         })
     })

@@ -3,6 +3,7 @@
 
 use async_graphql::ID;
 use domain::platform::ids::NodeType;
+use domain::platform::messages;
 use domain::{DomainError, DomainResult, UserErrorCode};
 use uuid::Uuid;
 
@@ -13,7 +14,7 @@ pub fn encode(kind: NodeType, id: Uuid) -> ID {
 /// The uuid of an input id of type `kind`, or the user error naming
 /// `field` ("Not a Merchant id.").
 pub fn decode(kind: NodeType, field: &str, id: &ID) -> DomainResult<Uuid> {
-    kind.parse(id).ok_or_else(|| DomainError::user(field, UserErrorCode::Invalid, format!("Not a {} id.", kind.name())))
+    kind.parse(id).ok_or_else(|| DomainError::user(field, UserErrorCode::Invalid, messages::invalid_id(kind.name())))
 }
 
 /// Like [`decode`] for an optional input.

@@ -1,8 +1,9 @@
 //! The conventions every context's GraphQL follows, written once: Relay
 //! connections with their arguments and cost, global ids, payloads with
 //! `userErrors`, GraphQL enums mirrored from the domain, dataloaders, the
-//! request context, the cost limit, the limits on a document and the codes of
-//! request errors, and the fast resolution of plain list items.
+//! request context and its language, the cost limit, the limits on a
+//! document and the codes of request errors, and the fast resolution of
+//! plain list items.
 
 pub mod connection;
 pub mod context;
@@ -11,6 +12,7 @@ pub mod enums;
 pub mod ids;
 pub mod limits;
 pub mod loaders;
+pub mod locale;
 pub mod payload;
 pub mod plain;
 pub mod request_errors;

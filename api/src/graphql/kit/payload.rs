@@ -1,28 +1,39 @@
 //! The one mapping from domain errors to what clients see: `userErrors` in
 //! mutation payloads, GraphQL error codes otherwise, and "internal error"
 //! (cause logged, never sent) for bugs and infrastructure failures.
+//!
+//! Messages are catalogue [`Message`]s until the response is written: a
+//! `UserError`'s `message` field and every error we raise are rendered in
+//! the request's language ([`super::locale`]), so the portal and partners
+//! read them in the language they ask for; `code` and `field` never change.
 
-use async_graphql::{Error, ErrorExtensions, SimpleObject};
+use std::fmt;
+
+use async_graphql::{ComplexObject, Context, Error, ErrorExtensions, SimpleObject};
+use domain::platform::i18n::{Locale, Message};
+use domain::platform::messages;
 use domain::{DomainError, UserErrorCode};
 
 use super::enums::Enum;
+use super::locale::locale;
 
 /// A problem with the input that the user can fix.
 #[derive(SimpleObject, Clone, Debug)]
+#[graphql(complex)]
 pub struct UserError {
     /// Path to the input field at fault, e.g. `["input", "email"]`.
     pub field: Option<Vec<String>>,
     pub code: Enum<UserErrorCode>,
-    pub message: String,
+    #[graphql(skip)]
+    pub message: Message,
 }
 
+#[ComplexObject]
 impl UserError {
-    pub fn invalid(field: &str, message: &str) -> Self {
-        Self {
-            field: Some(vec!["input".into(), field.into()]),
-            code: Enum(UserErrorCode::Invalid),
-            message: message.into(),
-        }
+    /// What is wrong, for a person, in the request's language (its
+    /// `Accept-Language` header; English by default).
+    async fn message(&self, ctx: &Context<'_>) -> String {
+        self.message.render(locale(ctx))
     }
 }
 
@@ -32,31 +43,48 @@ impl From<domain::UserError> for UserError {
     }
 }
 
-fn coded(message: impl Into<String>, code: &'static str) -> Error {
-    Error::new(message.into()).extend_with(move |_, e| e.set("code", code))
+/// The messages of an error we raise, kept as its `source` until
+/// [`super::locale::Localise`] words them in the request's language.
+#[derive(Debug, Clone)]
+pub struct Localised(pub Vec<Message>);
+
+impl Localised {
+    /// The messages in `locale`, one sentence after the other.
+    pub fn render(&self, locale: Locale) -> String {
+        self.0.iter().map(|m| m.render(locale)).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// English, until localised.
+impl fmt::Display for Localised {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Locale::En))
+    }
+}
+
+/// A GraphQL error with `extensions.code` and a message to be localised.
+pub fn coded(messages: Vec<Message>, code: &'static str) -> Error {
+    Error::new_with_source(Localised(messages)).extend_with(move |_, e| e.set("code", code))
 }
 
 /// For queries and failures that are not the user's to fix.
 pub fn gql_error(error: DomainError) -> Error {
     match error {
-        DomainError::User(errors) => {
-            let message = errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ");
-            coded(message, "BAD_USER_INPUT")
+        DomainError::User(errors) => coded(errors.into_iter().map(|e| e.message).collect(), "BAD_USER_INPUT"),
+        DomainError::Unauthenticated => coded(vec![messages::unauthenticated()], "UNAUTHENTICATED"),
+        DomainError::Forbidden(permission) => coded(vec![messages::forbidden(permission)], "FORBIDDEN"),
+        DomainError::Throttled { retry_after_secs } => {
+            let seconds = i64::try_from(retry_after_secs).unwrap_or(i64::MAX);
+            coded(vec![messages::throttled(seconds)], "THROTTLED")
+                .extend_with(move |_, e| e.set("retryAfterSeconds", retry_after_secs))
         }
-        DomainError::Unauthenticated => coded("authentication required", "UNAUTHENTICATED"),
-        DomainError::Forbidden(scope) => coded(format!("not allowed: requires `{scope}`"), "FORBIDDEN"),
-        DomainError::Throttled { retry_after_secs } => Error::new(format!("throttled; retry in {retry_after_secs} s"))
-            .extend_with(move |_, e| {
-                e.set("code", "THROTTLED");
-                e.set("retryAfterSeconds", retry_after_secs);
-            }),
         DomainError::Database(cause) => {
             tracing::error!(error = %cause, "database error");
-            coded("internal error", "INTERNAL")
+            coded(vec![messages::internal()], "INTERNAL")
         }
         DomainError::Internal(cause) => {
             tracing::error!(error = %cause, "internal error");
-            coded("internal error", "INTERNAL")
+            coded(vec![messages::internal()], "INTERNAL")
         }
     }
 }

@@ -26,6 +26,7 @@ use super::clock;
 use super::errors::{DomainError, DomainResult, UserErrorCode};
 use super::ids::{hex, new_id};
 use super::jobs::schedule::{Schedule, Zone};
+use super::messages;
 use super::tenancy::{TenantTx, tenant_entity};
 
 tenant_entity!(entity);
@@ -48,7 +49,7 @@ impl IdempotencyKey {
             return Err(DomainError::user(
                 "idempotencyKey",
                 UserErrorCode::Invalid,
-                "An idempotency key is 1 to 255 visible ASCII characters, such as a UUID.",
+                messages::idempotency_key_format(),
             ));
         }
         Ok(Self(key.to_owned()))
@@ -70,11 +71,7 @@ pub(crate) fn fingerprint(operation: &str, request: &impl Serialize) -> DomainRe
 }
 
 fn reused() -> DomainError {
-    DomainError::user(
-        "idempotencyKey",
-        UserErrorCode::IdempotencyKeyReused,
-        "This idempotency key was used for a different request; use a new key for a new request.",
-    )
+    DomainError::user("idempotencyKey", UserErrorCode::IdempotencyKeyReused, messages::idempotency_key_reused())
 }
 
 /// A remembered first result of `principal`'s `key`, if one has not expired.

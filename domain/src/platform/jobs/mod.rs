@@ -20,6 +20,7 @@ use super::audit::{self, Change};
 use super::clock;
 use super::errors::{DomainError, DomainResult, UserErrorCode};
 use super::ids::{NodeType, new_id};
+use super::messages;
 use super::paging::{self, Order, Page, PageRequest};
 use super::tenancy::{TenantTx, tenant_entity};
 use super::text_enum::string_enum;
@@ -154,7 +155,7 @@ pub async fn retry(tx: &mut TenantTx, id: Uuid) -> DomainResult<Job> {
         return Err(DomainError::not_found("id"));
     };
     if row.state != JobState::Dead.as_str() {
-        return Err(DomainError::user("id", UserErrorCode::NotRetryable, "Only dead-lettered jobs can be retried."));
+        return Err(DomainError::user("id", UserErrorCode::NotRetryable, messages::job_not_retryable()));
     }
     let before = json!({"state": row.state, "attempts": row.attempts});
     let mut active = row.into_active_model();

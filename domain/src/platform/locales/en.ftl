@@ -1,0 +1,27 @@
+# The platform's strings: errors every context can meet, and the frame of every mail.
+
+platform-not-found = No such record exists.
+platform-invalid-email = `{ $address }` is not a valid email address.
+platform-page-first-or-last = Give either `first` or `last`, not both.
+platform-page-size = `{ $field }` must be between 0 and { $max }.
+platform-invalid-cursor = `{ $field }` is not a cursor from this list.
+platform-invalid-id = Not a { $kind } id.
+platform-idempotency-key-format = An idempotency key is 1 to 255 visible ASCII characters, such as a UUID.
+platform-idempotency-key-reused = This idempotency key was used for a different request; use a new key for a new request.
+platform-idempotency-key-conflict = The `idempotencyKey` field and the `Idempotency-Key` header differ; send one key.
+platform-job-not-retryable = Only dead-lettered jobs can be retried.
+platform-unauthenticated = Authentication required: send `Authorization: Bearer <access token>`.
+platform-token-expired = The access token has expired; sign in again or refresh it.
+platform-access-revoked = Your access to this tenant was removed or revoked; sign in again.
+platform-token-invalid = The access token is not valid ({ $reason }).
+platform-forbidden = Not allowed: this requires `{ $permission }`.
+platform-throttled = Too many requests; try again in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }.
+platform-internal = Something went wrong on our side; please try again later.
+
+## Mail
+
+platform-mail-signature = Silkport — the cross-border e-commerce platform
+platform-mail-automatic = This mail was sent automatically; replies are not read.

@@ -1,0 +1,24 @@
+# 平台的文案：各业务上下文都会遇到的错误，以及每封邮件的框架。
+
+platform-not-found = 记录不存在。
+platform-invalid-email = “{ $address }”不是有效的邮箱地址。
+platform-page-first-or-last = 请只提供 `first` 或 `last` 之一，不要同时提供。
+platform-page-size = `{ $field }` 必须在 0 到 { $max } 之间。
+platform-invalid-cursor = `{ $field }` 不是此列表的游标。
+platform-invalid-id = 不是 { $kind } 的 ID。
+platform-idempotency-key-format = 幂等键应为 1 到 255 个可见 ASCII 字符，例如 UUID。
+platform-idempotency-key-reused = 此幂等键已用于另一个请求；新请求请使用新的幂等键。
+platform-idempotency-key-conflict = `idempotencyKey` 字段与 `Idempotency-Key` 请求头不一致；请只发送一个幂等键。
+platform-job-not-retryable = 只有已进入死信的任务才能重试。
+platform-unauthenticated = 需要身份验证：请发送 `Authorization: Bearer <访问令牌>`。
+platform-token-expired = 访问令牌已过期；请重新登录或刷新令牌。
+platform-access-revoked = 您对该租户的访问权限已被移除或撤销，请重新登录。
+platform-token-invalid = 访问令牌无效（{ $reason }）。
+platform-forbidden = 无权执行此操作：需要 `{ $permission }` 权限。
+platform-throttled = 请求过于频繁；请在 { $seconds } 秒后重试。
+platform-internal = 服务器出现问题，请稍后重试。
+
+## 邮件
+
+platform-mail-signature = 丝路港（Silkport）跨境电商平台
+platform-mail-automatic = 此邮件由系统自动发送，请勿直接回复。

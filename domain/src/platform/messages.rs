@@ -1,0 +1,41 @@
+//! The platform's messages (`platform/locales/*.ftl`): errors of paging,
+//! ids, idempotency keys and jobs, and the words of the API edge's errors.
+
+use super::i18n::messages::messages;
+
+messages! {
+    /// No such record exists.
+    not_found = "platform-not-found";
+    /// `address` is not a valid email address.
+    invalid_email(address: &str) = "platform-invalid-email";
+    /// Give either `first` or `last`, not both.
+    page_first_or_last = "platform-page-first-or-last";
+    /// `field` must be between 0 and `max`.
+    page_size(field: &str, max: i64) = "platform-page-size";
+    /// `field` is not a cursor from this list.
+    invalid_cursor(field: &str) = "platform-invalid-cursor";
+    /// Not a `kind` id.
+    invalid_id(kind: &str) = "platform-invalid-id";
+    /// An idempotency key is 1 to 255 visible ASCII characters.
+    idempotency_key_format = "platform-idempotency-key-format";
+    /// The key was used for a different request.
+    idempotency_key_reused = "platform-idempotency-key-reused";
+    /// The field and the header name different keys.
+    idempotency_key_conflict = "platform-idempotency-key-conflict";
+    /// Only dead-lettered jobs can be retried.
+    job_not_retryable = "platform-job-not-retryable";
+    /// No access token was sent.
+    unauthenticated = "platform-unauthenticated";
+    /// The access token has expired.
+    token_expired = "platform-token-expired";
+    /// The token's membership or client was removed or revoked.
+    access_revoked = "platform-access-revoked";
+    /// The access token is not valid (`reason`, technical).
+    token_invalid(reason: &str) = "platform-token-invalid";
+    /// The caller lacks `permission`.
+    forbidden(permission: &str) = "platform-forbidden";
+    /// Too many requests; retry in `seconds`.
+    throttled(seconds: i64) = "platform-throttled";
+    /// Something failed on our side.
+    internal = "platform-internal";
+}

@@ -1,0 +1,59 @@
+//! Mail in the recipient's language with times in the tenant's zone, as
+//! queued for the mail job (the SMTP path is `email.rs`).
+
+use chrono::{Duration, Utc};
+use domain::platform::i18n::{Locale, Message, zoned_time};
+use serde_json::{Value, json};
+use silkport_tests::TestApp;
+
+const SIGN_UP: &str = "mutation($i: TenantCreateInput!) { tenantCreate(input: $i) { userErrors { message } } }";
+const RESET: &str = "mutation($e: String!) { passwordResetRequest(input: {email: $e}) { userErrors { code } } }";
+
+/// Signs up `email` with `locale` in a tenant of `timezone`, asks for a
+/// reset link in English (the asker's language must not matter), and
+/// returns the queued mail with the times the expiry can show.
+async fn reset_mail(app: &TestApp, slug: &str, locale: &str, timezone: &str) -> (Value, [String; 2]) {
+    let email = format!("owner@{slug}.example.com");
+    let signed_up = app
+        .gql(
+            None,
+            SIGN_UP,
+            json!({"i": {"tenantName": "丝路仓 Silk", "tenantSlug": slug, "name": "王芳", "email": email,
+                         "password": "correct-horse-42", "locale": locale, "timezone": timezone}}),
+        )
+        .await;
+    assert_eq!(signed_up["data"]["tenantCreate"]["userErrors"], json!([]), "{signed_up}");
+    let before = Utc::now();
+    let asked = app.gql_in(Some("en"), None, RESET, json!({"e": email})).await;
+    let after = Utc::now();
+    assert_eq!(asked["data"]["passwordResetRequest"]["userErrors"], json!([]), "{asked}");
+    let mail = app.queued_mails(&email).await.pop().expect("a reset mail was queued");
+    let ttl = Duration::hours(1);
+    (mail, [zoned_time(before + ttl, timezone), zoned_time(after + ttl, timezone)])
+}
+
+#[tokio::test]
+async fn a_chinese_users_reset_mail_is_in_chinese_with_the_expiry_in_the_tenants_zone() {
+    let app = TestApp::spawn().await;
+    let (mail, expiry) = reset_mail(&app, "zh-reset", "ZH_CN", "Asia/Shanghai").await;
+    let text = mail["text"].as_str().unwrap_or_default();
+    let html = mail["html"].as_str().unwrap_or_default();
+    assert_eq!(mail["locale"], "zh-CN");
+    assert_eq!(mail["subject"], Message::new("identity-password-reset-subject").render(Locale::ZhCn));
+    assert!(text.contains(&Message::new("identity-password-reset-intro").render(Locale::ZhCn)), "{text}");
+    assert!(expiry.iter().any(|e| text.contains(e.as_str())), "expiry {expiry:?} in Shanghai time: {text}");
+    assert!(text.contains("GMT+8 (Asia/Shanghai)"), "{text}");
+    assert!(html.contains("<html lang=\"zh-CN\">") && html.contains("GMT+8"), "{html}");
+    assert!(text.contains(&format!("{}/reset-password?token=", app.url)), "{text}");
+}
+
+#[tokio::test]
+async fn an_english_users_reset_mail_is_in_english_in_their_tenants_zone() {
+    let app = TestApp::spawn().await;
+    let (mail, expiry) = reset_mail(&app, "en-reset", "EN", "America/New_York").await;
+    let text = mail["text"].as_str().unwrap_or_default();
+    assert_eq!(mail["locale"], "en");
+    assert_eq!(mail["subject"], "Reset your Silkport password");
+    assert!(expiry.iter().any(|e| text.contains(e.as_str())), "expiry {expiry:?} in New York time: {text}");
+    assert!(text.contains("(America/New_York)"), "{text}");
+}
