@@ -20,6 +20,7 @@ string_enum!(
         Forbidden = "forbidden",
         LastOwner = "last_owner",
         AlreadyMember = "already_member",
+        AlreadyInvited = "already_invited",
         NotRetryable = "not_retryable",
         IdempotencyKeyReused = "idempotency_key_reused",
     }
@@ -32,12 +33,22 @@ pub struct UserError {
     pub field: Vec<String>,
     pub code: UserErrorCode,
     pub message: String,
+    /// Global id of the existing object the error is about, when there is
+    /// one (the pending invitation of [`UserErrorCode::AlreadyInvited`]), so
+    /// the caller can act on it instead.
+    pub subject_id: Option<String>,
 }
 
 impl UserError {
     /// An error on `input.<field>`.
     pub fn new(field: &str, code: UserErrorCode, message: impl Into<String>) -> Self {
-        Self { field: vec!["input".into(), field.into()], code, message: message.into() }
+        Self { field: vec!["input".into(), field.into()], code, message: message.into(), subject_id: None }
+    }
+
+    /// The same error, about the existing object `subject_id` (a global id).
+    pub fn about(mut self, subject_id: String) -> Self {
+        self.subject_id = Some(subject_id);
+        self
     }
 }
 

@@ -2,7 +2,7 @@
 //! mutation payloads, GraphQL error codes otherwise, and "internal error"
 //! (cause logged, never sent) for bugs and infrastructure failures.
 
-use async_graphql::{Error, ErrorExtensions, SimpleObject};
+use async_graphql::{Error, ErrorExtensions, ID, SimpleObject};
 use domain::{DomainError, UserErrorCode};
 
 use super::enums::Enum;
@@ -14,6 +14,9 @@ pub struct UserError {
     pub field: Option<Vec<String>>,
     pub code: Enum<UserErrorCode>,
     pub message: String,
+    /// Global id of the existing object the error is about, when there is
+    /// one: the pending invitation of `ALREADY_INVITED`, to resend instead.
+    pub subject_id: Option<ID>,
 }
 
 impl UserError {
@@ -22,13 +25,14 @@ impl UserError {
             field: Some(vec!["input".into(), field.into()]),
             code: Enum(UserErrorCode::Invalid),
             message: message.into(),
+            subject_id: None,
         }
     }
 }
 
 impl From<domain::UserError> for UserError {
     fn from(e: domain::UserError) -> Self {
-        Self { field: Some(e.field), code: Enum(e.code), message: e.message }
+        Self { field: Some(e.field), code: Enum(e.code), message: e.message, subject_id: e.subject_id.map(ID) }
     }
 }
 
