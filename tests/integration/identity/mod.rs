@@ -4,6 +4,7 @@
 
 mod auth;
 mod email;
+mod invitation_migration;
 mod invitations;
 mod members;
 mod oauth;
