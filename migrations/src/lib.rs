@@ -15,7 +15,9 @@ mod m20261129_000005_merchants;
 mod m20261129_000006_tenant_timezone;
 mod m20261129_000007_idempotency_keys;
 mod m20261129_000008_schedules;
+mod m20261130_000009_one_open_invitation_per_email;
 mod m20261130_000009_sign_in_attempts;
+mod m20261130_000010_audit_log_filters;
 mod rls;
 
 /// The role the application connects as on PostgreSQL, unless
@@ -62,6 +64,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_idempotency_keys::Migration),
             Box::new(m20261129_000008_schedules::Migration),
             Box::new(m20261130_000009_sign_in_attempts::Migration),
+            Box::new(m20261130_000009_one_open_invitation_per_email::Migration),
+            Box::new(m20261130_000010_audit_log_filters::Migration),
         ]
     }
 }

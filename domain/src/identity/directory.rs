@@ -1,8 +1,11 @@
-//! Names actors for the audit log: a user by email, a partner client by name.
+//! Names actors for the audit log: a user by email (and, for its readers,
+//! by their present name), a partner client by name.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use uuid::Uuid;
 
 use super::entities::api_client;
 use super::users;
@@ -24,6 +27,10 @@ impl ActorDirectory for Identity {
             }
             Actor::System => "system".to_owned(),
         })
+    }
+
+    async fn user_names(&self, tx: &TenantTx, ids: &[Uuid]) -> DomainResult<HashMap<Uuid, String>> {
+        Ok(users::get_many(tx.conn(), ids.to_vec()).await?.into_iter().map(|u| (u.id, u.name)).collect())
     }
 }
 

@@ -6,8 +6,8 @@
 //! so accepting is a tenant-scoped lookup; only the secret's hash is stored.
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, IntoActiveModel, PaginatorTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
@@ -24,13 +24,26 @@ use crate::platform::audit::{self, Change};
 use crate::platform::clock;
 use crate::platform::db::Db;
 use crate::platform::email::Email;
-use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
+use crate::platform::errors::{DomainError, DomainResult, UserError, UserErrorCode};
 use crate::platform::idempotency::{self, IdempotencyKey};
 use crate::platform::ids::{hash_secret, new_id, new_secret, secret_hash_eq};
 use crate::platform::paging::{self, Order, Page, PageRequest};
 use crate::platform::tenancy::{Actor, TenantCtx, TenantTx};
+use crate::platform::text_enum::string_enum;
 
 pub const INVITATION_TTL: Duration = Duration::days(7);
+
+string_enum!(
+    /// Where an invitation stands: open and usable, open but past its
+    /// expiry, accepted, or revoked (withdrawn, or void once its person
+    /// joined another way).
+    InvitationStatus {
+        Pending = "pending",
+        Expired = "expired",
+        Accepted = "accepted",
+        Revoked = "revoked",
+    }
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Invitation {
@@ -44,6 +57,21 @@ pub struct Invitation {
     pub accepted_at: Option<DateTime<Utc>>,
     pub revoked_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+}
+
+impl Invitation {
+    /// Its status at `now`.
+    pub fn status(&self, now: DateTime<Utc>) -> InvitationStatus {
+        if self.accepted_at.is_some() {
+            InvitationStatus::Accepted
+        } else if self.revoked_at.is_some() {
+            InvitationStatus::Revoked
+        } else if self.expires_at <= now {
+            InvitationStatus::Expired
+        } else {
+            InvitationStatus::Pending
+        }
+    }
 }
 
 impl TryFrom<invitation::Model> for Invitation {
@@ -104,54 +132,153 @@ async fn invite_now(tx: &mut TenantTx, input: InviteInput, public_url: &str) -> 
             return Err(DomainError::user("email", UserErrorCode::AlreadyMember, messages::already_member()));
         }
     }
+    let replaced = void_expired_or_refuse(tx, &email).await?;
     invitation_caps::check(tx, &email).await?;
-    let tenant_id = tx.tenant_id();
     let tenant =
-        tenants::find(tx.conn(), tenant_id).await?.ok_or_else(|| DomainError::Internal("tenant gone".into()))?;
+        tenants::find(tx.conn(), tx.tenant_id()).await?.ok_or_else(|| DomainError::Internal("tenant gone".into()))?;
     let locale = input.locale.unwrap_or(tenant.default_locale);
     let id = new_id();
     let secret = new_secret();
     let now = clock::now();
-    let saved = tx
-        .insert(invitation::ActiveModel {
-            tenant_id: Set(tenant_id),
-            id: Set(id),
-            email: Set(email.as_str().to_owned()),
-            role: Set(input.role.as_str().to_owned()),
-            merchant_id: Set(merchant_id),
-            locale: Set(locale.as_str().to_owned()),
-            token_hash: Set(hash_secret(&secret)),
-            invited_by: Set(tx.ctx().actor.id().unwrap_or_default()),
-            expires_at: Set(now + INVITATION_TTL),
-            accepted_at: Set(None),
-            revoked_at: Set(None),
-            created_at: Set(now),
-        })
-        .await?;
-    let token = format!("{}.{}.{}", tenant_id.simple(), id.simple(), secret);
+    let saved = invitation::Model {
+        tenant_id: tx.tenant_id(),
+        id,
+        email: email.as_str().to_owned(),
+        role: input.role.as_str().to_owned(),
+        merchant_id,
+        locale: locale.as_str().to_owned(),
+        token_hash: hash_secret(&secret),
+        invited_by: tx.ctx().actor.id().unwrap_or_default(),
+        expires_at: now + INVITATION_TTL,
+        accepted_at: None,
+        revoked_at: None,
+        created_at: now,
+    };
+    insert_open(tx, &saved).await?;
+    send_link(tx, &saved, &secret, inviter, public_url).await?;
+    let mut after = json!({"email": email.as_str(), "role": input.role.as_str(), "merchantId": merchant_id, "locale": locale.as_str()});
+    if let Some(expired) = replaced {
+        after["replaces"] = json!(INVITATION.gid(expired));
+    }
+    audit::record(tx, Change::of("member.invite", INVITATION, id).after(after)).await?;
+    saved.try_into()
+}
+
+/// Only open invitations (neither accepted nor revoked); one per email,
+/// which a partial unique index keeps under concurrency.
+fn open() -> Condition {
+    Condition::all().add(invitation::Column::AcceptedAt.is_null()).add(invitation::Column::RevokedAt.is_null())
+}
+
+/// The open invitation to `email` (a parsed, lower-case address), if any.
+async fn open_for(tx: &TenantTx, email: &str) -> DomainResult<Option<invitation::Model>> {
+    Ok(tx
+        .find::<invitation::Entity>()
+        .filter(open())
+        .filter(invitation::Column::Email.eq(email))
+        .one(tx.conn())
+        .await?)
+}
+
+fn already_invited(id: Option<Uuid>) -> DomainError {
+    let error = UserError::new("email", UserErrorCode::AlreadyInvited, messages::already_invited());
+    DomainError::User(vec![match id {
+        Some(id) => error.about(INVITATION.gid(id)),
+        None => error,
+    }])
+}
+
+/// Refuses to invite `email` again while an invitation to it is open and
+/// unexpired (naming that invitation, to resend it instead); an expired
+/// one is voided to make way for the new one, and its id returned.
+async fn void_expired_or_refuse(tx: &TenantTx, email: &Email) -> DomainResult<Option<Uuid>> {
+    let Some(open) = open_for(tx, email.as_str()).await? else { return Ok(None) };
+    if open.expires_at > clock::now() {
+        return Err(already_invited(Some(open.id)));
+    }
+    let id = open.id;
+    let mut active = open.into_active_model();
+    active.revoked_at = Set(Some(clock::now()));
+    tx.update(active).await?;
+    Ok(Some(id))
+}
+
+/// Inserts an open invitation unless a concurrent request opened one for
+/// the same email first (on PostgreSQL the insert waits for it to commit).
+async fn insert_open(tx: &TenantTx, row: &invitation::Model) -> DomainResult<()> {
+    let predicate =
+        Expr::col(invitation::Column::AcceptedAt).is_null().and(Expr::col(invitation::Column::RevokedAt).is_null());
+    let unique = [invitation::Column::TenantId, invitation::Column::Email];
+    if tx.insert_unless_exists_where(row.clone().into_active_model(), unique, Some(predicate)).await? {
+        return Ok(());
+    }
+    Err(already_invited(open_for(tx, &row.email).await?.map(|o| o.id)))
+}
+
+/// Mails the accept link of `row` with its `secret`, in the invitation's
+/// language, from `inviter` (the tenant when no person is acting). The
+/// one place invitation mail is sent, first time or again.
+async fn send_link(
+    tx: &mut TenantTx,
+    row: &invitation::Model,
+    secret: &str,
+    inviter: Option<users::User>,
+    public_url: &str,
+) -> DomainResult<()> {
+    let tenant_id = tx.tenant_id();
+    let tenant =
+        tenants::find(tx.conn(), tenant_id).await?.ok_or_else(|| DomainError::Internal("tenant gone".into()))?;
+    let token = format!("{}.{}.{}", tenant_id.simple(), row.id.simple(), secret);
     let accept_url = format!("{}/accept-invite?token={token}", public_url.trim_end_matches('/'));
     let inviter_name = inviter.map(|u| u.name).unwrap_or_else(|| tenant.name.clone());
     let message = mail::Invitation {
         tenant_name: &tenant.name,
         timezone: &tenant.timezone,
         inviter: &inviter_name,
-        role: input.role,
+        role: parse_role(&row.role)?,
         accept_url: &accept_url,
-        expires_at: saved.expires_at,
+        expires_at: row.expires_at,
     };
-    crate::platform::mail::send(tx, message.render(email.as_str(), locale)?).await?;
-    let after = json!({"email": email.as_str(), "role": input.role.as_str(), "merchantId": merchant_id, "locale": locale.as_str()});
-    audit::record(tx, Change::of("member.invite", INVITATION, id).after(after)).await?;
+    let locale = Locale::parse(&row.locale).unwrap_or(Locale::En);
+    crate::platform::mail::send(tx, message.render(&row.email, locale)?).await
+}
+
+/// Sends a pending (or expired) invitation again: a new link with a new
+/// expiry, from the person resending it; the old link stops working.
+pub async fn resend(tx: &mut TenantTx, id: Uuid, public_url: &str) -> DomainResult<Invitation> {
+    tx.ctx().require(Permission::MembersWrite)?;
+    let Some(row) = tx.find_by_id::<invitation::Entity>(id).one(tx.conn()).await? else {
+        return Err(DomainError::not_found("id"));
+    };
+    if row.accepted_at.is_some() {
+        return Err(DomainError::user("id", UserErrorCode::Invalid, messages::resend_accepted()));
+    }
+    if row.revoked_at.is_some() {
+        return Err(DomainError::user("id", UserErrorCode::Invalid, messages::resend_revoked()));
+    }
+    if row.role == Role::Owner.as_str() && tx.ctx().role != Some(Role::Owner) {
+        return Err(DomainError::user("id", UserErrorCode::Forbidden, messages::resend_owner_needs_owner()));
+    }
+    let inviter = match tx.ctx().user_id() {
+        Some(user) => users::get(tx.db(), user).await?,
+        None => None,
+    };
+    invitation_caps::check(tx, &Email::parse("email", &row.email)?).await?;
+    let before = json!({"email": row.email, "expiresAt": row.expires_at});
+    let secret = new_secret();
+    let mut active = row.into_active_model();
+    active.token_hash = Set(hash_secret(&secret));
+    active.expires_at = Set(clock::now() + INVITATION_TTL);
+    let saved = tx.update(active).await?;
+    send_link(tx, &saved, &secret, inviter, public_url).await?;
+    let after = json!({"email": saved.email, "expiresAt": saved.expires_at});
+    audit::record(tx, Change::of("invitation.resend", INVITATION, id).before(before).after(after)).await?;
     saved.try_into()
 }
 
 pub async fn list(tx: &TenantTx, request: &PageRequest) -> DomainResult<(Page<Invitation>, u64)> {
     tx.ctx().require(Permission::MembersRead)?;
-    let pending = || {
-        tx.find::<invitation::Entity>()
-            .filter(invitation::Column::AcceptedAt.is_null())
-            .filter(invitation::Column::RevokedAt.is_null())
-    };
+    let pending = || tx.find::<invitation::Entity>().filter(open());
     let page = paging::fetch(tx, pending(), Order::NewestFirst, request).await?;
     let total = pending().count(tx.conn()).await?;
     let items = page.items.into_iter().map(|(id, m)| Ok((id, m.try_into()?))).collect::<DomainResult<_>>()?;

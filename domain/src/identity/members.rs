@@ -55,11 +55,19 @@ async fn attach_users(tx: &TenantTx, rows: Vec<membership::Model>) -> DomainResu
         .collect()
 }
 
-/// Members, oldest first, with the total count.
-pub async fn list(tx: &TenantTx, request: &PageRequest) -> DomainResult<(Page<Member>, u64)> {
+/// Members, oldest first, with the total count; only those with `role`
+/// when given (`Owner`: how many owners there are, say).
+pub async fn list(tx: &TenantTx, request: &PageRequest, role: Option<Role>) -> DomainResult<(Page<Member>, u64)> {
     tx.ctx().require(Permission::MembersRead)?;
-    let page = paging::fetch(tx, tx.find::<membership::Entity>(), Order::OldestFirst, request).await?;
-    let total = tx.find::<membership::Entity>().count(tx.conn()).await?;
+    let select = || {
+        let all = tx.find::<membership::Entity>();
+        match role {
+            Some(role) => all.filter(membership::Column::Role.eq(role.as_str())),
+            None => all,
+        }
+    };
+    let page = paging::fetch(tx, select(), Order::OldestFirst, request).await?;
+    let total = select().count(tx.conn()).await?;
     let (has_next_page, has_previous_page) = (page.has_next_page, page.has_previous_page);
     let members = attach_users(tx, page.items.into_iter().map(|(_, m)| m).collect()).await?;
     let items = members.into_iter().map(|m| (m.id, m)).collect();
@@ -99,6 +107,13 @@ async fn owners(tx: &TenantTx) -> DomainResult<u64> {
         .all(tx.conn())
         .await?;
     Ok(rows.len() as u64)
+}
+
+/// Whether `row` is the acting user's own membership. Nobody changes their
+/// own role or removes themselves: done by mistake, it cannot be undone
+/// without someone else, and it ends the very session that did it.
+fn is_self(tx: &TenantTx, row: &membership::Model) -> bool {
+    tx.ctx().user_id() == Some(row.user_id)
 }
 
 /// Only an owner may make or unmake owners.
@@ -145,6 +160,9 @@ pub async fn change_role(
         return Err(DomainError::user("role", UserErrorCode::LastOwner, messages::last_owner()));
     }
     let changed = current != role || row.merchant_id != merchant_id;
+    if changed && is_self(tx, &row) {
+        return Err(DomainError::user("memberId", UserErrorCode::Forbidden, messages::own_role()));
+    }
     let before = attach_users(tx, vec![row.clone()]).await?.pop();
     let mut active = row.into_active_model();
     active.role = Set(role.as_str().to_owned());
@@ -171,6 +189,9 @@ pub async fn remove(tx: &mut TenantTx, member_id: Uuid) -> DomainResult<Uuid> {
     check_owner_rule(tx, role == Role::Owner)?;
     if role == Role::Owner && owners(tx).await? <= 1 {
         return Err(DomainError::user("memberId", UserErrorCode::LastOwner, messages::last_owner()));
+    }
+    if is_self(tx, &row) {
+        return Err(DomainError::user("memberId", UserErrorCode::Forbidden, messages::own_removal()));
     }
     let before = attach_users(tx, vec![row.clone()]).await?.pop();
     tx.delete_many::<membership::Entity>().filter(membership::Column::Id.eq(member_id)).exec(tx.conn()).await?;

@@ -15,6 +15,18 @@ messages! {
     reset_link_invalid = "identity-reset-link-invalid";
     /// This reset link has expired.
     reset_link_expired = "identity-reset-link-expired";
+    /// The person already has a pending invitation; resend it instead.
+    already_invited = "identity-already-invited";
+    /// An accepted invitation cannot be resent.
+    resend_accepted = "identity-resend-accepted";
+    /// A revoked invitation cannot be resent.
+    resend_revoked = "identity-resend-revoked";
+    /// Only an owner can resend an owner's invitation.
+    resend_owner_needs_owner = "identity-resend-owner-needs-owner";
+    /// Nobody changes their own role.
+    own_role = "identity-own-role";
+    /// Nobody removes themselves.
+    own_removal = "identity-own-removal";
     /// This reset link was used, or a newer one (or a reset) voided it.
     reset_link_used = "identity-reset-link-used";
     /// One address was invited too often today.

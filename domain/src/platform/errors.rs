@@ -26,6 +26,7 @@ string_enum!(
         Forbidden = "forbidden",
         LastOwner = "last_owner",
         AlreadyMember = "already_member",
+        AlreadyInvited = "already_invited",
         NotRetryable = "not_retryable",
         IdempotencyKeyReused = "idempotency_key_reused",
     }
@@ -39,12 +40,22 @@ pub struct UserError {
     pub code: UserErrorCode,
     /// What to tell the user, in their language when shown.
     pub message: Message,
+    /// Global id of the existing object the error is about, when there is
+    /// one (the pending invitation of [`UserErrorCode::AlreadyInvited`]), so
+    /// the caller can act on it instead.
+    pub subject_id: Option<String>,
 }
 
 impl UserError {
     /// An error on `input.<field>`.
     pub fn new(field: &str, code: UserErrorCode, message: Message) -> Self {
-        Self { field: vec!["input".into(), field.into()], code, message }
+        Self { field: vec!["input".into(), field.into()], code, message, subject_id: None }
+    }
+
+    /// The same error, about the existing object `subject_id` (a global id).
+    pub fn about(mut self, subject_id: String) -> Self {
+        self.subject_id = Some(subject_id);
+        self
     }
 }
 

@@ -22,6 +22,14 @@ messages! {
     idempotency_key_reused = "platform-idempotency-key-reused";
     /// The field and the header name different keys.
     idempotency_key_conflict = "platform-idempotency-key-conflict";
+    /// `offset` pages forward only.
+    offset_with_last = "platform-offset-with-last";
+    /// `offset` must be between 0 and `max`.
+    offset_range(max: i64) = "platform-offset-range";
+    /// An audit filter names at most `max` actions.
+    audit_too_many_actions(max: i64) = "platform-audit-too-many-actions";
+    /// `until` must be later than `since`.
+    audit_until_before_since = "platform-audit-until-before-since";
     /// Only dead-lettered jobs can be retried.
     job_not_retryable = "platform-job-not-retryable";
     /// No access token was sent.

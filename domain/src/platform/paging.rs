@@ -14,12 +14,19 @@ pub const MAX_PAGE_SIZE: u64 = 250;
 /// Page size when the client gives neither `first` nor `last`.
 pub const DEFAULT_PAGE_SIZE: u64 = 50;
 
+/// Most items an `offset` may skip: deeper pages cost a scan of every
+/// item before them, so narrow the list instead.
+pub const MAX_OFFSET: i32 = 100_000;
+
 #[derive(Debug, Clone, Default)]
 pub struct PageRequest {
     pub first: Option<i32>,
     pub after: Option<Uuid>,
     pub last: Option<i32>,
     pub before: Option<Uuid>,
+    /// Items to skip (forward, after `after` if given) before the page:
+    /// page `n` of size `s` is `first: s, offset: (n - 1) * s`.
+    pub offset: Option<i32>,
 }
 
 /// Listing order by id: oldest first or newest first.
@@ -54,6 +61,10 @@ impl PageRequest {
             (Some(_), Some(_)) => Err(bad("first", messages::page_first_or_last())),
             (Some(n), None) if !(0..=MAX_PAGE_SIZE as i32).contains(&n) => Err(out_of_range("first")),
             (None, Some(n)) if !(0..=MAX_PAGE_SIZE as i32).contains(&n) => Err(out_of_range("last")),
+            (_, Some(_)) if self.offset.is_some() => Err(bad("offset", messages::offset_with_last())),
+            _ if self.offset.is_some_and(|o| !(0..=MAX_OFFSET).contains(&o)) => {
+                Err(bad("offset", messages::offset_range(i64::from(MAX_OFFSET))))
+            }
             (Some(n), None) => Ok((n as u64, true)),
             (None, Some(n)) => Ok((n as u64, false)),
             (None, None) => Ok((DEFAULT_PAGE_SIZE, true)),
@@ -82,6 +93,10 @@ pub(crate) async fn fetch<E: TenantEntity>(
     }
     let ascending = newest_first != forward;
     select = if ascending { select.order_by_asc(id_column) } else { select.order_by_desc(id_column) };
+    let skipped = request.offset.unwrap_or(0) as u64;
+    if skipped > 0 {
+        select = select.offset(skipped);
+    }
     let mut rows = select.limit(size + 1).all(tx.conn()).await?;
     let more = rows.len() as u64 > size;
     rows.truncate(size as usize);
@@ -96,6 +111,6 @@ pub(crate) async fn fetch<E: TenantEntity>(
         })
         .collect::<DomainResult<_>>()?;
     let (has_next_page, has_previous_page) =
-        if forward { (more, request.after.is_some()) } else { (request.before.is_some(), more) };
+        if forward { (more, request.after.is_some() || skipped > 0) } else { (request.before.is_some(), more) };
     Ok(Page { items, has_next_page, has_previous_page })
 }

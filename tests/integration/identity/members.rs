@@ -57,3 +57,41 @@ async fn a_revoked_invitation_cannot_be_accepted() {
     assert_eq!(accepted["data"]["invitationAccept"]["accessToken"], Value::Null);
     assert_eq!(accepted["data"]["invitationAccept"]["userErrors"][0]["code"], "EXPIRED");
 }
+
+#[tokio::test]
+async fn nobody_changes_their_own_role_or_removes_themselves() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let second = app.member(&owner, "second@alpha.example.com", "OWNER").await;
+    let admin = app.member(&owner, "admin@alpha.example.com", "ADMIN").await;
+    let owners =
+        app.gql(Some(&owner.access_token), "{ members(first: 0, role: OWNER) { totalCount } }", json!({})).await;
+    assert_eq!(owners["data"]["members"]["totalCount"], 2, "{owners}");
+    let members =
+        app.gql(Some(&owner.access_token), "{ members(first: 5) { nodes { id user { email } } } }", json!({})).await;
+    let id_of = |email: &str| {
+        members["data"]["members"]["nodes"]
+            .as_array()
+            .and_then(|nodes| nodes.iter().find(|n| n["user"]["email"] == email))
+            .map(|n| n["id"].clone())
+            .unwrap_or_else(|| panic!("{email} in {members}"))
+    };
+    let change = "mutation($m: ID!, $r: Role!) { memberRoleChange(input: {memberId: $m, role: $r}) { member { role } userErrors { field code } } }";
+    let remove =
+        "mutation($m: ID!) { memberRemove(input: {memberId: $m}) { removedMemberId userErrors { field code } } }";
+    for (session, email) in [(&second, "second@alpha.example.com"), (&admin, "admin@alpha.example.com")] {
+        let demoted = app.gql(Some(&session.access_token), change, json!({"m": id_of(email), "r": "VIEWER"})).await;
+        assert_eq!(demoted["data"]["memberRoleChange"]["userErrors"][0]["code"], "FORBIDDEN", "{demoted}");
+        assert_eq!(demoted["data"]["memberRoleChange"]["userErrors"][0]["field"], json!(["input", "memberId"]));
+        let removed = app.gql(Some(&session.access_token), remove, json!({"m": id_of(email)})).await;
+        assert_eq!(removed["data"]["memberRemove"]["userErrors"][0]["code"], "FORBIDDEN", "{removed}");
+    }
+    let unchanged =
+        app.gql(Some(&owner.access_token), "{ members(first: 5) { totalCount nodes { role } } }", json!({})).await;
+    assert_eq!(unchanged["data"]["members"]["totalCount"], 3, "nothing changed: {unchanged}");
+    assert_eq!(unchanged["data"]["members"]["nodes"], json!([{"role": "OWNER"}, {"role": "OWNER"}, {"role": "ADMIN"}]));
+    // Someone else may: an owner demotes the other owner.
+    let by_other =
+        app.gql(Some(&owner.access_token), change, json!({"m": id_of("second@alpha.example.com"), "r": "ADMIN"})).await;
+    assert_eq!(by_other["data"]["memberRoleChange"]["member"]["role"], "ADMIN", "{by_other}");
+}

@@ -5,6 +5,8 @@
 mod auth;
 mod bursts;
 mod email;
+mod invitation_migration;
+mod invitations;
 mod mail_language;
 mod members;
 mod oauth;
@@ -24,8 +26,9 @@ pub const OPERATIONS: Operations = &[
         a: node(id: $tenant) { id } b: node(id: $user) { id } c: node(id: $member) { id } d: node(id: $invitation) { id }
         e: node(id: $apiClient) { id ... on ApiClient { name merchant { name } } } }"),
     ("tenant", "query { tenant { id name slug modules timezone } }"),
-    ("members", "query { members(first: 50) { totalCount nodes { id user { id email } role merchant { id name } } } }"),
-    ("invitations", "query { invitations(first: 50) { totalCount nodes { id email merchant { name } } } }"),
+    ("members", "query { members(first: 50) { totalCount nodes { id user { id email } role merchant { id name } } }
+        owners: members(first: 50, role: OWNER) { totalCount nodes { id user { email } } } }"),
+    ("invitations", "query { invitations(first: 50) { totalCount nodes { id email status merchant { name } } } }"),
     ("apiClients", "query { apiClients(first: 50) { totalCount nodes { id clientId name merchant { id name } } } }"),
     ("tenantCreate", "mutation { tenantCreate(input: {tenantName: \"Gamma\", tenantSlug: \"gamma-sweep\", name: \"G\", email: \"g@gamma.example.com\", password: \"gamma-pass-12\"}) { userErrors { code } viewer { tenant { id } } } }"),
     // The outsider's own credentials, asking for the victim's tenant. (A wrong password
@@ -40,6 +43,7 @@ pub const OPERATIONS: Operations = &[
     ("memberInvite", "mutation($merchant: ID!) { a: memberInvite(input: {email: \"op@alpha.example.com\", role: VIEWER}) { invitation { id email } userErrors { code } }
         b: memberInvite(input: {email: \"m@alpha.example.com\", role: MERCHANT, merchantId: $merchant}) { invitation { id merchant { name } } userErrors { code } } }"),
     ("invitationRevoke", "mutation($invitation: ID!) { invitationRevoke(input: {id: $invitation}) { invitation { id email } userErrors { code } } }"),
+    ("invitationResend", "mutation($invitation: ID!) { invitationResend(input: {id: $invitation}) { invitation { id email } userErrors { code } } }"),
     ("memberRoleChange", "mutation($member: ID!, $merchant: ID!) { a: memberRoleChange(input: {memberId: $member, role: ADMIN}) { member { id role } userErrors { code } }
         b: memberRoleChange(input: {memberId: $member, role: MERCHANT, merchantId: $merchant}) { member { id merchant { name } } userErrors { code } } }"),
     ("memberRemove", "mutation($member: ID!) { memberRemove(input: {memberId: $member}) { removedMemberId userErrors { code } } }"),
@@ -51,7 +55,7 @@ pub const OPERATIONS: Operations = &[
 /// The victim's identity state, as its owner reads it.
 pub const SNAPSHOT: &str = "tenant { name modules defaultLocale timezone }
     members(first: 50) { totalCount nodes { id role user { email } } }
-    invitations(first: 50) { totalCount nodes { id } }
+    invitations(first: 50) { totalCount nodes { id status expiresAt } }
     apiClients(first: 50) { totalCount nodes { id revokedAt scopes } }";
 
 async fn first_id(app: &TestApp, token: &str, query: &str, pointer: &str) -> String {

@@ -26,6 +26,11 @@ const MUTATIONS: &[(&str, &str, &str)] = &[
         "mutation($invitation: String!) { invitationAccept(input: {token: $invitation, name: \"Second\", password: \"different-pass-12\"}) { userErrors { code } } }",
     ),
     (
+        "invitationResend",
+        "invitation.resend",
+        "mutation($pending: ID!) { invitationResend(input: {id: $pending}) { userErrors { code } } }",
+    ),
+    (
         "invitationRevoke",
         "invitation.revoke",
         "mutation($pending: ID!) { invitationRevoke(input: {id: $pending}) { userErrors { code } } }",
@@ -110,7 +115,7 @@ async fn every_mutation_writes_an_audit_entry() {
             "invitationAccept" => {
                 variables["invitation"] = json!(app.mail_link_token("second@alpha.example.com", "/accept-invite").await)
             }
-            "invitationRevoke" => {
+            "invitationResend" => {
                 let invite = "mutation { memberInvite(input: {email: \"third@alpha.example.com\", role: VIEWER}) { invitation { id } } }";
                 let invited = app.gql(Some(&token), invite, json!({})).await;
                 variables["pending"] = invited["data"]["memberInvite"]["invitation"]["id"].clone();

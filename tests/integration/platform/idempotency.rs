@@ -108,7 +108,10 @@ async fn the_header_works_and_each_principal_has_its_own_keys() {
     let first = answers[0]["data"]["memberInvite"]["invitation"]["id"].clone();
     assert!(first.is_string(), "{}", answers[0]);
     assert!(answers.iter().all(|a| a["data"]["memberInvite"]["invitation"]["id"] == first), "{answers:?}");
-    let by_admin = post_with_key(&app, &admin.access_token, "invite-new", invite, vars).await;
+    // The same key for another person: were keys shared, this would replay the owner's
+    // invitation or be refused as a reused key. (Another address: one person is invited once.)
+    let by_admin =
+        post_with_key(&app, &admin.access_token, "invite-new", invite, json!({"e": "other@alpha.example.com"})).await;
     let second = &by_admin["data"]["memberInvite"]["invitation"]["id"];
     assert!(second.is_string() && *second != first, "another principal's key is its own: {by_admin}");
     let listed = app.gql(Some(&owner.access_token), "{ invitations(first: 50) { totalCount } }", json!({})).await;

@@ -4,6 +4,7 @@
 
 mod anonymous;
 mod audit;
+mod audit_filters;
 mod bad_input;
 mod fast_lists;
 mod graphql_http;
@@ -24,7 +25,8 @@ use silkport_tests::{Session, TestApp};
 
 pub const OPERATIONS: Operations = &[
     ("node", "query($job: ID!, $auditEntry: ID!) { a: node(id: $job) { id } b: node(id: $auditEntry) { id } }"),
-    ("auditLog", "query { auditLog(first: 50) { nodes { id action subjectId actor { id label } before after } } }"),
+    ("auditLog", "query($user: ID!) { auditLog(first: 50) { totalCount nodes { id action subjectId actor { id label name } before after } }
+        theirs: auditLog(first: 50, offset: 1, filter: {actorId: $user, actions: [\"member.invite\", \"member.join\"]}) { totalCount nodes { id actor { name } after } } }"),
     ("jobs", "query { jobs(first: 50) { nodes { id kind state } } }"),
     ("jobSchedules", "query { jobSchedules { name timezone nextRunAt lastRunAt lastJob { id kind } } }"),
     ("jobRetry", "mutation($job: ID!) { jobRetry(input: {id: $job}) { job { id state } userErrors { code } } }"),

@@ -4,8 +4,11 @@ import { Link, useLocation } from 'react-router-dom';
 import { useViewer } from '../auth/useAuth';
 import { visibleNav } from '../nav/nav';
 
-/** Menu of the tenant's enabled modules and the pages the viewer's role may open. */
-export function SideMenu() {
+/**
+ * Menu of the tenant's enabled modules and the pages the viewer's role may open.
+ * `onNavigate` runs when an entry is chosen (the phone's drawer closes then).
+ */
+export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const viewer = useViewer();
@@ -17,6 +20,8 @@ export function SideMenu() {
   return (
     <nav aria-label={t('nav.label')}>
       <Menu
+        className="shell-menu"
+        onClick={() => onNavigate?.()}
         mode="inline"
         selectedKeys={selected}
         items={items.map((item) => ({

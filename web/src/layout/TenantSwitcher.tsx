@@ -44,7 +44,7 @@ export function TenantSwitcher() {
       value={viewer.tenant.id}
       loading={busy}
       disabled={busy}
-      style={{ minWidth: 200 }}
+      style={{ minWidth: 200, maxWidth: '100%' }}
       onChange={(id) => void onChange(id)}
       options={viewer.memberships.map((m) => ({ value: m.tenant.id, label: m.tenant.name }))}
     />

@@ -69,9 +69,23 @@ pub struct InvitationRevokePayload {
     user_errors: Vec<UserError>,
 }
 
+#[derive(InputObject)]
+pub struct InvitationResendInput {
+    id: ID,
+}
+
+#[derive(SimpleObject)]
+pub struct InvitationResendPayload {
+    invitation: Option<Invitation>,
+    user_errors: Vec<UserError>,
+}
+
 #[Object]
 impl MemberMutations {
-    /// Invites someone by email; they get a link to join.
+    /// Invites someone by email; they get a link to join. Someone with a
+    /// pending invitation is not invited twice: the answer is the user error
+    /// `ALREADY_INVITED`, whose `subjectId` is that invitation (resend it
+    /// with `invitationResend`). An expired invitation is replaced.
     async fn member_invite(&self, ctx: &Context<'_>, input: MemberInviteInput) -> Result<MemberInvitePayload> {
         let tctx = tenant_ctx(ctx)?;
         let public_url = &state(ctx).config.public_url;
@@ -102,6 +116,23 @@ impl MemberMutations {
         };
         let (invitation, user_errors) = into_payload(result.await)?;
         Ok(InvitationRevokePayload { invitation: invitation.map(Invitation), user_errors })
+    }
+
+    /// Sends a pending or expired invitation again: a new link, valid for
+    /// another 7 days; the old link stops working.
+    async fn invitation_resend(
+        &self,
+        ctx: &Context<'_>,
+        input: InvitationResendInput,
+    ) -> Result<InvitationResendPayload> {
+        let tctx = tenant_ctx(ctx)?;
+        let public_url = &state(ctx).config.public_url;
+        let result = async {
+            let id = ids::decode(identity::INVITATION, "id", &input.id)?;
+            db(ctx).write(&tctx, async |tx| invitations::resend(tx, id, public_url).await).await
+        };
+        let (invitation, user_errors) = into_payload(result.await)?;
+        Ok(InvitationResendPayload { invitation: invitation.map(Invitation), user_errors })
     }
 
     async fn member_role_change(

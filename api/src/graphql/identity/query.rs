@@ -2,10 +2,12 @@
 
 use async_graphql::{Context, Object, Result};
 use domain::identity::{api_clients, invitations, members, tenants};
+use domain::platform::access::Role;
 
 use super::types::{ApiClient, Invitation, Member, Tenant, Viewer};
 use crate::graphql::kit::connection::{CountedConnection, counted, page_request};
 use crate::graphql::kit::context::{db, principal, tenant_ctx};
+use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::payload::OrGql;
 
 #[derive(Default)]
@@ -23,6 +25,7 @@ impl IdentityQuery {
         Ok(Tenant(tenants::current(db(ctx), &tenant_ctx(ctx)?).await.or_gql()?))
     }
 
+    /// Members, oldest first; only those with `role` when given.
     #[graphql(complexity = "crate::graphql::kit::connection::cost(first, last, child_complexity)")]
     async fn members(
         &self,
@@ -31,14 +34,17 @@ impl IdentityQuery {
         after: Option<String>,
         last: Option<i32>,
         before: Option<String>,
+        role: Option<Enum<Role>>,
     ) -> Result<CountedConnection<Member>> {
         let request = page_request(first, after, last, before)?;
+        let role = role.map(Enum::into_inner);
         let (page, total) =
-            db(ctx).read(&tenant_ctx(ctx)?, async |tx| members::list(tx, &request).await).await.or_gql()?;
+            db(ctx).read(&tenant_ctx(ctx)?, async |tx| members::list(tx, &request, role).await).await.or_gql()?;
         Ok(counted(page, total, Member))
     }
 
-    /// Invitations not yet accepted, newest first.
+    /// Open invitations (neither accepted nor revoked), newest first;
+    /// expired ones included, with status `EXPIRED`.
     #[graphql(complexity = "crate::graphql::kit::connection::cost(first, last, child_complexity)")]
     async fn invitations(
         &self,

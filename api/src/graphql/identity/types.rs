@@ -122,6 +122,10 @@ impl Invitation {
     async fn revoked_at(&self) -> Option<DateTime<Utc>> {
         self.0.revoked_at
     }
+    /// Where it stands now: pending, expired, accepted or revoked.
+    async fn status(&self) -> Enum<invitations::InvitationStatus> {
+        Enum(self.0.status(domain::platform::clock::now()))
+    }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }

@@ -46,7 +46,7 @@ pub fn page_request(
     last: Option<i32>,
     before: Option<String>,
 ) -> Result<PageRequest, Error> {
-    Ok(PageRequest { first, last, after: cursor(after, "after")?, before: cursor(before, "before")? })
+    Ok(PageRequest { first, last, after: cursor(after, "after")?, before: cursor(before, "before")?, offset: None })
 }
 
 fn edges<T, N: OutputType>(

@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use async_graphql::{ComplexObject, Context, Error, ErrorExtensions, SimpleObject};
+use async_graphql::{ComplexObject, Context, Error, ErrorExtensions, ID, SimpleObject};
 use domain::platform::i18n::{Locale, Message};
 use domain::platform::messages;
 use domain::{DomainError, UserErrorCode};
@@ -26,6 +26,9 @@ pub struct UserError {
     pub code: Enum<UserErrorCode>,
     #[graphql(skip)]
     pub message: Message,
+    /// Global id of the existing object the error is about, when there is
+    /// one: the pending invitation of `ALREADY_INVITED`, to resend instead.
+    pub subject_id: Option<ID>,
 }
 
 #[ComplexObject]
@@ -39,7 +42,7 @@ impl UserError {
 
 impl From<domain::UserError> for UserError {
     fn from(e: domain::UserError) -> Self {
-        Self { field: Some(e.field), code: Enum(e.code), message: e.message }
+        Self { field: Some(e.field), code: Enum(e.code), message: e.message, subject_id: e.subject_id.map(ID) }
     }
 }
 

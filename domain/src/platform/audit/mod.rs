@@ -8,10 +8,12 @@
 
 mod entity;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::Set;
+use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, Select};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 use uuid::Uuid;
@@ -19,8 +21,9 @@ use uuid::Uuid;
 use super::access::Permission;
 use super::bus::Topic;
 use super::clock;
-use super::errors::{DomainError, DomainResult};
+use super::errors::{DomainError, DomainResult, UserErrorCode};
 use super::ids::{NodeType, new_id};
+use super::messages;
 use super::paging::{self, Order, Page, PageRequest};
 use super::tenancy::{Actor, ActorKind, TenantTx, tenant_entity};
 
@@ -62,6 +65,13 @@ impl From<entity::Model> for AuditEntry {
     }
 }
 
+impl AuditEntry {
+    /// The user who acted, if a person did.
+    pub fn actor_user(&self) -> Option<Uuid> {
+        if self.actor_kind == ActorKind::User { self.actor_id } else { None }
+    }
+}
+
 /// Each new audit entry of a tenant, after its transaction commits.
 pub struct AuditEntryAdded;
 
@@ -73,7 +83,12 @@ impl Topic for AuditEntryAdded {
 /// Names actors for the log; installed by the identity context.
 #[async_trait::async_trait]
 pub trait ActorDirectory: Send + Sync {
+    /// The label kept with an entry: how the actor was known at the time.
     async fn label(&self, tx: &TenantTx, actor: &Actor) -> DomainResult<String>;
+
+    /// The present display names of the users `ids`, in one query; users
+    /// it does not know are left out.
+    async fn user_names(&self, tx: &TenantTx, ids: &[Uuid]) -> DomainResult<HashMap<Uuid, String>>;
 }
 
 /// The installed [`ActorDirectory`], kept in the pool's extensions.
@@ -110,12 +125,16 @@ impl<'a> Change<'a> {
     }
 }
 
-/// Writes the audit entry of `change`, by the transaction's actor.
-pub async fn record(tx: &mut TenantTx, change: Change<'_>) -> DomainResult<()> {
+fn directory(tx: &TenantTx) -> DomainResult<Arc<dyn ActorDirectory>> {
     let directory = tx.db().extensions().get::<Directory>().ok_or_else(|| {
         DomainError::Internal("no actor directory installed (open the pool with domain::open)".into())
     })?;
-    let actor_label = directory.0.label(tx, &tx.ctx().actor).await?;
+    Ok(directory.0.clone())
+}
+
+/// Writes the audit entry of `change`, by the transaction's actor.
+pub async fn record(tx: &mut TenantTx, change: Change<'_>) -> DomainResult<()> {
+    let actor_label = directory(tx)?.label(tx, &tx.ctx().actor).await?;
     let ctx = tx.ctx();
     let row = entity::ActiveModel {
         tenant_id: Set(ctx.tenant_id),
@@ -134,11 +153,81 @@ pub async fn record(tx: &mut TenantTx, change: Change<'_>) -> DomainResult<()> {
     tx.emit::<AuditEntryAdded>(&saved)
 }
 
-/// The tenant's audit log, newest first.
-pub async fn list(tx: &TenantTx, request: &PageRequest) -> DomainResult<Page<AuditEntry>> {
+/// Most actions one filter may name.
+pub const MAX_FILTER_ACTIONS: usize = 50;
+
+/// Which entries to list; each criterion given narrows the list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuditFilter {
+    /// Entries by this actor (a user's or a partner client's id).
+    pub actor_id: Option<Uuid>,
+    /// Entries with one of these actions (`member.invite`); any when empty.
+    pub actions: Vec<String>,
+    /// Entries at or after this time.
+    pub since: Option<DateTime<Utc>>,
+    /// Entries before this time.
+    pub until: Option<DateTime<Utc>>,
+}
+
+impl AuditFilter {
+    fn check(&self) -> DomainResult<()> {
+        let bad = |field: &str, message| Err(DomainError::user(field, UserErrorCode::Invalid, message));
+        if self.actions.len() > MAX_FILTER_ACTIONS {
+            return bad("actions", messages::audit_too_many_actions(MAX_FILTER_ACTIONS as i64));
+        }
+        if let (Some(since), Some(until)) = (self.since, self.until)
+            && since >= until
+        {
+            return bad("until", messages::audit_until_before_since());
+        }
+        Ok(())
+    }
+
+    /// The tenant's entries that pass this filter.
+    fn select(&self, tx: &TenantTx) -> Select<entity::Entity> {
+        let mut select = tx.find::<entity::Entity>();
+        if let Some(actor) = self.actor_id {
+            select = select.filter(entity::Column::ActorId.eq(actor));
+        }
+        if !self.actions.is_empty() {
+            select = select.filter(entity::Column::Action.is_in(self.actions.iter().map(String::as_str)));
+        }
+        if let Some(since) = self.since {
+            select = select.filter(entity::Column::At.gte(since));
+        }
+        if let Some(until) = self.until {
+            select = select.filter(entity::Column::At.lt(until));
+        }
+        select
+    }
+}
+
+/// The tenant's audit log, newest first, narrowed by `filter`.
+pub async fn list(tx: &TenantTx, request: &PageRequest, filter: &AuditFilter) -> DomainResult<Page<AuditEntry>> {
     tx.ctx().require(Permission::AuditRead)?;
-    let page = paging::fetch(tx, tx.find::<entity::Entity>(), Order::NewestFirst, request).await?;
+    filter.check()?;
+    let page = paging::fetch(tx, filter.select(tx), Order::NewestFirst, request).await?;
     Ok(page.map(AuditEntry::from))
+}
+
+/// How many entries pass `filter` (a count over the tenant's log: ask
+/// only when the number is shown).
+pub async fn count(tx: &TenantTx, filter: &AuditFilter) -> DomainResult<u64> {
+    tx.ctx().require(Permission::AuditRead)?;
+    filter.check()?;
+    Ok(filter.select(tx).count(tx.conn()).await?)
+}
+
+/// The present display names of the people (user actors) `users`, by
+/// id, in one query; partner clients and the system keep their label.
+pub async fn actor_names(tx: &TenantTx, mut users: Vec<Uuid>) -> DomainResult<HashMap<Uuid, String>> {
+    tx.ctx().require(Permission::AuditRead)?;
+    users.sort_unstable();
+    users.dedup();
+    if users.is_empty() {
+        return Ok(HashMap::new());
+    }
+    directory(tx)?.user_names(tx, &users).await
 }
 
 pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<AuditEntry>> {

@@ -11,6 +11,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Mutex;
 
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, DeleteMany, IntoActiveModel,
     QueryFilter, Select, Statement, TryInsertResult, UpdateMany, Value,
@@ -165,8 +166,25 @@ impl TenantTx {
     /// that is inserting one to end); true when this one was inserted.
     pub(crate) async fn insert_unless_exists<E, A, const N: usize>(
         &self,
+        row: A,
+        unique: [E::Column; N],
+    ) -> DomainResult<bool>
+    where
+        E: TenantEntity,
+        A: ActiveModelTrait<Entity = E> + sea_orm::ActiveModelBehavior + Send,
+        E::Model: IntoActiveModel<A>,
+    {
+        self.insert_unless_exists_where(row, unique, None).await
+    }
+
+    /// [`TenantTx::insert_unless_exists`] for a partial unique index: the
+    /// `unique` columns are unique among the rows where `predicate` holds
+    /// (the index's own `WHERE`, which PostgreSQL needs to match it).
+    pub(crate) async fn insert_unless_exists_where<E, A, const N: usize>(
+        &self,
         mut row: A,
         unique: [E::Column; N],
+        predicate: Option<Expr>,
     ) -> DomainResult<bool>
     where
         E: TenantEntity,
@@ -175,7 +193,8 @@ impl TenantTx {
     {
         row.set(E::tenant_column(), self.ctx.tenant_id.into());
         self.check_owner(&row)?;
-        let inserted = E::insert(row).on_conflict_do_nothing_on(unique).exec_without_returning(&self.tx).await?;
+        let target = OnConflict::columns(unique).target_and_where_option(predicate).do_nothing().to_owned();
+        let inserted = E::insert(row).on_conflict(target).try_insert().exec_without_returning(&self.tx).await?;
         Ok(matches!(inserted, TryInsertResult::Inserted(n) if n > 0))
     }
 

@@ -33,7 +33,12 @@ export function MembersPage() {
           {t('members.listTitle', { total: connection?.totalCount ?? 0 })}
         </Typography.Title>
         <QueryError error={members.error} onRetry={reloadMembers} />
-        <MemberTable members={connection?.nodes ?? []} loading={members.fetching} onChanged={reloadMembers} />
+        <MemberTable
+          members={connection?.nodes ?? []}
+          ownerCount={members.data?.owners.totalCount}
+          loading={members.fetching}
+          onChanged={reloadMembers}
+        />
         <div style={{ marginTop: 12 }}>
           <CursorPager
             testId="members-pager"
@@ -49,7 +54,11 @@ export function MembersPage() {
           {t('members.invitations')}
         </Typography.Title>
         <QueryError error={invitations.error} onRetry={reloadInvitations} />
-        <InvitationTable invitations={invitations.data?.invitations.nodes ?? []} loading={invitations.fetching} />
+        <InvitationTable
+          invitations={invitations.data?.invitations.nodes ?? []}
+          loading={invitations.fetching}
+          onChanged={reloadInvitations}
+        />
       </section>
     </Space>
   );

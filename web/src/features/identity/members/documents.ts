@@ -7,13 +7,14 @@ export const MembersQuery = graphql(`
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       nodes { id role createdAt user { id name email } merchant { id code name } }
     }
+    owners: members(first: 0, role: OWNER) { totalCount }
   }
 `);
 
 export const InvitationsQuery = graphql(`
   query Invitations($first: Int) {
     invitations(first: $first) {
-      nodes { id email role locale expiresAt acceptedAt createdAt merchant { id code name } }
+      nodes { id email role locale status expiresAt createdAt merchant { id code name } }
     }
   }
 `);
@@ -22,6 +23,24 @@ export const MemberInviteMutation = graphql(`
   mutation MemberInvite($input: MemberInviteInput!) {
     memberInvite(input: $input) {
       invitation { id email role merchant { id code name } }
+      userErrors { field code message subjectId }
+    }
+  }
+`);
+
+export const InvitationResendMutation = graphql(`
+  mutation InvitationResend($input: InvitationResendInput!) {
+    invitationResend(input: $input) {
+      invitation { id email status expiresAt }
+      userErrors { field code message }
+    }
+  }
+`);
+
+export const InvitationRevokeMutation = graphql(`
+  mutation InvitationRevoke($input: InvitationRevokeInput!) {
+    invitationRevoke(input: $input) {
+      invitation { id status }
       userErrors { field code message }
     }
   }
