@@ -121,10 +121,7 @@ async fn invite_now(tx: &mut TenantTx, input: InviteInput, public_url: &str) -> 
         return Err(DomainError::user("role", UserErrorCode::Forbidden, messages::owner_invite_needs_owner()));
     }
     let merchant_id = merchant_binding(tx, input.role, input.merchant_id).await?;
-    let inviter = match tx.ctx().user_id() {
-        Some(id) => users::get(tx.db(), id).await?,
-        None => None,
-    };
+    let inviter = inviter(tx).await?;
     if let Some(existing) = users::find_by_email(tx.conn(), &email).await? {
         let member =
             tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(existing.id)).count(tx.conn()).await?;
@@ -162,6 +159,16 @@ async fn invite_now(tx: &mut TenantTx, input: InviteInput, public_url: &str) -> 
     }
     audit::record(tx, Change::of("member.invite", INVITATION, id).after(after)).await?;
     saved.try_into()
+}
+
+/// The person inviting, if a person is, read in the transaction: a second
+/// connection from the pool could wait forever on SQLite, whose one write
+/// transaction this one holds while other writers hold the rest.
+async fn inviter(tx: &TenantTx) -> DomainResult<Option<users::User>> {
+    match tx.ctx().user_id() {
+        Some(id) => Ok(users::get_many(tx.conn(), vec![id]).await?.pop()),
+        None => Ok(None),
+    }
 }
 
 /// Only open invitations (neither accepted nor revoked); one per email,
@@ -259,10 +266,7 @@ pub async fn resend(tx: &mut TenantTx, id: Uuid, public_url: &str) -> DomainResu
     if row.role == Role::Owner.as_str() && tx.ctx().role != Some(Role::Owner) {
         return Err(DomainError::user("id", UserErrorCode::Forbidden, messages::resend_owner_needs_owner()));
     }
-    let inviter = match tx.ctx().user_id() {
-        Some(user) => users::get(tx.db(), user).await?,
-        None => None,
-    };
+    let inviter = inviter(tx).await?;
     invitation_caps::check(tx, &Email::parse("email", &row.email)?).await?;
     let before = json!({"email": row.email, "expiresAt": row.expires_at});
     let secret = new_secret();
