@@ -15,6 +15,7 @@ mod m20261129_000005_merchants;
 mod m20261129_000006_tenant_timezone;
 mod m20261129_000007_idempotency_keys;
 mod m20261129_000008_schedules;
+mod m20261207_000009_job_attempts_bound;
 mod rls;
 
 /// The role the application connects as on PostgreSQL, unless
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_tenant_timezone::Migration),
             Box::new(m20261129_000007_idempotency_keys::Migration),
             Box::new(m20261129_000008_schedules::Migration),
+            Box::new(m20261207_000009_job_attempts_bound::Migration),
         ]
     }
 }
