@@ -4,19 +4,15 @@
 
 use sea_orm::sqlx::{AssertSqlSafe, Connection, Executor, PgConnection, Row};
 use serde_json::json;
-use silkport_tests::TestApp;
-use silkport_tests::db::{Backend, backend};
+use silkport_tests::{TestApp, services};
 
 async fn count(conn: &mut PgConnection, table: &str) -> i64 {
     conn.fetch_one(AssertSqlSafe(format!("SELECT count(*) FROM {table}"))).await.expect("count").get(0)
 }
 
 #[tokio::test]
-async fn the_app_role_is_fenced_by_row_level_security() {
-    if backend() != Backend::Postgres {
-        eprintln!("SKIPPED: row-level security exists on PostgreSQL only (SILKPORT_TEST_DB=postgres runs it)");
-        return;
-    }
+async fn pg_the_app_role_is_fenced_by_row_level_security() {
+    services::postgres();
     let app = TestApp::spawn().await;
     let a = app.signup("alpha").await;
     app.signup("beta").await;
