@@ -22,7 +22,12 @@ pub fn snapshot() -> String {
 
 /// Tenant `alpha` with something of every context in it.
 pub async fn seed_alpha(app: &TestApp) -> (Session, Seeded) {
-    let owner = app.signup("alpha").await;
+    seed_tenant(app, "alpha").await
+}
+
+/// Tenant `slug` with something of every context in it.
+pub async fn seed_tenant(app: &TestApp, slug: &str) -> (Session, Seeded) {
+    let owner = app.signup(slug).await;
     let mut seeded = catalog::seed(app, &owner).await;
     seeded.merge(identity::seed(app, &owner).await);
     seeded.merge(platform::seed(app, &owner).await);
