@@ -93,10 +93,25 @@ impl TestApp {
 
     /// POSTs a GraphQL request and returns the JSON response.
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
+        self.gql_traced(token, None, query, variables).await
+    }
+
+    /// [`TestApp::gql`] with the caller's `X-Request-Id`, which the audit
+    /// entries of the request carry.
+    pub async fn gql_traced(
+        &self,
+        token: Option<&str>,
+        request_id: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> Value {
         let mut request =
             self.http.post(format!("{}/graphql", self.url)).json(&json!({"query": query, "variables": variables}));
         if let Some(token) = token {
             request = request.bearer_auth(token);
+        }
+        if let Some(id) = request_id {
+            request = request.header("x-request-id", id);
         }
         let response = request.send().await.expect("graphql request");
         response.json().await.expect("graphql response is JSON")

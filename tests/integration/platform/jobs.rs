@@ -12,6 +12,7 @@ use domain::platform::jobs::{JobState, NewJob, enqueue, queue};
 use domain::{Db, TenantCtx};
 use serde_json::{Value, json};
 use silkport_tests::app::silkport_bin;
+use silkport_tests::audit::user;
 use silkport_tests::{Session, TestApp};
 use tokio::sync::watch;
 use uuid::Uuid;
@@ -226,8 +227,9 @@ async fn a_failing_job_is_retried_dead_lettered_and_retried_from_the_api() {
     assert_eq!(dead["data"]["jobs"]["nodes"][0]["id"], job["id"]);
 
     let retried = app
-        .gql(
+        .gql_traced(
             Some(&owner.access_token),
+            Some("retry-the-dead-letter"),
             "mutation($id: ID!) { jobRetry(input: {id: $id}) { job { state attempts } userErrors { code } } }",
             json!({"id": job["id"]}),
         )
@@ -254,8 +256,15 @@ async fn a_failing_job_is_retried_dead_lettered_and_retried_from_the_api() {
     .await;
     stop.send(true).expect("stop");
     running.await.expect("runner stops");
-    let log = app.gql(Some(&owner.access_token), "{ auditLog(first: 5) { nodes { action } } }", json!({})).await;
-    assert_eq!(log["data"]["auditLog"]["nodes"][0]["action"], "job.retry");
+    let me = app.gql(Some(&owner.access_token), "{ viewer { user { id } } }", json!({})).await;
+    let me = me["data"]["viewer"]["user"]["id"].as_str().expect("owner's id").to_owned();
+    app.assert_latest_audit(
+        &owner.access_token,
+        json!({"action": "job.retry", "actor": user(&me, &owner.email), "subjectId": job["id"],
+               "before": {"state": "dead", "attempts": 5}, "after": {"state": "queued", "attempts": 0},
+               "requestId": "retry-the-dead-letter"}),
+    )
+    .await;
 }
 
 /// A job's row as the owner reads it: state, attempts, who holds it, last error.
