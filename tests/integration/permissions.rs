@@ -52,14 +52,13 @@ impl Caller {
 
 /// The GraphQL name of a role or scope (`api_clients:read` is `API_CLIENTS_READ`).
 fn graphql_name(text: &str) -> String {
-    text.to_uppercase().replace([':', '-'], "_")
+    text.to_uppercase().replace(':', "_")
 }
 
 /// Whether an answer refuses for want of a permission: a `FORBIDDEN`
 /// error, or a `FORBIDDEN` user error in a payload.
 fn refused(response: &Value) -> bool {
-    let errors = response["errors"].as_array().into_iter().flatten();
-    let forbidden = errors.clone().any(|e| e["extensions"]["code"] == "FORBIDDEN");
+    let forbidden = response["errors"].as_array().into_iter().flatten().any(|e| e["extensions"]["code"] == "FORBIDDEN");
     let payloads = response["data"].as_object().into_iter().flat_map(|d| d.values());
     forbidden
         || payloads.flat_map(|p| p["userErrors"].as_array().into_iter().flatten()).any(|e| e["code"] == "FORBIDDEN")
