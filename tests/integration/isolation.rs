@@ -22,7 +22,12 @@ pub fn snapshot() -> String {
 
 /// Tenant `alpha` with something of every context in it.
 pub async fn seed_alpha(app: &TestApp) -> (Session, Seeded) {
-    let owner = app.signup("alpha").await;
+    seed_tenant(app, "alpha").await
+}
+
+/// Tenant `slug` with something of every context in it.
+pub async fn seed_tenant(app: &TestApp, slug: &str) -> (Session, Seeded) {
+    let owner = app.signup(slug).await;
     let mut seeded = catalog::seed(app, &owner).await;
     seeded.merge(identity::seed(app, &owner).await);
     seeded.merge(platform::seed(app, &owner).await);
@@ -37,7 +42,7 @@ pub async fn sweep(app: &TestApp, victim: &Seeded, token: &str, refresh_token: &
     variables["refreshToken"] = json!(refresh_token);
     let before = app.gql(Some(reader), watch, variables.clone()).await;
     assert!(before["errors"].is_null(), "{before}");
-    for (field, document) in CONTEXTS.iter().flat_map(|ops| ops.iter()) {
+    for (field, _, document) in CONTEXTS.iter().flat_map(|ops| ops.iter()) {
         let response = app.gql(Some(token), document, variables.clone()).await;
         let text = response.to_string();
         for secret in &victim.secrets {
@@ -89,7 +94,7 @@ fn every_operation_is_swept() {
     assert!(root_fields().len() > 20, "the check sees the schema's operations");
     let missing: Vec<String> = root_fields()
         .into_iter()
-        .filter(|field| !CONTEXTS.iter().flat_map(|ops| ops.iter()).any(|(name, _)| name == field))
+        .filter(|field| !CONTEXTS.iter().flat_map(|ops| ops.iter()).any(|(name, _, _)| name == field))
         .collect();
     assert!(missing.is_empty(), "operations missing from the isolation sweep: {missing:?}");
 }

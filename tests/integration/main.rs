@@ -7,5 +7,6 @@ mod catalog;
 mod identity;
 mod isolation;
 mod owner_scoping;
+mod permissions;
 mod platform;
 mod schema;

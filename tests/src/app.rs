@@ -46,17 +46,14 @@ impl TestApp {
         Self::start(dir, db, &vars).await
     }
 
-    /// Two API replicas on one PostgreSQL database, joined by Redis; `None`
-    /// (with a visible SKIPPED) where that setup cannot be had.
-    pub async fn replicas() -> Option<(Self, Self)> {
-        if db::backend() != db::Backend::Postgres {
-            eprintln!("SKIPPED: API replicas share PostgreSQL, not an SQLite file (SILKPORT_TEST_DB=postgres runs it)");
-            return None;
-        }
-        let redis = crate::services::redis_url()?;
+    /// Two API replicas on one PostgreSQL database, joined by Redis
+    /// (`pg_redis_…` tests: fails where that setup cannot be had).
+    pub async fn replicas() -> (Self, Self) {
+        crate::services::postgres();
+        let redis = crate::services::redis_url();
         let first = Self::spawn_with(&[("REDIS_URL", &redis)]).await;
         let second = first.replica(&[("REDIS_URL", &redis)]).await;
-        Some((first, second))
+        (first, second)
     }
 
     async fn start(dir: PathBuf, db: TestDb, vars: &[(&str, &str)]) -> Self {
@@ -98,18 +95,36 @@ impl TestApp {
 
     /// POSTs a GraphQL request and returns the JSON response.
     pub async fn gql(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
-        self.gql_in(None, token, query, variables).await
+        self.gql_with(&[], token, query, variables).await
     }
 
     /// Like [`Self::gql`], with an `Accept-Language` header when `language` is given.
     pub async fn gql_in(&self, language: Option<&str>, token: Option<&str>, query: &str, variables: Value) -> Value {
+        let headers: Vec<_> = language.map(|l| ("Accept-Language", l)).into_iter().collect();
+        self.gql_with(&headers, token, query, variables).await
+    }
+
+    /// [`TestApp::gql`] with the caller's `X-Request-Id`, which the audit
+    /// entries of the request carry.
+    pub async fn gql_traced(
+        &self,
+        token: Option<&str>,
+        request_id: Option<&str>,
+        query: &str,
+        variables: Value,
+    ) -> Value {
+        let headers: Vec<_> = request_id.map(|id| ("x-request-id", id)).into_iter().collect();
+        self.gql_with(&headers, token, query, variables).await
+    }
+
+    async fn gql_with(&self, headers: &[(&str, &str)], token: Option<&str>, query: &str, variables: Value) -> Value {
         let mut request =
             self.http.post(format!("{}/graphql", self.url)).json(&json!({"query": query, "variables": variables}));
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
-        if let Some(language) = language {
-            request = request.header("Accept-Language", language);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         let response = request.send().await.expect("graphql request");
         response.json().await.expect("graphql response is JSON")

@@ -4,6 +4,7 @@
 //! SMTP sink when the environment names them.
 
 pub mod app;
+pub mod audit;
 pub mod db;
 pub mod fixtures;
 pub mod mail;

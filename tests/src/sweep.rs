@@ -1,15 +1,38 @@
-//! What the isolation sweeps are made of: each context lists its GraphQL
-//! operations and seeds the objects they are run against; the sweeps in
+//! What the isolation sweeps and the permission matrix are made of: each
+//! context lists its GraphQL operations, with what each needs of its
+//! caller, and seeds the objects they are run against. The sweeps in
 //! `integration/isolation.rs` and `integration/owner_scoping.rs` run every
 //! operation of every context as an outsider and check that nothing of the
-//! victim's shows or changes.
+//! victim's shows or changes; `integration/permissions.rs` runs every one
+//! as every role and partner scope and checks it is allowed exactly when
+//! the access table says.
 
+use domain::platform::access::Permission;
 use serde_json::{Map, Value};
 
-/// `(root field, document)`. A document may use the ids that the seeds
-/// name as variables (`$member`, `$merchant`, …) and `$refreshToken`, the
-/// outsider's own refresh token.
-pub type Operations = &'static [(&'static str, &'static str)];
+/// What an operation needs of its caller, in the terms of the access table
+/// (`permissions!` in `domain/src/platform/access.rs`): every permission
+/// the document's fields check, nested fields included.
+#[derive(Debug, Clone, Copy)]
+pub enum Needs {
+    /// Each of these (none: anyone, signed in or not).
+    All(&'static [Permission]),
+    /// Each of these when the caller is bound to a merchant (it concerns
+    /// that merchant); nothing otherwise.
+    WhenBound(&'static [Permission]),
+    /// Each of these, by a caller bound to no merchant: the operation makes
+    /// something no merchant owns yet (owner scoping refuses it to a
+    /// merchant-bound caller, `TenantTx::insert`).
+    Unbound(&'static [Permission]),
+}
+
+/// `(root field, needs, document)`. A document may use the ids that the
+/// seeds name as variables (`$member`, `$merchant`, …) and `$refreshToken`,
+/// the caller's own refresh token. A document that checks two permissions
+/// masks the one of them a caller lacking both is refused by; so documents
+/// are kept to one root field and few nested reads, and the matrix has
+/// callers holding every single scope.
+pub type Operations = &'static [(&'static str, Needs, &'static str)];
 
 /// What a seed made: ids by variable name, and words that must never show
 /// up in an outsider's answers.

@@ -5,7 +5,9 @@
 //! On shutdown it stops claiming, lets running jobs finish within a grace
 //! period, and releases the ones that did not. A worker that dies without
 //! shutting down simply stops extending its leases; another worker claims
-//! those jobs when the leases run out.
+//! those jobs when the leases run out, or dead-letters the ones that were
+//! at their last attempt. A worker that lost a lease writes nothing more to
+//! that job (every update is guarded by its claim).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -205,8 +207,11 @@ impl Runner {
     async fn record_failure(&self, job: &ClaimedJob, message: &str) {
         let delay = backoff(&self.config, job.attempts);
         match queue::fail(&self.db, job, &self.config.worker_id, message, delay).await {
-            Ok(JobState::Dead) => tracing::error!(attempts = job.attempts, error = message, "job dead-lettered"),
-            Ok(_) => tracing::warn!(
+            Ok(Some(JobState::Dead)) => tracing::error!(attempts = job.attempts, error = message, "job dead-lettered"),
+            Ok(None) => {
+                tracing::warn!(error = message, "job failed but its lease was lost; the new owner's result stands")
+            }
+            Ok(Some(_)) => tracing::warn!(
                 attempts = job.attempts,
                 retry_in_ms = delay.as_millis() as u64,
                 error = message,

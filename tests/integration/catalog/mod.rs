@@ -3,19 +3,31 @@
 
 mod merchants;
 
+use domain::platform::access::Permission::*;
 use serde_json::json;
+use silkport_tests::sweep::Needs::{All, Unbound};
 use silkport_tests::sweep::{Operations, Seeded};
 use silkport_tests::{Session, TestApp};
 
 pub const OPERATIONS: Operations = &[
-    ("node", "query($merchant: ID!) { node(id: $merchant) { id ... on Merchant { code name contactEmail } } }"),
-    ("merchants", "query { merchants(first: 50) { totalCount nodes { id code name contactEmail } } }"),
+    (
+        "node",
+        All(&[MerchantsRead]),
+        "query($merchant: ID!) { node(id: $merchant) { id ... on Merchant { code name contactEmail } } }",
+    ),
+    (
+        "merchants",
+        All(&[MerchantsRead]),
+        "query { merchants(first: 50) { totalCount nodes { id code name contactEmail } } }",
+    ),
     (
         "merchantCreate",
+        Unbound(&[MerchantsWrite]),
         "mutation { merchantCreate(input: {code: \"SWEEP\", name: \"Sweep\", defaultCurrency: \"USD\"}) { merchant { id } userErrors { code } } }",
     ),
     (
         "merchantUpdate",
+        All(&[MerchantsWrite]),
         "mutation($merchant: ID!) { merchantUpdate(input: {id: $merchant, name: \"Taken over\", contactEmail: \"evil@example.com\"}) { merchant { id name } userErrors { code } } }",
     ),
 ];

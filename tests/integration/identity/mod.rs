@@ -16,40 +16,48 @@ mod sessions;
 mod standing;
 mod tenants;
 
+use domain::platform::access::Permission::*;
 use serde_json::json;
+use silkport_tests::sweep::Needs::{All, WhenBound};
 use silkport_tests::sweep::{Operations, Seeded};
 use silkport_tests::{Session, TestApp};
 
 pub const OPERATIONS: Operations = &[
-    ("viewer", "query { viewer { user { id email } apiClient { id } tenant { id name } role scopes merchant { id name } memberships { tenant { id name } role } } }"),
-    ("node", "query($tenant: ID!, $user: ID!, $member: ID!, $invitation: ID!, $apiClient: ID!) {
-        a: node(id: $tenant) { id } b: node(id: $user) { id } c: node(id: $member) { id } d: node(id: $invitation) { id }
-        e: node(id: $apiClient) { id ... on ApiClient { name merchant { name } } } }"),
-    ("tenant", "query { tenant { id name slug modules timezone } }"),
-    ("members", "query { members(first: 50) { totalCount nodes { id user { id email } role merchant { id name } } }
-        owners: members(first: 50, role: OWNER) { totalCount nodes { id user { email } } } }"),
-    ("invitations", "query { invitations(first: 50) { totalCount nodes { id email status merchant { name } } } }"),
-    ("apiClients", "query { apiClients(first: 50) { totalCount nodes { id clientId name merchant { id name } } } }"),
-    ("tenantCreate", "mutation { tenantCreate(input: {tenantName: \"Gamma\", tenantSlug: \"gamma-sweep\", name: \"G\", email: \"g@gamma.example.com\", password: \"gamma-pass-12\"}) { userErrors { code } viewer { tenant { id } } } }"),
+    ("viewer", All(&[]), "query { viewer { user { id email } apiClient { id } role scopes memberships { tenant { id name } role } } }"),
+    ("viewer", All(&[TenantRead]), "query { viewer { tenant { id name } } }"),
+    ("viewer", WhenBound(&[MerchantsRead]), "query { viewer { merchant { id name } } }"),
+    ("node", All(&[TenantRead]), "query($tenant: ID!) { node(id: $tenant) { id } }"),
+    ("node", All(&[MembersRead]), "query($user: ID!) { node(id: $user) { id } }"),
+    ("node", All(&[MembersRead]), "query($member: ID!) { node(id: $member) { id } }"),
+    ("node", All(&[MembersRead]), "query($invitation: ID!) { node(id: $invitation) { id } }"),
+    ("node", All(&[ApiClientsRead]), "query($apiClient: ID!) { node(id: $apiClient) { id ... on ApiClient { name merchant { name } } } }"),
+    ("tenant", All(&[TenantRead]), "query { tenant { id name slug modules timezone } }"),
+    // The seeds hold a merchant's member, invitation and client: their merchant is read too.
+    ("members", All(&[MembersRead, MerchantsRead]), "query { members(first: 50) { totalCount nodes { id user { id email } role merchant { id name } } } }"),
+    ("members", All(&[MembersRead]), "query { owners: members(first: 50, role: OWNER) { totalCount nodes { id user { email } } } }"),
+    ("invitations", All(&[MembersRead, MerchantsRead]), "query { invitations(first: 50) { totalCount nodes { id email status merchant { name } } } }"),
+    ("apiClients", All(&[ApiClientsRead, MerchantsRead]), "query { apiClients(first: 50) { totalCount nodes { id clientId name merchant { id name } } } }"),
+    ("tenantCreate", All(&[]), "mutation { tenantCreate(input: {tenantName: \"Gamma\", tenantSlug: \"gamma-sweep\", name: \"G\", email: \"g@gamma.example.com\", password: \"gamma-pass-12\"}) { userErrors { code } viewer { tenant { id } } } }"),
     // The outsider's own credentials, asking for the victim's tenant. (A wrong password
     // for the victim's owner would rightly leave a security event in the victim's log.)
-    ("sessionCreate", "mutation { sessionCreate(input: {email: \"owner@beta.example.com\", password: \"correct-horse-42\", tenantSlug: \"alpha\"}) { accessToken userErrors { code } } }"),
-    ("sessionRefresh", "mutation($refreshToken: String!, $tenant: ID!) { sessionRefresh(input: {refreshToken: $refreshToken, tenantId: $tenant}) { accessToken viewer { tenant { id } } userErrors { code } } }"),
-    ("sessionRevoke", "mutation { sessionRevoke(input: {refreshToken: \"not-a-token\"}) { userErrors { code } } }"),
-    ("passwordResetRequest", "mutation { passwordResetRequest(input: {email: \"nobody@beta.example.com\"}) { userErrors { code } } }"),
-    ("passwordReset", "mutation($member: ID!) { passwordReset(input: {token: $member, password: \"another-pass-12\"}) { userErrors { code } } }"),
-    ("invitationAccept", "mutation($invitation: ID!) { invitationAccept(input: {token: $invitation, name: \"X\", password: \"another-pass-12\"}) { accessToken userErrors { code } } }"),
-    ("tenantUpdate", "mutation { tenantUpdate(input: {name: \"Beta renamed\"}) { tenant { id name } userErrors { code } } }"),
-    ("memberInvite", "mutation($merchant: ID!) { a: memberInvite(input: {email: \"op@alpha.example.com\", role: VIEWER}) { invitation { id email } userErrors { code } }
+    ("sessionCreate", All(&[]), "mutation { sessionCreate(input: {email: \"owner@beta.example.com\", password: \"correct-horse-42\", tenantSlug: \"alpha\"}) { accessToken userErrors { code } } }"),
+    ("sessionRefresh", All(&[]), "mutation($refreshToken: String!, $tenant: ID!) { sessionRefresh(input: {refreshToken: $refreshToken, tenantId: $tenant}) { accessToken viewer { tenant { id } } userErrors { code } } }"),
+    ("sessionRevoke", All(&[]), "mutation { sessionRevoke(input: {refreshToken: \"not-a-token\"}) { userErrors { code } } }"),
+    ("passwordResetRequest", All(&[]), "mutation { passwordResetRequest(input: {email: \"nobody@beta.example.com\"}) { userErrors { code } } }"),
+    ("passwordReset", All(&[]), "mutation($member: ID!) { passwordReset(input: {token: $member, password: \"another-pass-12\"}) { userErrors { code } } }"),
+    ("invitationAccept", All(&[]), "mutation($invitation: ID!) { invitationAccept(input: {token: $invitation, name: \"X\", password: \"another-pass-12\"}) { accessToken userErrors { code } } }"),
+    ("tenantUpdate", All(&[TenantWrite]), "mutation { tenantUpdate(input: {name: \"Beta renamed\"}) { tenant { id name } userErrors { code } } }"),
+    ("memberInvite", All(&[MembersWrite, MerchantsRead]), "mutation($merchant: ID!) { a: memberInvite(input: {email: \"op@alpha.example.com\", role: VIEWER}) { invitation { id email } userErrors { code } }
         b: memberInvite(input: {email: \"m@alpha.example.com\", role: MERCHANT, merchantId: $merchant}) { invitation { id merchant { name } } userErrors { code } } }"),
-    ("invitationRevoke", "mutation($invitation: ID!) { invitationRevoke(input: {id: $invitation}) { invitation { id email } userErrors { code } } }"),
-    ("invitationResend", "mutation($invitation: ID!) { invitationResend(input: {id: $invitation}) { invitation { id email } userErrors { code } } }"),
-    ("memberRoleChange", "mutation($member: ID!, $merchant: ID!) { a: memberRoleChange(input: {memberId: $member, role: ADMIN}) { member { id role } userErrors { code } }
+    ("invitationRevoke", All(&[MembersWrite]), "mutation($invitation: ID!) { invitationRevoke(input: {id: $invitation}) { invitation { id email } userErrors { code } } }"),
+    ("invitationResend", All(&[MembersWrite]), "mutation($invitation: ID!) { invitationResend(input: {id: $invitation}) { invitation { id email } userErrors { code } } }"),
+    ("memberRoleChange", All(&[MembersWrite, MerchantsRead]), "mutation($member: ID!, $merchant: ID!) { a: memberRoleChange(input: {memberId: $member, role: ADMIN}) { member { id role } userErrors { code } }
         b: memberRoleChange(input: {memberId: $member, role: MERCHANT, merchantId: $merchant}) { member { id merchant { name } } userErrors { code } } }"),
-    ("memberRemove", "mutation($member: ID!) { memberRemove(input: {memberId: $member}) { removedMemberId userErrors { code } } }"),
-    ("apiClientCreate", "mutation($merchant: ID!) { a: apiClientCreate(input: {name: \"Sweep\", scopes: [TENANT_READ]}) { apiClient { id } userErrors { code } }
+    ("memberRemove", All(&[MembersWrite]), "mutation($member: ID!) { memberRemove(input: {memberId: $member}) { removedMemberId userErrors { code } } }"),
+    // A client can hold only what its creator may do: granting TENANT_READ needs it.
+    ("apiClientCreate", All(&[ApiClientsWrite, TenantRead, MerchantsRead]), "mutation($merchant: ID!) { a: apiClientCreate(input: {name: \"Sweep\", scopes: [TENANT_READ]}) { apiClient { id } userErrors { code } }
         b: apiClientCreate(input: {name: \"Sweep bound\", scopes: [TENANT_READ], merchantId: $merchant}) { apiClient { id merchant { name } } userErrors { code } } }"),
-    ("apiClientRevoke", "mutation($apiClient: ID!) { apiClientRevoke(input: {id: $apiClient}) { apiClient { id revokedAt } userErrors { code } } }"),
+    ("apiClientRevoke", All(&[ApiClientsWrite]), "mutation($apiClient: ID!) { apiClientRevoke(input: {id: $apiClient}) { apiClient { id revokedAt } userErrors { code } } }"),
 ];
 
 /// The victim's identity state, as its owner reads it.

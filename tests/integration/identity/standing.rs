@@ -109,8 +109,8 @@ async fn a_revoked_clients_tokens_stop_at_once() {
 }
 
 #[tokio::test]
-async fn a_removal_on_one_replica_binds_the_token_on_another() {
-    let Some((first, second)) = TestApp::replicas().await else { return };
+async fn pg_redis_a_removal_on_one_replica_binds_the_token_on_another() {
+    let (first, second) = TestApp::replicas().await;
     let owner = first.signup("alpha").await;
     let admin = first.member(&owner, "admin@alpha.example.com", "ADMIN").await;
     // The second replica has the admin's standing cached.

@@ -20,8 +20,8 @@ async fn a_settings_change_shows_at_once() {
 }
 
 #[tokio::test]
-async fn a_settings_change_reaches_other_replicas_at_once() {
-    let Some((first, second)) = TestApp::replicas().await else { return };
+async fn pg_redis_a_settings_change_reaches_other_replicas_at_once() {
+    let (first, second) = TestApp::replicas().await;
     let owner = first.signup("alpha").await;
     let token = Some(owner.access_token.as_str());
     assert_eq!(second.gql(token, NAME, json!({})).await["data"]["tenant"]["name"], "Tenant alpha", "now cached there");

@@ -12,6 +12,7 @@ use domain::platform::jobs::{JobState, NewJob, enqueue, queue};
 use domain::{Db, TenantCtx};
 use serde_json::{Value, json};
 use silkport_tests::app::silkport_bin;
+use silkport_tests::audit::user;
 use silkport_tests::{Session, TestApp};
 use tokio::sync::watch;
 use uuid::Uuid;
@@ -226,8 +227,9 @@ async fn a_failing_job_is_retried_dead_lettered_and_retried_from_the_api() {
     assert_eq!(dead["data"]["jobs"]["nodes"][0]["id"], job["id"]);
 
     let retried = app
-        .gql(
+        .gql_traced(
             Some(&owner.access_token),
+            Some("retry-the-dead-letter"),
             "mutation($id: ID!) { jobRetry(input: {id: $id}) { job { state attempts } userErrors { code } } }",
             json!({"id": job["id"]}),
         )
@@ -254,6 +256,148 @@ async fn a_failing_job_is_retried_dead_lettered_and_retried_from_the_api() {
     .await;
     stop.send(true).expect("stop");
     running.await.expect("runner stops");
-    let log = app.gql(Some(&owner.access_token), "{ auditLog(first: 5) { nodes { action } } }", json!({})).await;
-    assert_eq!(log["data"]["auditLog"]["nodes"][0]["action"], "job.retry");
+    let me = app.gql(Some(&owner.access_token), "{ viewer { user { id } } }", json!({})).await;
+    let me = me["data"]["viewer"]["user"]["id"].as_str().expect("owner's id").to_owned();
+    app.assert_latest_audit(
+        &owner.access_token,
+        json!({"action": "job.retry", "actor": user(&me, &owner.email), "subjectId": job["id"],
+               "before": {"state": "dead", "attempts": 5}, "after": {"state": "queued", "attempts": 0},
+               "requestId": "retry-the-dead-letter"}),
+    )
+    .await;
+}
+
+/// A job's row as the owner reads it: state, attempts, who holds it, last error.
+async fn row(app: &TestApp, id: Uuid) -> (String, i32, Option<String>, Option<String>) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let conn = sea_orm::Database::connect(app.db.owner_url.as_str()).await.expect("owner");
+    let backend = conn.get_database_backend();
+    let sql = match backend {
+        sea_orm::DbBackend::Postgres => "SELECT state, attempts, locked_by, last_error FROM jobs WHERE id = $1",
+        _ => "SELECT state, attempts, locked_by, last_error FROM jobs WHERE id = ?",
+    };
+    let found = conn
+        .query_one_raw(Statement::from_sql_and_values(backend, sql, [id.into()]))
+        .await
+        .expect("read job")
+        .expect("the job exists");
+    conn.close().await.ok();
+    (
+        found.try_get("", "state").expect("state"),
+        found.try_get("", "attempts").expect("attempts"),
+        found.try_get("", "locked_by").expect("locked_by"),
+        found.try_get("", "last_error").expect("last_error"),
+    )
+}
+
+async fn enqueue_jobs(app: &TestApp, ctx: &TenantCtx, count: usize, max_attempts: i32) -> Vec<Uuid> {
+    let mut tx = app.state.db.begin(ctx).await.expect("tx");
+    let mut ids = Vec::new();
+    for n in 0..count {
+        let job = NewJob { max_attempts, ..NewJob::new("test.orphan", json!({"n": n})) };
+        ids.push(enqueue(&mut tx, job).await.expect("enqueue"));
+    }
+    tx.commit().await.expect("commit");
+    ids
+}
+
+/// Lets every lease run out now, as if the workers holding them had died
+/// a lease ago.
+async fn expire_leases(app: &TestApp) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let conn = sea_orm::Database::connect(app.db.owner_url.as_str()).await.expect("owner");
+    let backend = conn.get_database_backend();
+    let sql = match backend {
+        sea_orm::DbBackend::Postgres => "UPDATE jobs SET locked_until = $1 WHERE state = 'running'",
+        _ => "UPDATE jobs SET locked_until = ? WHERE state = 'running'",
+    };
+    let past = chrono::Utc::now() - chrono::Duration::minutes(5);
+    conn.execute_raw(Statement::from_sql_and_values(backend, sql, [past.into()])).await.expect("expire leases");
+    conn.close().await.ok();
+}
+
+/// Workers that die after every claim, racing for the same jobs: in each
+/// round every claimer claims at once, then all leases run out. A job is
+/// taken by one claimer per round, exactly `max_attempts` times in all, and
+/// then dead-lettered, never claimed again (on PostgreSQL a real race
+/// through `FOR UPDATE SKIP LOCKED`).
+#[tokio::test]
+async fn orphaned_jobs_are_claimed_at_most_max_attempts_times_then_dead_lettered() {
+    const JOBS: usize = 24;
+    const CLAIMERS: usize = 12;
+    const MAX_ATTEMPTS: i32 = 3;
+    let lease = Duration::from_secs(60);
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let ctx = TenantCtx::system(tenant_uuid(&owner).await);
+    let ids = enqueue_jobs(&app, &ctx, JOBS, MAX_ATTEMPTS).await;
+
+    let mut claims: std::collections::HashMap<Uuid, Vec<i32>> = std::collections::HashMap::new();
+    for round in 0..MAX_ATTEMPTS + 2 {
+        let start = Arc::new(tokio::sync::Barrier::new(CLAIMERS));
+        let burst = (0..CLAIMERS).map(|claimer| {
+            let (db, start) = (app.state.db.clone(), start.clone());
+            tokio::spawn(async move {
+                start.wait().await;
+                queue::claim(&db, &format!("dying-{claimer}"), lease, JOBS as u32).await.expect("claim")
+            })
+        });
+        let mut this_round = std::collections::HashSet::new();
+        for claimed in futures_util::future::join_all(burst).await {
+            for job in claimed.expect("claimer") {
+                claims.entry(job.id).or_default().push(job.attempts);
+                assert!(
+                    this_round.insert(job.id),
+                    "round {round}: job {} claimed twice at once: {:?}",
+                    job.id,
+                    claims[&job.id]
+                );
+            }
+        }
+        expire_leases(&app).await;
+    }
+    for id in &ids {
+        let attempts = claims.get(id).cloned().unwrap_or_default();
+        assert_eq!(attempts, (1..=MAX_ATTEMPTS).collect::<Vec<_>>(), "job {id} was claimed as attempts {attempts:?}");
+        let (state, attempts, locked_by, last_error) = row(&app, *id).await;
+        assert_eq!((state.as_str(), attempts, locked_by), ("dead", MAX_ATTEMPTS, None), "job {id}");
+        assert_eq!(last_error.as_deref(), Some(queue::ORPHANED_LAST_ATTEMPT), "job {id}");
+    }
+    let dead =
+        app.gql(Some(&owner.access_token), "{ jobs(first: 50, state: DEAD) { nodes { kind } } }", json!({})).await;
+    let orphans =
+        dead["data"]["jobs"]["nodes"].as_array().map(|n| n.iter().filter(|j| j["kind"] == "test.orphan").count());
+    assert_eq!(orphans, Some(JOBS), "the dead letters show them: {dead}");
+}
+
+/// A worker whose lease ran out and whose job was claimed again — by
+/// another worker, or by another task of its own process — can neither
+/// complete, fail, extend nor release it; the new owner's result stands.
+#[tokio::test]
+async fn a_worker_that_lost_its_lease_cannot_overwrite_the_new_owners_result() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let ctx = TenantCtx::system(tenant_uuid(&owner).await);
+    let db = &app.state.db;
+    let short = Duration::from_millis(150);
+    let long = Duration::from_secs(60);
+    for (stale_worker, new_worker) in [("worker-a", "worker-a"), ("worker-a", "worker-b")] {
+        let id = enqueue_jobs(&app, &ctx, 1, 5).await[0];
+        let stale = queue::claim(db, stale_worker, short, 1).await.expect("claim").pop().expect("the job");
+        tokio::time::sleep(short * 3).await;
+        let fresh = queue::claim(db, new_worker, long, 1).await.expect("claim").pop().expect("the job again");
+        assert_eq!((fresh.id, fresh.attempts), (id, 2));
+
+        assert!(!queue::complete(db, &stale, stale_worker).await.expect("complete"), "{new_worker}: stale completion");
+        let failed = queue::fail(db, &stale, stale_worker, "stale failure", Duration::ZERO).await.expect("fail");
+        assert_eq!(failed, None, "{new_worker}: stale failure");
+        assert!(!queue::extend(db, &stale, stale_worker, long).await.expect("extend"), "{new_worker}: stale extension");
+        assert!(!queue::release(db, &stale, stale_worker).await.expect("release"), "{new_worker}: stale release");
+        assert_eq!(row(&app, id).await, ("running".into(), 2, Some(new_worker.into()), None), "{new_worker}");
+
+        let failed = queue::fail(db, &fresh, new_worker, "the new owner's error", long).await.expect("fail");
+        assert_eq!(failed, Some(JobState::Queued));
+        assert!(!queue::complete(db, &stale, stale_worker).await.expect("complete"), "{new_worker}: stale completion");
+        assert_eq!(row(&app, id).await, ("queued".into(), 2, None, Some("the new owner's error".into())));
+    }
 }

@@ -19,17 +19,36 @@ mod row_level_security;
 mod scheduler;
 mod subscriptions;
 
+use domain::platform::access::Permission::*;
 use serde_json::json;
+use silkport_tests::sweep::Needs::All;
 use silkport_tests::sweep::{Operations, Seeded};
 use silkport_tests::{Session, TestApp};
 
 pub const OPERATIONS: Operations = &[
-    ("node", "query($job: ID!, $auditEntry: ID!) { a: node(id: $job) { id } b: node(id: $auditEntry) { id } }"),
-    ("auditLog", "query($user: ID!) { auditLog(first: 50) { totalCount nodes { id action subjectId actor { id label name } before after } }
-        theirs: auditLog(first: 50, offset: 1, filter: {actorId: $user, actions: [\"member.invite\", \"member.join\"]}) { totalCount nodes { id actor { name } after } } }"),
-    ("jobs", "query { jobs(first: 50) { nodes { id kind state } } }"),
-    ("jobSchedules", "query { jobSchedules { name timezone nextRunAt lastRunAt lastJob { id kind } } }"),
-    ("jobRetry", "mutation($job: ID!) { jobRetry(input: {id: $job}) { job { id state } userErrors { code } } }"),
+    ("node", All(&[JobsRead]), "query($job: ID!) { node(id: $job) { id } }"),
+    ("node", All(&[AuditRead]), "query($auditEntry: ID!) { node(id: $auditEntry) { id } }"),
+    (
+        "auditLog",
+        All(&[AuditRead]),
+        "query { auditLog(first: 50) { totalCount nodes { id action subjectId actor { id label name } before after } } }",
+    ),
+    (
+        "auditLog",
+        All(&[AuditRead]),
+        "query($user: ID!) { auditLog(first: 50, offset: 1, filter: {actorId: $user, actions: [\"member.invite\", \"member.join\"]}) { totalCount nodes { id actor { name } after } } }",
+    ),
+    ("jobs", All(&[JobsRead]), "query { jobs(first: 50) { nodes { id kind state } } }"),
+    (
+        "jobSchedules",
+        All(&[JobsRead]),
+        "query { jobSchedules { name timezone nextRunAt lastRunAt lastJob { id kind } } }",
+    ),
+    (
+        "jobRetry",
+        All(&[JobsWrite]),
+        "mutation($job: ID!) { jobRetry(input: {id: $job}) { job { id state } userErrors { code } } }",
+    ),
 ];
 
 /// The victim's platform state, as its owner reads it.

@@ -12,12 +12,57 @@ async fn subscribe(socket: &mut Socket) {
 }
 
 async fn invite(app: &TestApp, who: &Session, email: &str) {
-    app.gql(
-        Some(&who.access_token),
-        "mutation($e: String!) { memberInvite(input: {email: $e, role: VIEWER}) { userErrors { code } } }",
-        json!({"e": email}),
-    )
-    .await;
+    let invited = app
+        .gql(
+            Some(&who.access_token),
+            "mutation($e: String!) { memberInvite(input: {email: $e, role: VIEWER}) { userErrors { code } } }",
+            json!({"e": email}),
+        )
+        .await;
+    assert_eq!(invited["data"]["memberInvite"]["userErrors"], json!([]), "{invited}");
+}
+
+/// An action of `who`'s own tenant that its subscribers hear: renaming it.
+async fn rename(app: &TestApp, who: &Session, name: &str) {
+    let renamed = app
+        .gql(
+            Some(&who.access_token),
+            "mutation($n: String!) { tenantUpdate(input: {name: $n}) { userErrors { code } } }",
+            json!({"n": name}),
+        )
+        .await;
+    assert_eq!(renamed["data"]["tenantUpdate"]["userErrors"], json!([]), "{renamed}");
+}
+
+fn renamed_to(event: &Value) -> &Value {
+    &event["payload"]["data"]["auditEntryAdded"]["after"]["name"]
+}
+
+/// Proves that `socket` is subscribed and delivering before anything is
+/// concluded from its silence: `who` renames its own tenant (again, while
+/// the subscription may still be starting) until the socket hears it.
+async fn prove_live(app: &TestApp, socket: &mut Socket, who: &Session, label: &str) {
+    for attempt in 0..20 {
+        rename(app, who, &format!("live {label} {attempt}")).await;
+        if let Some(event) = next(socket, Duration::from_millis(500)).await {
+            let name = renamed_to(&event).as_str().unwrap_or_default();
+            assert!(name.starts_with(&format!("live {label} ")), "{label} heard something else first: {event}");
+            while next(socket, Duration::from_millis(200)).await.is_some() {}
+            return;
+        }
+    }
+    panic!("{label}'s subscription never delivered its own tenant's events");
+}
+
+/// `socket` hears nothing for a while, and was alive all along: the very
+/// next thing it hears is `who`'s own action made after the silence.
+async fn assert_silent(app: &TestApp, socket: &mut Socket, who: &Session, label: &str, why: &str) {
+    let heard = next(socket, Duration::from_millis(600)).await;
+    assert!(heard.is_none(), "{label} heard something: {why}: {heard:?}");
+    let marker = format!("after the silence of {label}");
+    rename(app, who, &marker).await;
+    let event = next(socket, Duration::from_secs(5)).await.expect("the socket is alive after the silence");
+    assert_eq!(renamed_to(&event), &json!(marker), "{label}: {why}: {event}");
 }
 
 #[tokio::test]
@@ -30,18 +75,20 @@ async fn audit_entries_stream_to_their_own_tenant_only() {
     let (mut b_socket, _) = connect(&app, Some(&b.access_token)).await;
     subscribe(&mut a_socket).await;
     subscribe(&mut b_socket).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    prove_live(&app, &mut a_socket, &a, "A").await;
+    prove_live(&app, &mut b_socket, &b, "B").await;
 
     invite(&app, &a, "new@alpha.example.com").await;
     let event = next(&mut a_socket, Duration::from_secs(5)).await.expect("tenant A hears its invite");
     assert_eq!(event["type"], "next", "{event}");
     assert_eq!(event["payload"]["data"]["auditEntryAdded"]["action"], "member.invite");
     assert_eq!(event["payload"]["data"]["auditEntryAdded"]["after"]["email"], "new@alpha.example.com");
-    assert!(next(&mut b_socket, Duration::from_millis(800)).await.is_none(), "tenant B hears nothing of A");
+    assert_silent(&app, &mut b_socket, &b, "B", "tenant B hears nothing of A").await;
 
     invite(&app, &b, "new@beta.example.com").await;
     let own = next(&mut b_socket, Duration::from_secs(5)).await.expect("tenant B hears its own");
     assert_eq!(own["payload"]["data"]["auditEntryAdded"]["after"]["email"], "new@beta.example.com");
+    assert_silent(&app, &mut a_socket, &a, "A", "tenant A hears nothing of B").await;
 }
 
 #[tokio::test]
@@ -62,21 +109,22 @@ async fn subscribing_needs_a_valid_token_and_the_permission() {
 }
 
 #[tokio::test]
-async fn events_reach_subscribers_on_another_replica_through_redis() {
-    let Some((first, second)) = TestApp::replicas().await else { return };
+async fn pg_redis_events_reach_subscribers_on_another_replica_through_redis() {
+    let (first, second) = TestApp::replicas().await;
     let a = first.signup("alpha").await;
     let b = first.signup("beta").await;
     let (mut a_socket, _) = connect(&second, Some(&a.access_token)).await;
     let (mut b_socket, _) = connect(&second, Some(&b.access_token)).await;
     subscribe(&mut a_socket).await;
     subscribe(&mut b_socket).await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    prove_live(&first, &mut a_socket, &a, "A").await;
+    prove_live(&first, &mut b_socket, &b, "B").await;
 
     invite(&first, &a, "relayed@alpha.example.com").await;
     let event = next(&mut a_socket, Duration::from_secs(5)).await.expect("the other replica relays A's event");
     assert_eq!(event["payload"]["data"]["auditEntryAdded"]["after"]["email"], "relayed@alpha.example.com", "{event}");
-    assert!(next(&mut a_socket, Duration::from_millis(500)).await.is_none(), "delivered once");
-    assert!(next(&mut b_socket, Duration::from_millis(500)).await.is_none(), "tenant B hears nothing of A");
+    assert_silent(&first, &mut a_socket, &a, "A", "delivered once").await;
+    assert_silent(&first, &mut b_socket, &b, "B", "tenant B hears nothing of A").await;
 }
 
 /// The Redis channels the server listens to right now.
@@ -87,9 +135,9 @@ async fn channels(redis_url: &str) -> Vec<String> {
 }
 
 #[tokio::test]
-async fn a_replica_listens_only_to_the_tenants_and_topics_it_has_subscribers_for() {
-    let Some((first, second)) = TestApp::replicas().await else { return };
-    let Some(redis_url) = silkport_tests::services::redis_url() else { return };
+async fn pg_redis_a_replica_listens_only_to_the_tenants_and_topics_it_has_subscribers_for() {
+    let (first, second) = TestApp::replicas().await;
+    let redis_url = silkport_tests::services::redis_url();
     let a = first.signup("alpha").await;
     let b = first.signup("beta").await;
     let uuid = |s: &Session| s.tenant_id.rsplit('/').next().expect("uuid").to_owned();

@@ -3,10 +3,15 @@
 //!
 //! Claiming is the one cross-tenant query here: on PostgreSQL it runs in
 //! the `SECURITY DEFINER` function `silkport_claim_jobs` (FOR UPDATE SKIP
-//! LOCKED); SQLite has a single writer, so a plain UPDATE … RETURNING is
-//! enough. Every later step runs in the job's own tenant scope and is
-//! guarded by `locked_by`, so a worker whose lease expired cannot overwrite
-//! the work of the worker that took the job over.
+//! LOCKED); SQLite has a single writer, so plain UPDATEs in one immediate
+//! transaction are enough. A claim never takes a job past `max_attempts`:
+//! a job whose worker stopped during its last attempt goes to the dead
+//! letters when its lease runs out (and the schema refuses more attempts).
+//!
+//! Every later step runs in the job's own tenant scope and is guarded by
+//! the claim — the worker *and* the attempt it claimed — so a worker whose
+//! lease expired cannot overwrite the work of whoever took the job over,
+//! even another task of the same worker process.
 
 use std::time::Duration;
 
@@ -62,49 +67,74 @@ impl ClaimedJob {
     }
 }
 
+/// Why a job whose last attempt was orphaned is dead; the PostgreSQL claim
+/// (migration `m20261207_000009_job_attempts_bound`) writes the same text.
+pub const ORPHANED_LAST_ATTEMPT: &str = "the worker stopped during the last attempt (its lease ran out)";
+
+const SQLITE_DEAD_LETTER_ORPHANS: &str = "UPDATE jobs SET state = 'dead', locked_by = NULL, locked_until = NULL,
+            finished_at = ?, last_error = ?
+      WHERE state = 'running' AND locked_until < ? AND attempts >= max_attempts";
+
 const SQLITE_CLAIM: &str = "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = ?, locked_until = ?
      WHERE (tenant_id, id) IN (
            SELECT tenant_id, id FROM jobs
-            WHERE (state = 'queued' AND run_at <= ?) OR (state = 'running' AND locked_until < ?)
+            WHERE ((state = 'queued' AND run_at <= ?) OR (state = 'running' AND locked_until < ?))
+              AND attempts < max_attempts
             ORDER BY run_at LIMIT ?)
      RETURNING tenant_id, id, kind, payload, attempts, max_attempts";
 
-/// Claims up to `limit` due jobs (and jobs whose lease expired) for `worker`.
+/// Claims up to `limit` due jobs (and jobs whose lease expired) for
+/// `worker`; first dead-letters the expired ones that were at their last
+/// attempt.
 pub async fn claim(db: &Db, worker: &str, lease: Duration, limit: u32) -> DomainResult<Vec<ClaimedJob>> {
-    let conn = db.connection();
-    let stmt = match db.backend() {
-        DbBackend::Postgres => Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT tenant_id, id, kind, payload, attempts, max_attempts FROM silkport_claim_jobs($1, $2, $3)",
-            [Value::from(worker), Value::from(lease.as_millis() as i64), Value::from(limit as i32)],
-        ),
+    let rows = match db.backend() {
+        DbBackend::Postgres => {
+            let stmt = Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT tenant_id, id, kind, payload, attempts, max_attempts FROM silkport_claim_jobs($1, $2, $3)",
+                [Value::from(worker), Value::from(lease.as_millis() as i64), Value::from(limit as i32)],
+            );
+            db.connection().query_all_raw(stmt).await?
+        }
         backend => {
             let now = clock::now();
             let until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::seconds(30));
-            Statement::from_sql_and_values(
+            let tx = db.global_tx().await?;
+            tx.execute_raw(Statement::from_sql_and_values(
                 backend,
-                SQLITE_CLAIM,
-                [
-                    Value::from(worker),
-                    Value::from(until),
-                    Value::from(now),
-                    Value::from(now),
-                    Value::from(limit as i32),
-                ],
-            )
+                SQLITE_DEAD_LETTER_ORPHANS,
+                [Value::from(now), Value::from(ORPHANED_LAST_ATTEMPT), Value::from(now)],
+            ))
+            .await?;
+            let rows = tx
+                .query_all_raw(Statement::from_sql_and_values(
+                    backend,
+                    SQLITE_CLAIM,
+                    [
+                        Value::from(worker),
+                        Value::from(until),
+                        Value::from(now),
+                        Value::from(now),
+                        Value::from(limit as i32),
+                    ],
+                ))
+                .await?;
+            tx.commit().await?;
+            rows
         }
     };
-    let rows = conn.query_all_raw(stmt).await?;
     Ok(rows.iter().map(ClaimedJob::from_row).collect::<Result<_, _>>()?)
 }
 
-/// An UPDATE of this claimed job, only while `worker` still holds it.
+/// An UPDATE of this claimed job, only while this claim still holds it:
+/// `worker` with the attempt it claimed, still running.
 async fn update_held(db: &Db, job: &ClaimedJob, worker: &str, set: Vec<(job::Column, Expr)>) -> DomainResult<bool> {
     let tx = db.begin(&job.ctx()).await?;
     let mut update = tx
         .update_many::<job::Entity>()
         .filter(job::Column::Id.eq(job.id))
         .filter(job::Column::LockedBy.eq(worker))
+        .filter(job::Column::Attempts.eq(job.attempts))
         .filter(job::Column::State.eq(JobState::Running.as_str()));
     for (column, value) in set {
         update = update.col_expr(column, value);
@@ -132,8 +162,15 @@ pub async fn complete(db: &Db, job: &ClaimedJob, worker: &str) -> DomainResult<b
 }
 
 /// Records a failed attempt: back to the queue after `retry_in`, or dead
-/// when it was the last attempt. Returns the state the job went to.
-pub async fn fail(db: &Db, job: &ClaimedJob, worker: &str, error: &str, retry_in: Duration) -> DomainResult<JobState> {
+/// when it was the last attempt. Returns the state the job went to, or
+/// `None` if the lease was lost to another claim (nothing was written).
+pub async fn fail(
+    db: &Db,
+    job: &ClaimedJob,
+    worker: &str,
+    error: &str,
+    retry_in: Duration,
+) -> DomainResult<Option<JobState>> {
     let now = clock::now();
     let error: String = error.chars().take(2000).collect();
     let (state, run_at, finished) = if job.is_last_attempt() {
@@ -154,8 +191,8 @@ pub async fn fail(db: &Db, job: &ClaimedJob, worker: &str, error: &str, retry_in
             (job::Column::LockedUntil, Expr::value(Option::<chrono::DateTime<Utc>>::None)),
         ],
     )
-    .await?;
-    Ok(state)
+    .await
+    .map(|held| held.then_some(state))
 }
 
 /// Extends the lease of a job still running. False if it was lost.
