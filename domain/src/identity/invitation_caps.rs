@@ -1,7 +1,5 @@
-//! Caps on the invitation mail a tenant sends: per address, per tenant, per
-//! inviting person or client, and a tight one while none of the tenant's
-//! owners has shown they read their own mail (a tenant made a minute ago
-//! by someone nobody knows must not become a mail cannon).
+//! Caps on the invitation mail a tenant sends: per address, per tenant and
+//! per inviting person or client, so that no account becomes a mail cannon.
 //!
 //! Counted inside the inviting transaction with the tenant's row locked,
 //! so a burst of invitations cannot all pass one count.
@@ -9,9 +7,8 @@
 use chrono::Duration;
 use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
 
-use super::entities::{invitation, membership};
-use super::{messages, tenants, users};
-use crate::platform::access::Role;
+use super::entities::invitation;
+use super::{messages, tenants};
 use crate::platform::audit;
 use crate::platform::clock;
 use crate::platform::email::Email;
@@ -23,8 +20,6 @@ use crate::platform::tenancy::TenantTx;
 pub const PER_ADDRESS_PER_DAY: u64 = 3;
 /// Invitation mails one tenant sends per day.
 pub const PER_TENANT_PER_DAY: u64 = 200;
-/// Invitation mails one tenant sends per day while no owner is verified.
-pub const UNVERIFIED_TENANT_PER_DAY: u64 = 5;
 /// Invitation mails one person or partner client sends per hour.
 pub const PER_INVITER_PER_HOUR: u64 = 50;
 
@@ -55,22 +50,8 @@ pub(crate) async fn check(tx: &TenantTx, email: &Email) -> DomainResult<()> {
     {
         return Err(capped(messages::invitations_capped_inviter()));
     }
-    let today = audit::count_since(tx, SENDS, day, None).await?;
-    if today >= PER_TENANT_PER_DAY {
+    if audit::count_since(tx, SENDS, day, None).await? >= PER_TENANT_PER_DAY {
         return Err(capped(messages::invitations_capped_tenant()));
     }
-    if today >= UNVERIFIED_TENANT_PER_DAY && !owner_verified(tx).await? {
-        return Err(capped(messages::invitations_capped_unverified()));
-    }
     Ok(())
-}
-
-async fn owner_verified(tx: &TenantTx) -> DomainResult<bool> {
-    let owners = tx
-        .find::<membership::Entity>()
-        .filter(membership::Column::Role.eq(Role::Owner.as_str()))
-        .all(tx.conn())
-        .await?;
-    let people = users::verified(tx.conn(), owners.into_iter().map(|m| m.user_id).collect()).await?;
-    Ok(people > 0)
 }

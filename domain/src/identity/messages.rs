@@ -35,8 +35,6 @@ messages! {
     invitations_capped_inviter = "identity-invitations-capped-inviter";
     /// One tenant sent too many invitations today.
     invitations_capped_tenant = "identity-invitations-capped-tenant";
-    /// No owner has verified their address, and the day's few are sent.
-    invitations_capped_unverified = "identity-invitations-capped-unverified";
     /// Only an owner can grant or remove the owner role.
     owner_role_needs_owner = "identity-owner-role-needs-owner";
     /// Only an owner can invite an owner.

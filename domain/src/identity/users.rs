@@ -64,16 +64,6 @@ pub(crate) async fn find_by_email_for_update(
     Ok(user::Entity::find().filter(user::Column::Email.eq(email.as_str())).lock_exclusive().one(conn).await?)
 }
 
-/// How many of `ids` have verified their email address.
-pub(crate) async fn verified(conn: &impl ConnectionTrait, ids: Vec<Uuid>) -> DomainResult<u64> {
-    use sea_orm::PaginatorTrait;
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .filter(user::Column::EmailVerifiedAt.is_not_null())
-        .count(conn)
-        .await?)
-}
-
 pub(crate) async fn find(conn: &impl ConnectionTrait, id: Uuid) -> DomainResult<Option<user::Model>> {
     Ok(user::Entity::find_by_id(id).one(conn).await?)
 }

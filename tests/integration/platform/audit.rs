@@ -340,7 +340,7 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     app.assert_latest_audit(
         &token,
         json!({"action": "user.password_reset", "actor": owner_actor, "subjectId": me,
-               "after": {"sessionsRevoked": true}, "requestId": request_id("passwordReset")}),
+               "after": {"sessionsRevoked": true, "otherLinksVoided": true}, "requestId": request_id("passwordReset")}),
     )
     .await;
     checked.push("passwordReset");

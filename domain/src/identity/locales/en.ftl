@@ -19,7 +19,6 @@ identity-reset-link-used = This reset link was already used, or a newer one repl
 identity-invitations-capped-address = This address was invited too often today; try again tomorrow.
 identity-invitations-capped-inviter = You sent too many invitations this hour; try again later.
 identity-invitations-capped-tenant = This tenant sent too many invitations today; try again tomorrow.
-identity-invitations-capped-unverified = Invite more people today once an owner has verified their email address by following a link we mailed to it (a password-reset link does).
 identity-owner-role-needs-owner = Only an owner can grant or remove the owner role.
 identity-owner-invite-needs-owner = Only an owner can invite an owner.
 identity-merchant-needed = A merchant member needs the merchant they act for.

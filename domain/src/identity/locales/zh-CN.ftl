@@ -16,7 +16,6 @@ identity-reset-link-used = 此重置链接已被使用，或已被更新的链�
 identity-invitations-capped-address = 今天向该邮箱发送的邀请过多，请明天再试。
 identity-invitations-capped-inviter = 您在一小时内发送的邀请过多，请稍后再试。
 identity-invitations-capped-tenant = 该租户今天发送的邀请过多，请明天再试。
-identity-invitations-capped-unverified = 请先让一位所有者验证其邮箱（点击我们发送到该邮箱的链接，例如密码重置链接），然后才能在今天邀请更多人。
 identity-owner-role-needs-owner = 只有所有者才能授予或撤销所有者角色。
 identity-owner-invite-needs-owner = 只有所有者才能邀请所有者。
 identity-merchant-needed = 货主成员需要指定其代表的货主。
