@@ -132,17 +132,6 @@ async fn pg_redis_a_removal_on_one_replica_binds_the_token_on_another() {
 
 const AUDIT: &str = "subscription { auditEntryAdded { action after } }";
 
-async fn invite(app: &TestApp, who: &Session, email: &str) {
-    let invited = app
-        .gql(
-            Some(&who.access_token),
-            "mutation($e: String!) { memberInvite(input: {email: $e, role: VIEWER}) { userErrors { code } } }",
-            json!({"e": email}),
-        )
-        .await;
-    assert_eq!(invited["data"]["memberInvite"]["userErrors"], json!([]), "{invited}");
-}
-
 #[tokio::test]
 async fn a_removed_admins_subscription_is_closed_with_forbidden() {
     let app = TestApp::spawn().await;
@@ -153,12 +142,12 @@ async fn a_removed_admins_subscription_is_closed_with_forbidden() {
     ws::subscribe(&mut socket, "1", AUDIT).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     // The socket is alive and delivering before the removal.
-    invite(&app, &owner, "first@alpha.example.com").await;
+    app.invite_viewer(&owner, "first@alpha.example.com").await;
     let first = ws::next(&mut socket, Duration::from_secs(5)).await.expect("an event before the removal");
     assert_eq!(first["payload"]["data"]["auditEntryAdded"]["after"]["email"], "first@alpha.example.com", "{first}");
 
     remove(&app, &owner, &admin.email).await;
-    invite(&app, &owner, "secret@alpha.example.com").await;
+    app.invite_viewer(&owner, "secret@alpha.example.com").await;
     let (messages, close) = until_closed(&mut socket, Duration::from_secs(5)).await;
     assert!(
         !messages.iter().any(|m| m.to_string().contains("secret@alpha.example.com")),
@@ -175,7 +164,7 @@ async fn a_subscription_ends_when_its_token_expires() {
     let (mut socket, _) = connect(&app, Some(&owner.access_token)).await;
     ws::subscribe(&mut socket, "1", AUDIT).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
-    invite(&app, &owner, "early@alpha.example.com").await;
+    app.invite_viewer(&owner, "early@alpha.example.com").await;
     assert!(ws::next(&mut socket, Duration::from_secs(5)).await.is_some(), "alive before expiry");
     // Expiry is 3 s plus the 5 s of leeway every token check allows.
     let (_, close) = until_closed(&mut socket, Duration::from_secs(12)).await;

@@ -11,17 +11,6 @@ async fn subscribe(socket: &mut Socket) {
     ws::subscribe(socket, "1", "subscription { auditEntryAdded { action after actor { label } } }").await;
 }
 
-async fn invite(app: &TestApp, who: &Session, email: &str) {
-    let invited = app
-        .gql(
-            Some(&who.access_token),
-            "mutation($e: String!) { memberInvite(input: {email: $e, role: VIEWER}) { userErrors { code } } }",
-            json!({"e": email}),
-        )
-        .await;
-    assert_eq!(invited["data"]["memberInvite"]["userErrors"], json!([]), "{invited}");
-}
-
 /// An action of `who`'s own tenant that its subscribers hear: renaming it.
 async fn rename(app: &TestApp, who: &Session, name: &str) {
     let renamed = app
@@ -78,14 +67,14 @@ async fn audit_entries_stream_to_their_own_tenant_only() {
     prove_live(&app, &mut a_socket, &a, "A").await;
     prove_live(&app, &mut b_socket, &b, "B").await;
 
-    invite(&app, &a, "new@alpha.example.com").await;
+    app.invite_viewer(&a, "new@alpha.example.com").await;
     let event = next(&mut a_socket, Duration::from_secs(5)).await.expect("tenant A hears its invite");
     assert_eq!(event["type"], "next", "{event}");
     assert_eq!(event["payload"]["data"]["auditEntryAdded"]["action"], "member.invite");
     assert_eq!(event["payload"]["data"]["auditEntryAdded"]["after"]["email"], "new@alpha.example.com");
     assert_silent(&app, &mut b_socket, &b, "B", "tenant B hears nothing of A").await;
 
-    invite(&app, &b, "new@beta.example.com").await;
+    app.invite_viewer(&b, "new@beta.example.com").await;
     let own = next(&mut b_socket, Duration::from_secs(5)).await.expect("tenant B hears its own");
     assert_eq!(own["payload"]["data"]["auditEntryAdded"]["after"]["email"], "new@beta.example.com");
     assert_silent(&app, &mut a_socket, &a, "A", "tenant A hears nothing of B").await;
@@ -120,7 +109,7 @@ async fn pg_redis_events_reach_subscribers_on_another_replica_through_redis() {
     prove_live(&first, &mut a_socket, &a, "A").await;
     prove_live(&first, &mut b_socket, &b, "B").await;
 
-    invite(&first, &a, "relayed@alpha.example.com").await;
+    first.invite_viewer(&a, "relayed@alpha.example.com").await;
     let event = next(&mut a_socket, Duration::from_secs(5)).await.expect("the other replica relays A's event");
     assert_eq!(event["payload"]["data"]["auditEntryAdded"]["after"]["email"], "relayed@alpha.example.com", "{event}");
     assert_silent(&first, &mut a_socket, &a, "A", "delivered once").await;
