@@ -19,6 +19,7 @@ mod m20261130_000009_one_open_invitation_per_email;
 mod m20261130_000009_sign_in_attempts;
 mod m20261130_000010_audit_log_filters;
 mod m20261207_000009_job_attempts_bound;
+mod m20261208_000011_signup_confirmations;
 mod rls;
 
 /// The role the application connects as on PostgreSQL, unless
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000009_one_open_invitation_per_email::Migration),
             Box::new(m20261130_000010_audit_log_filters::Migration),
             Box::new(m20261207_000009_job_attempts_bound::Migration),
+            Box::new(m20261208_000011_signup_confirmations::Migration),
         ]
     }
 }

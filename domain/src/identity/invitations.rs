@@ -397,8 +397,11 @@ pub async fn accept(
         return Err(already_used());
     }
     let user = match (users::find_by_email(tx.conn(), &email).await?, new_account) {
-        (Some(user), _) => user,
         // They followed the link mailed to the address: it is verified.
+        (Some(user), _) if user.email_verified_at.is_none() => {
+            users::mark_verified(tx.conn(), user, clock::now()).await?
+        }
+        (Some(user), _) => user,
         (None, Some((display, hash))) => users::insert(tx.conn(), &email, &display, hash, locale, true).await?,
         (None, None) => return Err(DomainError::Internal("account vanished during acceptance".into())),
     };

@@ -1,6 +1,7 @@
-//! The identity context's mail: the invitation and the password-reset
-//! link, in the recipient's language with times in the tenant's zone.
-//! Words in `locales/*.ftl`, bodies in `templates/{invitation,password_reset}.{txt,html}`.
+//! The identity context's mail: the invitation, the password-reset link,
+//! the sign-up confirmation link and the note to an address that already
+//! has an account, in the recipient's language with times in the tenant's
+//! zone. Words in `locales/*.ftl`, bodies in `templates/<name>.{txt,html}`.
 
 use chrono::{DateTime, Utc};
 use minijinja::context;
@@ -30,6 +31,21 @@ pub(crate) struct PasswordReset<'a> {
     pub expires_at: DateTime<Utc>,
 }
 
+/// The sign-up confirmation link.
+pub(crate) struct SignupConfirm<'a> {
+    pub tenant_name: &'a str,
+    pub confirm_url: &'a str,
+    /// IANA zone the expiry is shown in: the new tenant's.
+    pub timezone: &'a str,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// "This address already has an account": how to sign in or reset.
+pub(crate) struct SignupAccountExists<'a> {
+    pub sign_in_url: &'a str,
+    pub reset_url: &'a str,
+}
+
 impl Invitation<'_> {
     pub fn render(&self, to: &str, locale: Locale) -> DomainResult<OutgoingEmail> {
         let subject = messages::invitation_subject(self.inviter, self.tenant_name);
@@ -51,6 +67,25 @@ impl PasswordReset<'_> {
             expires => zoned_time(self.expires_at, self.timezone),
         };
         OutgoingEmail::render(to, locale, "identity/password_reset", &messages::password_reset_subject(), values)
+    }
+}
+
+impl SignupConfirm<'_> {
+    pub fn render(&self, to: &str, locale: Locale) -> DomainResult<OutgoingEmail> {
+        let values = context! {
+            tenant => self.tenant_name,
+            confirm_url => self.confirm_url,
+            expires => zoned_time(self.expires_at, self.timezone),
+        };
+        let subject = messages::signup_confirm_subject(self.tenant_name);
+        OutgoingEmail::render(to, locale, "identity/signup_confirm", &subject, values)
+    }
+}
+
+impl SignupAccountExists<'_> {
+    pub fn render(&self, to: &str, locale: Locale) -> DomainResult<OutgoingEmail> {
+        let values = context! { sign_in_url => self.sign_in_url, reset_url => self.reset_url };
+        OutgoingEmail::render(to, locale, "identity/signup_exists", &messages::signup_exists_subject(), values)
     }
 }
 
@@ -128,5 +163,30 @@ mod tests {
         let en = reset.render("a@example.com", Locale::En).expect("renders");
         assert!(en.text.contains("https://p.example/reset-password?token=x.y"), "{}", en.text);
         assert!(en.subject.contains("Reset"), "{}", en.subject);
+    }
+
+    #[test]
+    fn signup_mails_are_rendered_in_both_languages() {
+        let confirm = SignupConfirm {
+            tenant_name: "Acme <3PL>",
+            confirm_url: "https://p.example/confirm-signup?token=x.y",
+            timezone: "Asia/Shanghai",
+            expires_at: expires(),
+        };
+        let zh = confirm.render("a@example.com", Locale::ZhCn).expect("renders");
+        assert!(zh.subject.contains("Acme <3PL>") && zh.subject.contains("确认"), "{}", zh.subject);
+        assert!(zh.text.contains("2025-01-02 18:00 GMT+8 (Asia/Shanghai)"), "{}", zh.text);
+        assert!(zh.html.contains("Acme &lt;3PL&gt;"), "{}", zh.html);
+        let en = confirm.render("a@example.com", Locale::En).expect("renders");
+        assert!(en.text.contains("https://p.example/confirm-signup?token=x.y"), "{}", en.text);
+        let exists = SignupAccountExists {
+            sign_in_url: "https://p.example/login",
+            reset_url: "https://p.example/forgot-password",
+        };
+        let en = exists.render("a@example.com", Locale::En).expect("renders");
+        assert!(en.subject.contains("already have"), "{}", en.subject);
+        assert!(en.text.contains("https://p.example/forgot-password"), "{}", en.text);
+        let zh = exists.render("a@example.com", Locale::ZhCn).expect("renders");
+        assert!(zh.text.contains("https://p.example/login") && zh.subject.contains("已有"), "{}", zh.text);
     }
 }

@@ -71,8 +71,14 @@ messages! {
     slug_taken = "identity-slug-taken";
     /// `zone` is not an IANA time zone.
     timezone_invalid(zone: &str) = "identity-timezone-invalid";
-    /// An account with this email exists.
-    email_taken = "identity-email-taken";
+    /// This confirmation link is not valid.
+    signup_link_invalid = "identity-signup-link-invalid";
+    /// This confirmation link has expired.
+    signup_link_expired = "identity-signup-link-expired";
+    /// This confirmation link was already used.
+    signup_link_used = "identity-signup-link-used";
+    /// Confirm the address first; a link is on its way.
+    email_unconfirmed = "identity-email-unconfirmed";
     /// This person is already a member.
     already_member = "identity-already-member";
     /// The invitation was accepted; remove the member instead.
@@ -91,4 +97,8 @@ messages! {
     invitation_subject(inviter: &str, tenant: &str) = "identity-invitation-subject";
     /// Subject of the password-reset mail.
     password_reset_subject = "identity-password-reset-subject";
+    /// Subject of the sign-up confirmation mail.
+    signup_confirm_subject(tenant: &str) = "identity-signup-confirm-subject";
+    /// Subject of the note to an address that already has an account.
+    signup_exists_subject = "identity-signup-exists-subject";
 }

@@ -18,6 +18,7 @@ pub mod password_reset;
 pub mod retention;
 pub mod seed;
 pub mod sessions;
+pub mod signup;
 pub mod tenants;
 pub mod users;
 

@@ -15,6 +15,7 @@ const MAX_LENGTH: usize = 128;
 const COMMON: &[&str] = &["password", "1234567890", "qwertyuiop", "iloveyou", "admin12345", "silkport"];
 
 /// A password that passed the strength rule; only its hash is ever stored.
+#[derive(Clone)]
 pub struct NewPassword(String);
 
 impl NewPassword {

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::entities::{membership, refresh_token};
 use super::messages;
 use super::tenants::{self, Tenant};
-use super::{USER, password_gate, users};
+use super::{USER, password_gate, signup, users};
 use crate::platform::access::Role;
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
@@ -77,18 +77,25 @@ fn bad_credentials() -> DomainError {
 
 /// Email + password login into `tenant_slug` (or the user's first tenant),
 /// through the password gate (lockout, hashing slots; see
-/// [`super::password_gate`]).
+/// [`super::password_gate`]). An unverified account, with the right
+/// password, gets `EMAIL_UNCONFIRMED` and a fresh confirmation link.
 pub async fn login(
     db: &Db,
     email: &str,
     password: &str,
     tenant_slug: Option<&str>,
+    public_url: &str,
     request_id: Option<String>,
 ) -> DomainResult<SessionGrant> {
     let email = Email::parse("email", email)?;
     let user = users::find_by_email(db.connection(), &email).await?;
     let verified = password_gate::check(db, "email", &email, password, user.as_ref(), request_id.clone()).await?;
     let (true, Some(user)) = (verified, user) else { return Err(bad_credentials()) };
+    // Told only to whoever knows the password, so it reveals nothing.
+    if user.email_verified_at.is_none() {
+        signup::resend(db, &user, public_url, request_id).await?;
+        return Err(DomainError::user("email", UserErrorCode::EmailUnconfirmed, messages::email_unconfirmed()));
+    }
     let tx = db.global_tx().await?;
     scope_to_user(&tx, user.id).await?;
     let memberships = memberships_of_user(&tx, user.id).await?;

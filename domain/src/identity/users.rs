@@ -91,3 +91,14 @@ pub(crate) async fn insert(
 pub(crate) async fn update(conn: &impl ConnectionTrait, row: user::ActiveModel) -> DomainResult<user::Model> {
     Ok(sea_orm::ActiveModelTrait::update(row, conn).await?)
 }
+
+/// Marks `user`'s address verified at `at`: a link mailed to it was followed.
+pub(crate) async fn mark_verified(
+    conn: &impl ConnectionTrait,
+    user: user::Model,
+    at: DateTime<Utc>,
+) -> DomainResult<user::Model> {
+    let mut active = sea_orm::IntoActiveModel::into_active_model(user);
+    active.email_verified_at = Set(Some(at));
+    update(conn, active).await
+}

@@ -23,6 +23,7 @@ string_enum!(
         RateLimited = "rate_limited",
         Expired = "expired",
         LinkUsed = "link_used",
+        EmailUnconfirmed = "email_unconfirmed",
         Forbidden = "forbidden",
         LastOwner = "last_owner",
         AlreadyMember = "already_member",

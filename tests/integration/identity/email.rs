@@ -13,14 +13,13 @@ async fn invite_and_read(locale: &str, invitee: &str) -> (TestApp, String) {
     let app = TestApp::spawn().await;
     let slug = format!("mail-{}", locale.to_lowercase().replace('_', "-"));
     let email = format!("owner@{slug}.example.com");
-    let signup = app
-        .gql(
-            None,
-            "mutation($i: TenantCreateInput!) { tenantCreate(input: $i) { accessToken userErrors { message } } }",
-            json!({"i": {"tenantName": "丝路仓 Silk Warehouse", "tenantSlug": slug, "name": "Li Wei", "email": email, "password": "correct-horse-42", "locale": locale}}),
+    let owner = app
+        .signup_with(
+            json!({"tenantName": "丝路仓 Silk Warehouse", "tenantSlug": slug, "name": "Li Wei", "email": email,
+                            "password": "correct-horse-42", "locale": locale}),
         )
         .await;
-    let token = signup["data"]["tenantCreate"]["accessToken"].as_str().expect("signed up").to_owned();
+    let token = owner.access_token;
     let mailer = Mailer::smtp(&smtp_url, "Silkport <no-reply@silkport.test>").expect("smtp mailer");
     let config = RunnerConfig { poll_interval: Duration::from_millis(100), ..RunnerConfig::default() };
     let runner = workers::standard_runner(&app.state.db, config, mailer, WakeSources { postgres: false, redis: None });

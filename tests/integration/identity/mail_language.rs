@@ -6,7 +6,8 @@ use domain::platform::i18n::{Locale, Message, zoned_time};
 use serde_json::{Value, json};
 use silkport_tests::TestApp;
 
-const SIGN_UP: &str = "mutation($i: TenantCreateInput!) { tenantCreate(input: $i) { userErrors { message } } }";
+const SIGN_UP: &str =
+    "mutation($i: TenantCreateInput!) { tenantCreate(input: $i) { mailSent userErrors { message } } }";
 const RESET: &str = "mutation($e: String!) { passwordResetRequest(input: {email: $e}) { userErrors { code } } }";
 
 /// Signs up `email` with `locale` in a tenant of `timezone`, asks for a
@@ -14,15 +15,9 @@ const RESET: &str = "mutation($e: String!) { passwordResetRequest(input: {email:
 /// returns the queued mail with the times the expiry can show.
 async fn reset_mail(app: &TestApp, slug: &str, locale: &str, timezone: &str) -> (Value, [String; 2]) {
     let email = format!("owner@{slug}.example.com");
-    let signed_up = app
-        .gql(
-            None,
-            SIGN_UP,
-            json!({"i": {"tenantName": "丝路仓 Silk", "tenantSlug": slug, "name": "王芳", "email": email,
-                         "password": "correct-horse-42", "locale": locale, "timezone": timezone}}),
-        )
+    app.signup_with(json!({"tenantName": "丝路仓 Silk", "tenantSlug": slug, "name": "王芳", "email": email,
+                           "password": "correct-horse-42", "locale": locale, "timezone": timezone}))
         .await;
-    assert_eq!(signed_up["data"]["tenantCreate"]["userErrors"], json!([]), "{signed_up}");
     let before = Utc::now();
     let asked = app.gql_in(Some("en"), None, RESET, json!({"e": email})).await;
     let after = Utc::now();
@@ -56,4 +51,27 @@ async fn an_english_users_reset_mail_is_in_english_in_their_tenants_zone() {
     assert_eq!(mail["subject"], "Reset your Silkport password");
     assert!(expiry.iter().any(|e| text.contains(e.as_str())), "expiry {expiry:?} in New York time: {text}");
     assert!(text.contains("(America/New_York)"), "{text}");
+}
+
+#[tokio::test]
+async fn the_sign_up_confirmation_is_in_the_new_owners_language_and_the_tenants_zone() {
+    let app = TestApp::spawn().await;
+    let email = "owner@zh-confirm.example.com";
+    let input = json!({"tenantName": "丝路仓 Silk", "tenantSlug": "zh-confirm", "name": "王芳", "email": email,
+                       "password": "correct-horse-42", "locale": "ZH_CN", "timezone": "Asia/Shanghai"});
+    let before = Utc::now();
+    let answer = app.gql_in(Some("en"), None, SIGN_UP, json!({"i": input})).await;
+    let after = Utc::now();
+    assert_eq!(answer["data"]["tenantCreate"]["mailSent"], true, "{answer}");
+    let mail = app.queued_mails(email).await.pop().expect("a confirmation mail was queued");
+    let text = mail["text"].as_str().unwrap_or_default();
+    assert_eq!(mail["locale"], "zh-CN");
+    assert_eq!(
+        mail["subject"],
+        Message::new("identity-signup-confirm-subject").arg("tenant", "丝路仓 Silk").render(Locale::ZhCn)
+    );
+    let ttl = Duration::hours(24);
+    let expiry = [zoned_time(before + ttl, "Asia/Shanghai"), zoned_time(after + ttl, "Asia/Shanghai")];
+    assert!(expiry.iter().any(|e| text.contains(e.as_str())), "expiry {expiry:?} in Shanghai time: {text}");
+    assert!(text.contains(&format!("{}/confirm-signup?token=", app.url)), "{text}");
 }

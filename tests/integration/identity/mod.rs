@@ -13,6 +13,7 @@ mod oauth;
 mod password_gate;
 mod reset_links;
 mod sessions;
+mod signup;
 mod standing;
 mod tenants;
 
@@ -37,7 +38,8 @@ pub const OPERATIONS: Operations = &[
     ("members", All(&[MembersRead]), "query { owners: members(first: 50, role: OWNER) { totalCount nodes { id user { email } } } }"),
     ("invitations", All(&[MembersRead, MerchantsRead]), "query { invitations(first: 50) { totalCount nodes { id email status merchant { name } } } }"),
     ("apiClients", All(&[ApiClientsRead, MerchantsRead]), "query { apiClients(first: 50) { totalCount nodes { id clientId name merchant { id name } } } }"),
-    ("tenantCreate", All(&[]), "mutation { tenantCreate(input: {tenantName: \"Gamma\", tenantSlug: \"gamma-sweep\", name: \"G\", email: \"g@gamma.example.com\", password: \"gamma-pass-12\"}) { userErrors { code } viewer { tenant { id } } } }"),
+    ("tenantCreate", All(&[]), "mutation { tenantCreate(input: {tenantName: \"Gamma\", tenantSlug: \"gamma-sweep\", name: \"G\", email: \"g@gamma.example.com\", password: \"gamma-pass-12\"}) { userErrors { code } mailSent } }"),
+    ("signupConfirm", All(&[]), "mutation { signupConfirm(input: {token: \"not-a-link\"}) { accessToken userErrors { code } } }"),
     // The outsider's own credentials, asking for the victim's tenant. (A wrong password
     // for the victim's owner would rightly leave a security event in the victim's log.)
     ("sessionCreate", All(&[]), "mutation { sessionCreate(input: {email: \"owner@beta.example.com\", password: \"correct-horse-42\", tenantSlug: \"alpha\"}) { accessToken userErrors { code } } }"),

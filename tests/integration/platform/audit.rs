@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 18] = [
+const MUTATIONS: [&str; 19] = [
     "tenantUpdate",
     "memberInvite",
     "invitationAccept",
@@ -28,6 +28,7 @@ const MUTATIONS: [&str; 18] = [
     "passwordReset",
     "sessionRevoke",
     "tenantCreate",
+    "signupConfirm",
 ];
 
 /// The request id a step's mutation is sent with.
@@ -366,23 +367,56 @@ async fn every_mutation_writes_a_complete_audit_entry() {
         None,
         "tenantCreate",
         "mutation { tenantCreate(input: {tenantName: \"Omega\", tenantSlug: \"omega\", name: \"O\", email: \"o@omega.example.com\", password: \"omega-pass-12\", locale: EN}) {
-            accessToken viewer { user { id } tenant { id } } userErrors { code } } }",
+            accessToken mailSent userErrors { code } } }",
         json!({}),
     )
     .await;
-    let omega_token = omega["accessToken"].as_str().expect("omega's owner token");
+    assert_eq!(
+        (&omega["accessToken"], &omega["mailSent"]),
+        (&Value::Null, &json!(true)),
+        "a new address confirms first"
+    );
+    let link = app.mail_link_token("o@omega.example.com", "/confirm-signup").await;
+    let confirmed = run(
+        &app,
+        None,
+        "signupConfirm",
+        "mutation($t: String!) { signupConfirm(input: {token: $t}) { accessToken viewer { user { id } tenant { id } } userErrors { code } } }",
+        json!({"t": link}),
+    )
+    .await;
+    let omega_token = confirmed["accessToken"].as_str().expect("omega's owner token");
+    let omega_user = confirmed["viewer"]["user"]["id"].as_str().expect("id");
+    let omega_actor = user(omega_user, "o@omega.example.com");
+    let confirm_entry = app
+        .assert_latest_audit(
+            omega_token,
+            json!({"action": "user.email_confirm", "actor": omega_actor, "subjectId": omega_user,
+                   "after": {"emailVerified": true, "firstConfirmation": true},
+                   "requestId": request_id("signupConfirm")}),
+        )
+        .await;
     let omega_owner = app.gql(Some(omega_token), "{ members(first: 1) { nodes { id } } }", json!({})).await;
     let omega_tenant =
         json!({"name": "Omega", "slug": "omega", "modules": modules, "defaultLocale": "en", "timezone": "UTC"});
-    app.assert_latest_audit(
-        omega_token,
-        json!({"action": "tenant.create", "actor": user(omega["viewer"]["user"]["id"].as_str().expect("id"), "o@omega.example.com"),
-               "subjectId": omega["viewer"]["tenant"]["id"],
+    let log = app
+        .gql(
+            Some(omega_token),
+            "{ auditLog(first: 2) { nodes { id at action actor { kind id label } subjectId before after requestId } } }",
+            json!({}),
+        )
+        .await;
+    let nodes = &log["data"]["auditLog"]["nodes"];
+    assert_eq!(nodes[0]["id"], confirm_entry["id"], "{log}");
+    silkport_tests::audit::assert_audit_entry(
+        &nodes[1],
+        json!({"action": "tenant.create", "actor": omega_actor,
+               "subjectId": confirmed["viewer"]["tenant"]["id"],
                "after": {"tenant": omega_tenant, "owner": omega_owner["data"]["members"]["nodes"][0]["id"]},
                "requestId": request_id("tenantCreate")}),
-    )
-    .await;
+    );
     checked.push("tenantCreate");
+    checked.push("signupConfirm");
 
     assert_eq!(checked, MUTATIONS, "every mutation was run and its entry checked");
 }

@@ -119,7 +119,7 @@ async fn the_header_works_and_each_principal_has_its_own_keys() {
     let mails = app.gql(Some(&owner.access_token), "{ jobs(first: 50) { nodes { kind } } }", json!({})).await;
     let sent =
         mails["data"]["jobs"]["nodes"].as_array().expect("jobs").iter().filter(|j| j["kind"] == "email.send").count();
-    assert_eq!(sent, 3, "the admin's own invitation mail plus one mail per invitation");
+    assert_eq!(sent, 4, "the owner's sign-up confirmation, the admin's invitation, one mail per invitation");
 }
 
 #[tokio::test]
@@ -143,7 +143,7 @@ async fn an_expired_key_runs_again() {
 }
 
 const SIGNUP: &str = "mutation($input: TenantCreateInput!) { tenantCreate(input: $input) {
-    accessToken refreshToken viewer { tenant { id slug } role } userErrors { field code message } } }";
+    accessToken mailSent viewer { tenant { id slug } role } userErrors { field code message } } }";
 
 fn signup_input(name: &str, password: &str) -> Value {
     json!({"input": {"tenantName": "Omega", "tenantSlug": "omega", "name": name, "email": "o@omega.example.com",
@@ -151,20 +151,27 @@ fn signup_input(name: &str, password: &str) -> Value {
 }
 
 #[tokio::test]
-async fn a_retried_sign_up_signs_the_owner_into_the_one_tenant_it_made() {
+async fn a_retried_sign_up_sends_one_link_and_then_signs_the_owner_into_the_one_tenant_it_made() {
     let app = TestApp::spawn().await;
     let tries = (0..8).map(|_| app.gql_patiently(None, SIGNUP, signup_input("O", PASSWORD)));
     let answers: Vec<Value> = join_all(tries).await;
-    let tenant = answers[0]["data"]["tenantCreate"]["viewer"]["tenant"]["id"].clone();
     for answer in &answers {
         let payload = &answer["data"]["tenantCreate"];
         assert_eq!(payload["userErrors"], json!([]), "{answer}");
-        assert_eq!(payload["viewer"]["tenant"]["id"], tenant, "one tenant for every retry");
-        assert_eq!(payload["viewer"]["role"], "OWNER");
-        let token = payload["accessToken"].as_str().expect("a session");
-        let members = app.gql(Some(token), "{ members(first: 5) { totalCount } }", json!({})).await;
-        assert_eq!(members["data"]["members"]["totalCount"], 1, "{members}");
+        assert_eq!((&payload["mailSent"], &payload["accessToken"]), (&json!(true), &Value::Null), "{answer}");
     }
+    let links = app.mail_link_tokens("o@omega.example.com", "/confirm-signup").await;
+    assert_eq!(links.len(), 1, "one confirmation mail for eight tries");
+    let owner = app.confirm_signup("o@omega.example.com").await;
+
+    let again = app.gql(None, SIGNUP, signup_input("O", PASSWORD)).await;
+    let payload = &again["data"]["tenantCreate"];
+    assert_eq!(payload["viewer"]["tenant"]["id"], owner.tenant_id.as_str(), "the retry signs in to the one tenant");
+    assert_eq!(payload["viewer"]["role"], "OWNER");
+    let token = payload["accessToken"].as_str().expect("a session once confirmed");
+    let members = app.gql(Some(token), "{ members(first: 5) { totalCount } }", json!({})).await;
+    assert_eq!(members["data"]["members"]["totalCount"], 1, "{members}");
+
     let wrong_password = app.gql(None, SIGNUP, signup_input("O", "not-the-password-9")).await;
     assert_eq!(
         wrong_password["data"]["tenantCreate"]["userErrors"][0]["code"], "INVALID_CREDENTIALS",

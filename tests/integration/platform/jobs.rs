@@ -59,6 +59,7 @@ async fn until<F: std::future::Future<Output = bool>>(what: &str, timeout: Durat
 async fn a_job_whose_transaction_rolls_back_never_runs() {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;
+    empty_queue(&app).await;
     let ctx = TenantCtx::system(tenant_uuid(&owner).await);
     let db = &app.state.db;
     let recorder = Arc::new(Recorder::default());
@@ -146,6 +147,7 @@ fn worker_process(app: &TestApp, smtp_port: u16) -> tokio::process::Child {
 async fn sigterm_releases_a_job_that_does_not_finish_in_the_grace_period() {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;
+    empty_queue(&app).await;
     let (stall_port, hold) = stalling_smtp();
     let mut worker = worker_process(&app, stall_port);
     invite(&app, &owner, "slow@alpha.example.com").await;
@@ -172,6 +174,7 @@ async fn sigterm_releases_a_job_that_does_not_finish_in_the_grace_period() {
 async fn a_worker_killed_mid_job_leaves_the_job_to_another_worker() {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;
+    empty_queue(&app).await;
     let (stall_port, hold) = stalling_smtp();
     let mut worker = worker_process(&app, stall_port);
     invite(&app, &owner, "late@alpha.example.com").await;
@@ -204,6 +207,7 @@ async fn a_worker_killed_mid_job_leaves_the_job_to_another_worker() {
 async fn a_failing_job_is_retried_dead_lettered_and_retried_from_the_api() {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;
+    empty_queue(&app).await;
     let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let closed_port = closed.local_addr().expect("addr").port();
     drop(closed);
@@ -301,6 +305,15 @@ async fn enqueue_jobs(app: &TestApp, ctx: &TenantCtx, count: usize, max_attempts
     ids
 }
 
+/// Deletes every queued job (the owner's sign-up confirmation mail), so a
+/// test's claims see only the jobs it made.
+async fn empty_queue(app: &TestApp) {
+    use sea_orm::ConnectionTrait;
+    let conn = sea_orm::Database::connect(app.db.owner_url.as_str()).await.expect("owner");
+    conn.execute_unprepared("DELETE FROM jobs").await.expect("empty the queue");
+    conn.close().await.ok();
+}
+
 /// Lets every lease run out now, as if the workers holding them had died
 /// a lease ago.
 async fn expire_leases(app: &TestApp) {
@@ -329,6 +342,7 @@ async fn orphaned_jobs_are_claimed_at_most_max_attempts_times_then_dead_lettered
     let lease = Duration::from_secs(60);
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;
+    empty_queue(&app).await;
     let ctx = TenantCtx::system(tenant_uuid(&owner).await);
     let ids = enqueue_jobs(&app, &ctx, JOBS, MAX_ATTEMPTS).await;
 
@@ -377,6 +391,7 @@ async fn orphaned_jobs_are_claimed_at_most_max_attempts_times_then_dead_lettered
 async fn a_worker_that_lost_its_lease_cannot_overwrite_the_new_owners_result() {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;
+    empty_queue(&app).await;
     let ctx = TenantCtx::system(tenant_uuid(&owner).await);
     let db = &app.state.db;
     let short = Duration::from_millis(150);

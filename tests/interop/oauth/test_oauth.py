@@ -6,14 +6,19 @@ our access tokens against the JWKS with issuer and audience checks; OpenSSL
 and `cryptography` read the signing key files.
 
 Environment: SILKPORT_URL (the server, on loopback), SILKPORT_PUBLIC_URL
-(the https URL it was started with: the issuer) and SILKPORT_KEYS_DIR (its
-signing keys folder).
+(the https URL it was started with: the issuer), SILKPORT_KEYS_DIR (its
+signing keys folder) and SILKPORT_OUTBOX (its mail outbox folder, where the
+sign-up confirmation link is read).
 """
 
 import base64
+import email
+import email.policy
 import os
 import pathlib
+import re
 import subprocess
+import time
 import uuid
 
 import jwt
@@ -27,6 +32,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat,
 BASE = os.environ["SILKPORT_URL"].rstrip("/")
 ISSUER = os.environ["SILKPORT_PUBLIC_URL"].rstrip("/")
 KEYS_DIR = pathlib.Path(os.environ["SILKPORT_KEYS_DIR"])
+OUTBOX = pathlib.Path(os.environ["SILKPORT_OUTBOX"])
 AUDIENCE = "silkport-api"
 
 # The server listens on loopback over plain HTTP; authlib otherwise insists
@@ -41,17 +47,38 @@ def gql(query, variables=None, token=None):
     return response.json()
 
 
+def confirmation_token(address, timeout=15.0):
+    """The token of the sign-up confirmation link the server mailed to `address`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for path in sorted(OUTBOX.glob("*.eml"), key=lambda p: p.stat().st_mtime, reverse=True):
+            message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            if message["To"] and address in message["To"]:
+                text = message.get_body(preferencelist=("plain",)).get_content()
+                found = re.search(r"/confirm-signup\?token=([A-Za-z0-9._~-]+)", text)
+                if found:
+                    return found.group(1)
+        time.sleep(0.2)
+    raise AssertionError(f"no confirmation mail to {address} in {OUTBOX}")
+
+
 @pytest.fixture(scope="module")
 def partner():
     """A new tenant's owner token, and an API client with two scopes."""
     slug = f"interop-{uuid.uuid4().hex[:8]}"
+    address = f"owner@{slug}.example.com"
     signup = gql(
-        "mutation($input: TenantCreateInput!) { tenantCreate(input: $input) { accessToken userErrors { code message } } }",
+        "mutation($input: TenantCreateInput!) { tenantCreate(input: $input) { mailSent userErrors { code message } } }",
         {"input": {"tenantName": "Interop", "tenantSlug": slug, "name": "Owner",
-                   "email": f"owner@{slug}.example.com", "password": "interop-password-42", "locale": "EN"}},
+                   "email": address, "password": "interop-password-42", "locale": "EN"}},
     )
-    owner = signup["data"]["tenantCreate"]["accessToken"]
-    assert owner, signup
+    assert signup["data"]["tenantCreate"]["mailSent"], signup
+    confirmed = gql(
+        "mutation($t: String!) { signupConfirm(input: {token: $t}) { accessToken userErrors { code message } } }",
+        {"t": confirmation_token(address)},
+    )
+    owner = confirmed["data"]["signupConfirm"]["accessToken"]
+    assert owner, confirmed
     created = gql(
         'mutation { apiClientCreate(input: {name: "ERP", scopes: [TENANT_READ, MERCHANTS_READ]}) { apiClient { clientId } clientSecret } }',
         token=owner,

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use api::Config;
 use clap::{Parser, Subcommand};
 use domain::identity::Locale;
-use domain::identity::tenants::NewTenant;
+use domain::identity::signup::NewTenant;
 use migrations::{Migrator, MigratorTrait};
 
 #[derive(Parser)]

@@ -5,7 +5,7 @@ use anyhow::{Context, bail};
 use api::{AppState, Config};
 use domain::Db;
 use domain::identity::seed::{self, DemoLogin};
-use domain::identity::tenants::{self, NewTenant};
+use domain::identity::signup::{self, NewTenant, Opened};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{Database, DatabaseConnection};
 use tokio::sync::watch;
@@ -77,9 +77,13 @@ pub async fn seed_demo(config: &Config) -> anyhow::Result<Vec<DemoLogin>> {
 pub async fn create_tenant(config: &Config, new: NewTenant) -> anyhow::Result<()> {
     let db = pool(config).await?;
     let (slug, email) = (new.tenant_slug.clone(), new.email.clone());
-    match tenants::create(&db, new, None, None).await {
-        Ok(_) => {
+    match signup::open_by_operator(&db, new).await {
+        Ok(Opened::NewAccount(_)) => {
             eprintln!("Tenant `{slug}` is ready: sign in as {email} with tenant `{slug}` once `silkport serve` runs.");
+            Ok(())
+        }
+        Ok(Opened::ExistingAccount(_)) => {
+            eprintln!("Tenant `{slug}` is ready; {email} already had an account, which owns it with its own password.");
             Ok(())
         }
         Err(domain::DomainError::User(errors)) => {

@@ -5,7 +5,8 @@ use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use domain::DomainError;
 use domain::identity::sessions::SessionGrant;
-use domain::identity::{self, Locale, Module, invitations, password_reset, sessions, tenants};
+use domain::identity::signup::{self, SignUp};
+use domain::identity::{self, Locale, Module, invitations, password_reset, sessions};
 
 use super::types::Viewer;
 use crate::auth::Principal;
@@ -50,6 +51,29 @@ fn auth_payload(ctx: &Context<'_>, result: Result<SessionGrant, DomainError>) ->
         viewer: Some(Viewer(principal)),
         user_errors,
     })
+}
+
+/// The answer to a sign-up. For a new address, or one whose password did
+/// not match, nothing says whether the address has an account: `mailSent`
+/// is true and the mail tells the owner of the address what happened (a
+/// confirmation link to follow, or a note that the account exists). Only
+/// an existing, verified account's own password signs in at once.
+#[derive(SimpleObject, Default)]
+pub struct TenantCreatePayload {
+    /// Set when signed in at once (see above).
+    access_token: Option<String>,
+    refresh_token: Option<String>,
+    expires_at: Option<DateTime<Utc>>,
+    viewer: Option<Viewer>,
+    /// True when the answer is in the mail: show "check your mail".
+    mail_sent: bool,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(InputObject)]
+pub struct SignupConfirmInput {
+    /// The `token` of the link in the confirmation mail.
+    token: String,
 }
 
 #[derive(InputObject)]
@@ -132,13 +156,17 @@ pub struct InvitationAcceptInput {
 
 #[Object]
 impl SessionMutations {
-    /// Self-serve sign-up: a new tenant with you as its owner.
-    async fn tenant_create(&self, ctx: &Context<'_>, input: TenantCreateInput) -> Result<AuthPayload> {
+    /// Self-serve sign-up: a new tenant with you as its owner, confirmed by
+    /// mail (see `TenantCreatePayload`).
+    async fn tenant_create(&self, ctx: &Context<'_>, input: TenantCreateInput) -> Result<TenantCreatePayload> {
         let key = match idempotency_key(ctx, input.idempotency_key.as_deref()) {
             Ok(key) => key,
-            Err(e) => return auth_payload(ctx, Err(e)),
+            Err(e) => {
+                let (_, user_errors) = into_payload::<()>(Err(e))?;
+                return Ok(TenantCreatePayload { user_errors, ..Default::default() });
+            }
         };
-        let new = tenants::NewTenant {
+        let new = signup::NewTenant {
             tenant_name: input.tenant_name,
             tenant_slug: input.tenant_slug,
             owner_name: input.name,
@@ -148,15 +176,40 @@ impl SessionMutations {
             modules: input.modules.map(|m| m.into_iter().map(Enum::into_inner).collect()),
             timezone: input.timezone,
         };
-        let result = tenants::create(db(ctx), new, key.as_ref(), request_id(ctx)).await;
+        let public_url = &state(ctx).config.public_url;
+        let (answer, user_errors) =
+            into_payload(signup::sign_up(db(ctx), new, key.as_ref(), public_url, request_id(ctx)).await)?;
+        match answer {
+            Some(SignUp::SignedIn(grant)) => {
+                let session = auth_payload(ctx, Ok(grant))?;
+                Ok(TenantCreatePayload {
+                    access_token: session.access_token,
+                    refresh_token: session.refresh_token,
+                    expires_at: session.expires_at,
+                    viewer: session.viewer,
+                    mail_sent: false,
+                    user_errors,
+                })
+            }
+            Some(SignUp::MailSent) => Ok(TenantCreatePayload { mail_sent: true, user_errors, ..Default::default() }),
+            None => Ok(TenantCreatePayload { user_errors, ..Default::default() }),
+        }
+    }
+
+    /// Follows the link of the sign-up confirmation mail: confirms the
+    /// address and signs in to the new tenant. Errors on `token`:
+    /// `INVALID_CREDENTIALS`, `LINK_USED`, `EXPIRED`.
+    async fn signup_confirm(&self, ctx: &Context<'_>, input: SignupConfirmInput) -> Result<AuthPayload> {
+        let result = signup::confirm(db(ctx), &input.token, request_id(ctx)).await;
         auth_payload(ctx, result)
     }
 
-    /// Sign in with email and password.
+    /// Sign in with email and password. An address not yet confirmed gets
+    /// `EMAIL_UNCONFIRMED` (with the right password) and a new link by mail.
     async fn session_create(&self, ctx: &Context<'_>, input: SessionCreateInput) -> Result<AuthPayload> {
-        let result =
-            sessions::login(db(ctx), &input.email, &input.password, input.tenant_slug.as_deref(), request_id(ctx))
-                .await;
+        let public_url = &state(ctx).config.public_url;
+        let slug = input.tenant_slug.as_deref();
+        let result = sessions::login(db(ctx), &input.email, &input.password, slug, public_url, request_id(ctx)).await;
         auth_payload(ctx, result)
     }
 

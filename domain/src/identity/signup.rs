@@ -1,0 +1,557 @@
+//! Self-serve sign-up, confirmed by mail.
+//!
+//! Whether an address has an account is never told to an unauthenticated
+//! caller (OWASP Authentication Cheat Sheet, "Account enumeration"): a
+//! sign-up answers "check your mail" ([`SignUp::MailSent`]) for a new
+//! address and for an existing one alike, in at least [`ANSWER_FLOOR`],
+//! and the mail says which it was:
+//! - a new address gets its account (unverified) and its tenant, and a
+//!   single-use link that confirms the address and signs in
+//!   ([`confirm`]); nobody signs in to an unverified account;
+//! - an address with an account gets a note that it has one, with the way
+//!   to sign in or reset the password; nothing is made.
+//!
+//! Only a caller who gives an existing, verified account's own password is
+//! signed in at once, in the new tenant (opening another tenant). Every
+//! attempt passes the password gate, so a locked address answers the same
+//! whether or not it has an account.
+#![expect(clippy::disallowed_methods, reason = "signup_confirmations and users are global tables")]
+
+use chrono::Duration;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::entities::{membership, signup_confirmation, user};
+use super::messages;
+use super::password::NewPassword;
+use super::sessions::{self, SessionGrant};
+use super::tenants::{self, Opening, Tenant};
+use super::{Locale, Module, USER, mail, password_gate, users};
+use crate::platform::access::Role;
+use crate::platform::audit::{self, Change};
+use crate::platform::clock;
+use crate::platform::db::{Db, scope_to_user};
+use crate::platform::email::Email;
+use crate::platform::errors::{DomainError, DomainResult, UserErrorCode, UserErrors};
+use crate::platform::idempotency::{self, IdempotencyKey, SIGNUP};
+use crate::platform::ids::{hash_secret, new_id, new_secret, secret_hash_eq};
+use crate::platform::tenancy::{Actor, TenantCtx, TenantTx};
+
+/// How long a confirmation link works.
+pub const CONFIRMATION_TTL: Duration = Duration::hours(24);
+/// Sign-up mails (links and notes) one address gets per [`MAIL_WINDOW`];
+/// further sign-ups are answered the same and send nothing.
+pub const MAILS_PER_ADDRESS: u64 = 3;
+pub const MAIL_WINDOW: Duration = Duration::hours(1);
+/// The least time a "check your mail" answer takes, whichever mail (or
+/// none) went out, so its timing tells nothing.
+const ANSWER_FLOOR: std::time::Duration = std::time::Duration::from_millis(250);
+/// Audit action of the note to an address that has an account.
+const NOTICE: &str = "user.signup_notice";
+const OPERATION: &str = "tenantCreate";
+
+/// A sign-up: the tenant and its owner.
+#[derive(Debug, Clone)]
+pub struct NewTenant {
+    pub tenant_name: String,
+    pub tenant_slug: String,
+    pub owner_name: String,
+    pub email: String,
+    pub password: String,
+    pub locale: Option<Locale>,
+    pub modules: Option<Vec<Module>>,
+    /// IANA time zone; `Asia/Shanghai` for a Chinese-speaking tenant, else `UTC`.
+    pub timezone: Option<String>,
+}
+
+/// The answer to a sign-up.
+#[derive(Debug)]
+pub enum SignUp {
+    /// The caller gave an existing, verified account's password: signed in
+    /// to the new tenant.
+    SignedIn(SessionGrant),
+    /// The answer is in the mail (a confirmation link, or a note that the
+    /// address has an account, or nothing when capped): the same for all.
+    MailSent,
+}
+
+/// A sign-up whose fields passed their rules.
+struct Valid {
+    tenant_name: String,
+    slug: String,
+    owner_name: String,
+    email: Email,
+    password: NewPassword,
+    locale: Locale,
+    modules: Vec<Module>,
+    timezone: String,
+}
+
+impl Valid {
+    fn parse(input: &NewTenant) -> DomainResult<Self> {
+        let mut errors = UserErrors::default();
+        let tenant_name = tenants::parse_name("tenantName", &input.tenant_name, &mut errors);
+        let owner_name = tenants::parse_name("name", &input.owner_name, &mut errors);
+        let slug = tenants::parse_slug(&input.tenant_slug, &mut errors);
+        let locale = input.locale.unwrap_or(Locale::ZhCn);
+        let timezone = match &input.timezone {
+            Some(raw) => tenants::parse_timezone("timezone", raw, &mut errors),
+            None if locale == Locale::ZhCn => "Asia/Shanghai".to_owned(),
+            None => "UTC".to_owned(),
+        };
+        let email = errors.check(Email::parse("email", &input.email))?;
+        let password =
+            errors.check(NewPassword::parse("password", &input.password, email.as_ref().map(Email::as_str)))?;
+        errors.finish()?;
+        let (Some(email), Some(password)) = (email, password) else {
+            return Err(DomainError::Internal("validated sign-up lost a field".into()));
+        };
+        let modules = input.modules.clone().unwrap_or_else(|| Module::ALL.to_vec());
+        Ok(Self { tenant_name, slug, owner_name, email, password, locale, modules, timezone })
+    }
+
+    fn opening(&self) -> Opening<'_> {
+        Opening {
+            name: &self.tenant_name,
+            slug: &self.slug,
+            modules: &self.modules,
+            default_locale: self.locale,
+            timezone: &self.timezone,
+        }
+    }
+
+    /// What makes a retry "the same request": everything but the
+    /// password, which a replay checks against the account instead.
+    fn fingerprint(&self) -> DomainResult<String> {
+        #[derive(Serialize)]
+        struct Request<'a> {
+            tenant_name: &'a str,
+            tenant_slug: &'a str,
+            owner_name: &'a str,
+            email: &'a str,
+            locale: Locale,
+            modules: &'a [Module],
+            timezone: &'a str,
+        }
+        idempotency::fingerprint(
+            OPERATION,
+            &Request {
+                tenant_name: &self.tenant_name,
+                tenant_slug: &self.slug,
+                owner_name: &self.owner_name,
+                email: self.email.as_str(),
+                locale: self.locale,
+                modules: &self.modules,
+                timezone: &self.timezone,
+            },
+        )
+    }
+}
+
+/// What a sign-up's idempotency key remembers: who signed up where, not
+/// their tokens (a replay signs the owner in afresh, once verified).
+#[derive(Serialize, Deserialize)]
+struct SignedUp {
+    tenant_id: Uuid,
+    user_id: Uuid,
+}
+
+/// Signs up a tenant and its owner; see the module docs for the answers.
+/// Input errors (`INVALID`, `WEAK_PASSWORD`, `TAKEN` on `tenantSlug`) are
+/// told at once: they say nothing about the address. With an idempotency
+/// key a retry, even a concurrent one, gets the first attempt's answer
+/// (a session only with the password, once the address is verified).
+///
+/// Errors besides those: `TOO_MANY_ATTEMPTS` on `password` while the
+/// address is locked, `IDEMPOTENCY_KEY_REUSED`, [`DomainError::Throttled`].
+pub async fn sign_up(
+    db: &Db,
+    input: NewTenant,
+    key: Option<&IdempotencyKey>,
+    public_url: &str,
+    request_id: Option<String>,
+) -> DomainResult<SignUp> {
+    let started = tokio::time::Instant::now();
+    let valid = Valid::parse(&input)?;
+    let remembered = match key {
+        Some(key) => Some((key, valid.fingerprint()?)),
+        None => None,
+    };
+    if let Some((key, fingerprint)) = &remembered
+        && let Some(answer) = replay(db, &valid.slug, &input.password, key, fingerprint, request_id.clone()).await?
+    {
+        return Ok(answer);
+    }
+    let made = async {
+        if tenants::find_by_slug(db.connection(), &valid.slug).await?.is_some() {
+            return Err(tenants::slug_taken());
+        }
+        let account = users::find_by_email(db.connection(), &valid.email).await?;
+        // Every sign-up is an attempt on the address, so that a locked
+        // address answers alike with and without an account.
+        let matched =
+            password_gate::check(db, "password", &valid.email, &input.password, account.as_ref(), request_id.clone())
+                .await?;
+        match account {
+            Some(user) if matched && user.email_verified_at.is_some() => {
+                open_for_verified(db, &valid, user.id, remembered.as_ref(), request_id.clone()).await
+            }
+            Some(user) if matched => {
+                open_pending(db, &valid, user, remembered.as_ref(), public_url, request_id.clone()).await
+            }
+            Some(user) => {
+                notify_account_exists(db, &user, public_url, request_id.clone()).await.map(|()| SignUp::MailSent)
+            }
+            None => {
+                let hash = valid.password.clone().hash().await?;
+                let fresh = (valid.owner_name.clone(), hash);
+                open_pending_new(db, &valid, fresh, remembered.as_ref(), public_url, request_id.clone()).await
+            }
+        }
+    }
+    .await;
+    let answer = match made {
+        // A concurrent retry made the tenant first: answer as a retry.
+        Err(e) if is_slug_taken(&e) => match &remembered {
+            Some((key, fingerprint)) => {
+                replay(db, &valid.slug, &input.password, key, fingerprint, None).await?.ok_or(e)?
+            }
+            None => return Err(e),
+        },
+        other => other?,
+    };
+    if matches!(answer, SignUp::MailSent) {
+        tokio::time::sleep_until(started + ANSWER_FLOOR).await;
+    }
+    Ok(answer)
+}
+
+fn is_slug_taken(error: &DomainError) -> bool {
+    matches!(error, DomainError::User(errors) if errors.iter().any(|e| e.code == UserErrorCode::Taken))
+}
+
+type Remembered<'a> = (&'a IdempotencyKey, String);
+
+async fn remember(scoped: &TenantTx, remembered: Option<&Remembered<'_>>, first: SignedUp) -> DomainResult<()> {
+    if let Some((key, fingerprint)) = remembered {
+        idempotency::remember(scoped, SIGNUP, key, OPERATION, fingerprint, &first).await?;
+    }
+    Ok(())
+}
+
+/// A verified account opening another tenant: signed in there at once.
+async fn open_for_verified(
+    db: &Db,
+    valid: &Valid,
+    user_id: Uuid,
+    remembered: Option<&Remembered<'_>>,
+    request_id: Option<String>,
+) -> DomainResult<SignUp> {
+    let tx = db.global_tx().await?;
+    let (tenant, scoped) = tenants::open(db, tx, valid.opening(), user_id, request_id).await?;
+    let grant = sessions::issue(scoped.conn(), user_id, tenant.id, Role::Owner, None, None).await?;
+    remember(&scoped, remembered, SignedUp { tenant_id: tenant.id, user_id }).await?;
+    scoped.commit().await?;
+    Ok(SignUp::SignedIn(grant))
+}
+
+/// A new address: its account, unverified, and a tenant with a
+/// confirmation link. Of two concurrent sign-ups for one address, the
+/// second finds the account taken and answers the same, sending nothing.
+async fn open_pending_new(
+    db: &Db,
+    valid: &Valid,
+    (name, hash): (String, String),
+    remembered: Option<&Remembered<'_>>,
+    public_url: &str,
+    request_id: Option<String>,
+) -> DomainResult<SignUp> {
+    let tx = db.global_tx().await?;
+    let user = match users::insert(&tx, &valid.email, &name, hash, valid.locale, false).await {
+        Ok(user) => user,
+        Err(DomainError::Database(e)) if matches!(e.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+            return Ok(SignUp::MailSent);
+        }
+        Err(e) => return Err(e),
+    };
+    // The address was counted as an attempt without an account; it has one now.
+    password_gate::clear(&tx, &valid.email).await?;
+    let (tenant, mut scoped) = tenants::open(db, tx, valid.opening(), user.id, request_id).await?;
+    send_link(&mut scoped, &user, &tenant, public_url).await?;
+    remember(&scoped, remembered, SignedUp { tenant_id: tenant.id, user_id: user.id }).await?;
+    scoped.commit().await?;
+    Ok(SignUp::MailSent)
+}
+
+/// An unverified account, with its own password, signing up again (the
+/// first link lost, say): another tenant and link, within the address's cap.
+async fn open_pending(
+    db: &Db,
+    valid: &Valid,
+    user: user::Model,
+    remembered: Option<&Remembered<'_>>,
+    public_url: &str,
+    request_id: Option<String>,
+) -> DomainResult<SignUp> {
+    let tx = db.global_tx().await?;
+    // Locked for the count-then-insert of the cap.
+    if users::find_by_email_for_update(&tx, &valid.email).await?.is_none_or(|u| u.id != user.id) {
+        return Ok(SignUp::MailSent);
+    }
+    if links_sent_recently(&tx, user.id).await? >= MAILS_PER_ADDRESS {
+        tracing::info!(user.email = %valid.email.redacted(), "sign-up mail capped for this address");
+        return Ok(SignUp::MailSent);
+    }
+    let (tenant, mut scoped) = tenants::open(db, tx, valid.opening(), user.id, request_id).await?;
+    send_link(&mut scoped, &user, &tenant, public_url).await?;
+    remember(&scoped, remembered, SignedUp { tenant_id: tenant.id, user_id: user.id }).await?;
+    scoped.commit().await?;
+    Ok(SignUp::MailSent)
+}
+
+async fn links_sent_recently(conn: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> DomainResult<u64> {
+    Ok(signup_confirmation::Entity::find()
+        .filter(signup_confirmation::Column::UserId.eq(user_id))
+        .filter(signup_confirmation::Column::CreatedAt.gt(clock::now() - MAIL_WINDOW))
+        .count(conn)
+        .await?)
+}
+
+/// Records a confirmation link for `user` into `tenant` and queues its
+/// mail (the link is its own record: the mutation's audit entry is the
+/// tenant's opening), in the user's language with the expiry in the tenant's zone.
+async fn send_link(scoped: &mut TenantTx, user: &user::Model, tenant: &Tenant, public_url: &str) -> DomainResult<()> {
+    let now = clock::now();
+    let id = new_id();
+    let secret = new_secret();
+    let row = signup_confirmation::ActiveModel {
+        id: Set(id),
+        user_id: Set(user.id),
+        tenant_id: Set(tenant.id),
+        token_hash: Set(hash_secret(&secret)),
+        created_at: Set(now),
+        expires_at: Set(now + CONFIRMATION_TTL),
+        used_at: Set(None),
+    };
+    sea_orm::ActiveModelTrait::insert(row, scoped.conn()).await?;
+    let confirm_url = format!("{}/confirm-signup?token={}.{secret}", public_url.trim_end_matches('/'), id.simple());
+    let message = mail::SignupConfirm {
+        tenant_name: &tenant.name,
+        confirm_url: &confirm_url,
+        timezone: &tenant.timezone,
+        expires_at: now + CONFIRMATION_TTL,
+    };
+    let locale = Locale::parse(&user.locale).unwrap_or_default();
+    crate::platform::mail::send(scoped, message.render(&user.email, locale)?).await
+}
+
+/// The note to an address that has an account, in its home tenant (where
+/// the mail job and the audit entry live), within the address's cap.
+async fn notify_account_exists(
+    db: &Db,
+    user: &user::Model,
+    public_url: &str,
+    request_id: Option<String>,
+) -> DomainResult<()> {
+    let tx = db.global_tx().await?;
+    scope_to_user(&tx, user.id).await?;
+    let Some(home) = sessions::memberships_of_user(&tx, user.id).await?.into_iter().next() else {
+        return Ok(());
+    };
+    let ctx = TenantCtx::account(home.tenant_id, user.id, request_id);
+    let mut scoped = TenantTx::scope(db, tx, ctx).await?;
+    tenants::lock(scoped.conn(), home.tenant_id).await?;
+    if audit::count_since(&scoped, &[NOTICE], clock::now() - MAIL_WINDOW, Some(user.id)).await? >= MAILS_PER_ADDRESS {
+        tracing::info!(user.id = %user.id, "sign-up notice capped for this address");
+        return Ok(());
+    }
+    let base = public_url.trim_end_matches('/');
+    let message = mail::SignupAccountExists {
+        sign_in_url: &format!("{base}/login"),
+        reset_url: &format!("{base}/forgot-password"),
+    };
+    let locale = Locale::parse(&user.locale).unwrap_or_default();
+    crate::platform::mail::send(&mut scoped, message.render(&user.email, locale)?).await?;
+    audit::record(&mut scoped, Change::of(NOTICE, USER, user.id)).await?;
+    Ok(scoped.commit().await?)
+}
+
+/// Mails `user` (unverified, who just gave their password at sign-in) a
+/// fresh confirmation link for the tenant of their newest link (else their
+/// first tenant), within the address's cap.
+pub(crate) async fn resend(
+    db: &Db,
+    user: &user::Model,
+    public_url: &str,
+    request_id: Option<String>,
+) -> DomainResult<()> {
+    let tx = db.global_tx().await?;
+    let Some(user) = users::find(&tx, user.id).await?.filter(|u| u.email_verified_at.is_none()) else {
+        return Ok(());
+    };
+    if links_sent_recently(&tx, user.id).await? >= MAILS_PER_ADDRESS {
+        return Ok(());
+    }
+    let newest = signup_confirmation::Entity::find()
+        .filter(signup_confirmation::Column::UserId.eq(user.id))
+        .order_by_desc(signup_confirmation::Column::CreatedAt)
+        .one(&tx)
+        .await?;
+    scope_to_user(&tx, user.id).await?;
+    let tenant_id = match newest {
+        Some(link) => link.tenant_id,
+        None => match sessions::memberships_of_user(&tx, user.id).await?.into_iter().next() {
+            Some(home) => home.tenant_id,
+            None => return Ok(()),
+        },
+    };
+    let tenant = tenants::find(&tx, tenant_id).await?.ok_or_else(|| DomainError::internal("tenant gone"))?;
+    let ctx = TenantCtx::account(tenant_id, user.id, request_id);
+    let mut scoped = TenantTx::scope(db, tx, ctx).await?;
+    send_link(&mut scoped, &user, &tenant, public_url).await?;
+    Ok(scoped.commit().await?)
+}
+
+fn invalid_link() -> DomainError {
+    DomainError::user("token", UserErrorCode::InvalidCredentials, messages::signup_link_invalid())
+}
+
+fn used_link() -> DomainError {
+    DomainError::user("token", UserErrorCode::LinkUsed, messages::signup_link_used())
+}
+
+/// Follows a confirmation link: the address is verified and its owner
+/// signed in to the tenant the sign-up opened. The link is spent at once
+/// and atomically (of two concurrent uses one wins).
+///
+/// Errors on `token`: `INVALID_CREDENTIALS` (no such link), `LINK_USED`,
+/// `EXPIRED` (older than [`CONFIRMATION_TTL`]).
+pub async fn confirm(db: &Db, token: &str, request_id: Option<String>) -> DomainResult<SessionGrant> {
+    let (id, secret) = token.trim().split_once('.').ok_or_else(invalid_link)?;
+    let id = Uuid::try_parse(id).map_err(|_| invalid_link())?;
+    let found = signup_confirmation::Entity::find_by_id(id).one(db.connection()).await?;
+    let Some(found) = found.filter(|r| secret_hash_eq(&r.token_hash, &hash_secret(secret))) else {
+        return Err(invalid_link());
+    };
+    if found.used_at.is_some() {
+        return Err(used_link());
+    }
+    let now = clock::now();
+    if found.expires_at <= now {
+        return Err(DomainError::user("token", UserErrorCode::Expired, messages::signup_link_expired()));
+    }
+    let tx = db.global_tx().await?;
+    let spent = signup_confirmation::Entity::update_many()
+        .col_expr(signup_confirmation::Column::UsedAt, Expr::value(now))
+        .filter(signup_confirmation::Column::Id.eq(id))
+        .filter(signup_confirmation::Column::UsedAt.is_null())
+        .exec(&tx)
+        .await?
+        .rows_affected;
+    if spent != 1 {
+        return Err(used_link());
+    }
+    let user = users::find(&tx, found.user_id).await?.ok_or_else(invalid_link)?;
+    let first_confirmation = user.email_verified_at.is_none();
+    if first_confirmation {
+        users::mark_verified(&tx, user, now).await?;
+    }
+    let ctx = TenantCtx::system(found.tenant_id);
+    let mut scoped = TenantTx::scope(db, tx, ctx).await?;
+    let membership = scoped
+        .find::<membership::Entity>()
+        .filter(membership::Column::UserId.eq(found.user_id))
+        .one(scoped.conn())
+        .await?
+        .ok_or_else(invalid_link)?;
+    let role = sessions::parse_role(&membership.role)?;
+    let grant =
+        sessions::issue(scoped.conn(), found.user_id, found.tenant_id, role, membership.merchant_id, None).await?;
+    scoped.act_as(Actor::User { id: found.user_id }, request_id);
+    let change = Change::of("user.email_confirm", USER, found.user_id)
+        .after(serde_json::json!({"emailVerified": true, "firstConfirmation": first_confirmation}));
+    audit::record(&mut scoped, change).await?;
+    scoped.commit().await?;
+    Ok(grant)
+}
+
+/// The answer to a retried sign-up, if `key` names a first attempt that
+/// opened the tenant of `slug`: "check your mail" while the address is
+/// unverified (nothing is sent again), else a new session for the owner
+/// there, once `password` matches the account again.
+async fn replay(
+    db: &Db,
+    slug: &str,
+    password: &str,
+    key: &IdempotencyKey,
+    fingerprint: &str,
+    request_id: Option<String>,
+) -> DomainResult<Option<SignUp>> {
+    let Some(tenant) = tenants::find_by_slug(db.connection(), slug).await? else { return Ok(None) };
+    let (first, user, membership) = {
+        let tx = db.begin_read(&TenantCtx::system(tenant.id)).await?;
+        let Some(first) = idempotency::recall::<SignedUp>(&tx, SIGNUP, key, OPERATION, fingerprint).await? else {
+            return Ok(None);
+        };
+        let user = users::find(tx.conn(), first.user_id).await?;
+        let membership =
+            tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(first.user_id)).one(tx.conn()).await?;
+        tx.commit().await?;
+        (first, user, membership)
+    };
+    if user.as_ref().is_some_and(|u| u.email_verified_at.is_none()) {
+        return Ok(Some(SignUp::MailSent));
+    }
+    // Checked with no transaction open: the gate writes its own.
+    let verified = match &user {
+        Some(user) => {
+            let email = Email::parse("email", &user.email)?;
+            password_gate::check(db, "password", &email, password, Some(user), request_id.clone()).await?
+        }
+        None => false,
+    };
+    let (true, Some(membership)) = (verified, membership) else {
+        return Err(DomainError::user("password", UserErrorCode::InvalidCredentials, messages::bad_credentials()));
+    };
+    let role = sessions::parse_role(&membership.role)?;
+    let mut tx = db.begin(&TenantCtx::system(tenant.id)).await?;
+    let grant = sessions::issue(tx.conn(), first.user_id, tenant.id, role, membership.merchant_id, None).await?;
+    tx.act_as(Actor::User { id: first.user_id }, request_id);
+    audit::record(&mut tx, Change::action("session.create")).await?;
+    tx.commit().await?;
+    Ok(Some(SignUp::SignedIn(grant)))
+}
+
+/// How an operator's [`open_by_operator`] went.
+#[derive(Debug)]
+pub enum Opened {
+    /// A new, verified account owns the tenant.
+    NewAccount(Tenant),
+    /// The address's existing account owns it; its password is unchanged.
+    ExistingAccount(Tenant),
+}
+
+/// `silkport tenant create`: the operator of an installation opens a
+/// tenant for an owner, whose address is taken as verified (the operator
+/// vouches for it; no mail goes out). Input errors as for [`sign_up`].
+pub async fn open_by_operator(db: &Db, input: NewTenant) -> DomainResult<Opened> {
+    let valid = Valid::parse(&input)?;
+    let existing = users::find_by_email(db.connection(), &valid.email).await?;
+    let hash = match existing {
+        Some(_) => None,
+        None => Some(valid.password.clone().hash().await?),
+    };
+    let tx = db.global_tx().await?;
+    let (user, is_new) = match (users::find_by_email(&tx, &valid.email).await?, hash) {
+        (Some(user), _) => (user, false),
+        (None, Some(hash)) => {
+            (users::insert(&tx, &valid.email, &valid.owner_name, hash, valid.locale, true).await?, true)
+        }
+        (None, None) => return Err(DomainError::Internal("account vanished while opening a tenant".into())),
+    };
+    let (tenant, scoped) = tenants::open(db, tx, valid.opening(), user.id, None).await?;
+    scoped.commit().await?;
+    Ok(if is_new { Opened::NewAccount(tenant) } else { Opened::ExistingAccount(tenant) })
+}
