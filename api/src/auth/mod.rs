@@ -6,4 +6,4 @@ pub mod standing;
 pub mod tokens;
 
 pub use keys::SigningKeys;
-pub use tokens::{AuthError, Principal, TokenIssuer};
+pub use tokens::{AuthError, Principal, TokenIssuer, bearer_token};

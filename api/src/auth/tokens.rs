@@ -15,7 +15,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use domain::TenantCtx;
 use domain::identity::api_clients::ClientGrant;
-use domain::identity::sessions::SessionGrant;
+use domain::identity::grants::SessionGrant;
 use domain::platform::access::{Permission, Role, format_scopes, parse_scopes};
 use jsonwebtoken::{Algorithm, Header, Validation};
 use serde::{Deserialize, Serialize};
@@ -270,4 +270,10 @@ impl TokenIssuer {
         // The validation above allows 5 s of leeway; so does the lookup.
         Ok((principal, claims.exp + i64::from(LEEWAY_SECS)))
     }
+}
+
+/// The token of an `Authorization: Bearer <token>` value (RFC 6750 §2.1).
+pub fn bearer_token(header: &str) -> Result<&str, AuthError> {
+    let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer "));
+    token.map(str::trim).ok_or(AuthError::Malformed)
 }

@@ -20,7 +20,7 @@ use serde_json::{Map, Value as Json, json};
 use super::language;
 use super::middleware::RequestId;
 use super::portal::Portal;
-use crate::auth::{AuthError, Principal, TokenIssuer, standing};
+use crate::auth::{AuthError, Principal, TokenIssuer, bearer_token, standing};
 use crate::graphql::{AppSchema, Execution, Loaders, RequestInfo};
 use crate::state::AppState;
 use domain::identity::authority::Freshness;
@@ -76,12 +76,6 @@ fn refusal(status: StatusCode, media: Media, message: &str) -> HttpResponse {
 /// The principal of an `Authorization: Bearer` header; `None` when absent.
 fn bearer_principal(tokens: &TokenIssuer, header: Option<&str>) -> Option<Result<Principal, AuthError>> {
     Some(bearer_token(header?).and_then(|token| tokens.verify(token)))
-}
-
-/// The token of an `Authorization: Bearer <token>` value (RFC 6750 §2.1).
-pub(super) fn bearer_token(header: &str) -> Result<&str, AuthError> {
-    let token = header.strip_prefix("Bearer ").or_else(|| header.strip_prefix("bearer "));
-    token.map(str::trim).ok_or(AuthError::Malformed)
 }
 
 /// The request parameters of §5.1, from a JSON body or the URL.

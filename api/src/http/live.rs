@@ -27,7 +27,7 @@ use futures_util::StreamExt;
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-use crate::auth::{Principal, standing};
+use crate::auth::{Principal, bearer_token, standing};
 use crate::graphql::{AppSchema, Loaders, RequestInfo};
 use crate::state::AppState;
 
@@ -94,7 +94,16 @@ impl Socket {
         let mut ping = tokio::time::interval(PING_EVERY);
         let mut heard = tokio::time::Instant::now();
         let close = loop {
+            // An expiry or a change of rights is acted on before any event
+            // that is ready at the same moment.
             tokio::select! {
+                biased;
+                () = &mut expiry => break Some((UNAUTHORIZED, "Unauthorized: the access token expired".to_owned())),
+                Some(event) = next_change(&mut changes) => {
+                    if domain::platform::bus::decode::<AuthorityChanged>(&event) == subject {
+                        break Some((FORBIDDEN, "Forbidden: access was removed or changed; sign in again".to_owned()));
+                    }
+                }
                 message = incoming.next() => match message {
                     Some(Ok(actix_ws::AggregatedMessage::Text(text))) => {
                         heard = tokio::time::Instant::now();
@@ -127,12 +136,6 @@ impl Socket {
                     changes = Some(self.state.db.bus().subscribe::<AuthorityChanged>(tenant_id).await);
                     subject = Some(subject_of(&granted.principal));
                 }
-                () = &mut expiry => break Some((UNAUTHORIZED, "Unauthorized: the access token expired".to_owned())),
-                Some(event) = next_change(&mut changes) => {
-                    if domain::platform::bus::decode::<AuthorityChanged>(&event) == subject {
-                        break Some((FORBIDDEN, "Forbidden: access was removed or changed; sign in again".to_owned()));
-                    }
-                }
                 _ = ping.tick() => {
                     if heard.elapsed() > SILENT_FOR { break None; }
                     if session.ping(b"").await.is_err() { return; }
@@ -161,9 +164,7 @@ impl Socket {
                     .or_else(|| init.get("Authorization"))
                     .and_then(|v| v.as_str())
                     .map(str::to_owned);
-                let verified = header
-                    .as_deref()
-                    .map(|h| super::graphql::bearer_token(h).and_then(|t| state.tokens.verify_until(t)));
+                let verified = header.as_deref().map(|h| bearer_token(h).and_then(|t| state.tokens.verify_until(t)));
                 let principal = match verified {
                     Some(Ok((principal, expires_at))) => {
                         let current = standing::current(&state.db, principal, Freshness::Now).await;

@@ -7,9 +7,12 @@
 //! Mutations ask [`Freshness::Now`] (one read of the row). Reads may take an
 //! answer at most [`TTL`] old from a cache that every change evicts at once
 //! in this process and, through [`AuthorityChanged`] on the event relay, in
-//! every other process.
+//! every other process. A read that began before an eviction may finish
+//! after it; its answer is stamped with the eviction count it began under
+//! and not trusted once that moved, so it cannot put the old rights back.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use moka::future::Cache;
@@ -17,7 +20,7 @@ use sea_orm::{ColumnTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::entities::{api_client, membership};
-use super::sessions::parse_role;
+use super::grants::parse_role;
 use crate::platform::access::{Permission, Role, parse_scopes};
 use crate::platform::bus::Topic;
 use crate::platform::db::Db;
@@ -62,15 +65,21 @@ impl Topic for AuthorityChanged {
     type Payload = Uuid;
 }
 
+/// A cached answer and the eviction count its read began under.
+type Stamped<T> = (u64, T);
+
 struct Standings {
-    members: Cache<(Uuid, Uuid), Option<MemberStanding>>,
-    clients: Cache<(Uuid, Uuid), Option<ClientStanding>>,
+    members: Cache<(Uuid, Uuid), Stamped<Option<MemberStanding>>>,
+    clients: Cache<(Uuid, Uuid), Stamped<Option<ClientStanding>>>,
+    /// Evictions so far in this process.
+    evictions: AtomicU64,
 }
 
 pub(super) fn install(db: &Db) {
     db.extensions().insert(Standings {
         members: Cache::builder().time_to_live(TTL).max_capacity(CAPACITY).build(),
         clients: Cache::builder().time_to_live(TTL).max_capacity(CAPACITY).build(),
+        evictions: AtomicU64::new(0),
     });
     let Some(standings) = db.extensions().get::<Standings>() else { return };
     db.bus().on::<AuthorityChanged>(move |event| {
@@ -83,9 +92,37 @@ pub(super) fn install(db: &Db) {
 
 impl Standings {
     async fn evict(&self, tenant_id: Uuid, subject: Uuid) {
+        self.evictions.fetch_add(1, Ordering::SeqCst);
         self.members.invalidate(&(tenant_id, subject)).await;
         self.clients.invalidate(&(tenant_id, subject)).await;
     }
+
+    fn stamp(&self) -> u64 {
+        self.evictions.load(Ordering::SeqCst)
+    }
+}
+
+/// The answer for `key` from `cache` (one load for concurrent callers),
+/// unless an eviction happened since its read began: then read again.
+async fn recent<T: Clone + Send + Sync + 'static>(
+    standings: &Standings,
+    cache: &Cache<(Uuid, Uuid), Stamped<T>>,
+    key: (Uuid, Uuid),
+    load: impl AsyncFn() -> DomainResult<T>,
+) -> DomainResult<T> {
+    let stamped = async {
+        let stamp = standings.stamp();
+        Ok::<_, DomainError>((stamp, load().await?))
+    };
+    let (stamp, answer) = cache.try_get_with(key, stamped).await.map_err(shared_error)?;
+    if stamp == standings.stamp() {
+        return Ok(answer);
+    }
+    cache.invalidate(&key).await;
+    let stamp = standings.stamp();
+    let answer = load().await?;
+    cache.insert(key, (stamp, answer.clone())).await;
+    Ok(answer)
 }
 
 fn standings(db: &Db) -> DomainResult<Arc<Standings>> {
@@ -102,20 +139,21 @@ pub async fn member(
     user_id: Uuid,
     freshness: Freshness,
 ) -> DomainResult<Option<MemberStanding>> {
-    let load = async {
+    let load = async || {
         let tx = db.begin_read(&TenantCtx::system(tenant_id)).await?;
         let row = tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(user_id)).one(tx.conn()).await?;
         tx.commit().await?;
         row.map(|m| Ok(MemberStanding { role: parse_role(&m.role)?, merchant_id: m.merchant_id })).transpose()
     };
-    let cache = standings(db)?;
+    let standings = standings(db)?;
     match freshness {
         Freshness::Now => {
-            let standing = load.await?;
-            cache.members.insert((tenant_id, user_id), standing).await;
+            let stamp = standings.stamp();
+            let standing = load().await?;
+            standings.members.insert((tenant_id, user_id), (stamp, standing)).await;
             Ok(standing)
         }
-        Freshness::Recent => cache.members.try_get_with((tenant_id, user_id), load).await.map_err(shared_error),
+        Freshness::Recent => recent(&standings, &standings.members, (tenant_id, user_id), load).await,
     }
 }
 
@@ -126,7 +164,7 @@ pub async fn client(
     client_id: Uuid,
     freshness: Freshness,
 ) -> DomainResult<Option<ClientStanding>> {
-    let load = async {
+    let load = async || {
         let tx = db.begin_read(&TenantCtx::system(tenant_id)).await?;
         let row = tx
             .find_by_id::<api_client::Entity>(client_id)
@@ -139,14 +177,15 @@ pub async fn client(
             merchant_id: c.merchant_id,
         }))
     };
-    let cache = standings(db)?;
+    let standings = standings(db)?;
     match freshness {
         Freshness::Now => {
-            let standing = load.await?;
-            cache.clients.insert((tenant_id, client_id), standing.clone()).await;
+            let stamp = standings.stamp();
+            let standing = load().await?;
+            standings.clients.insert((tenant_id, client_id), (stamp, standing.clone())).await;
             Ok(standing)
         }
-        Freshness::Recent => cache.clients.try_get_with((tenant_id, client_id), load).await.map_err(shared_error),
+        Freshness::Recent => recent(&standings, &standings.clients, (tenant_id, client_id), load).await,
     }
 }
 

@@ -5,10 +5,10 @@
 //! so a burst of invitations cannot all pass one count.
 
 use chrono::Duration;
-use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, QueryFilter};
 
 use super::entities::invitation;
-use super::{messages, tenants};
+use super::{INVITATION, messages, tenants};
 use crate::platform::audit;
 use crate::platform::clock;
 use crate::platform::email::Email;
@@ -16,7 +16,8 @@ use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
 use crate::platform::i18n::Message;
 use crate::platform::tenancy::TenantTx;
 
-/// Invitations one address gets from one tenant per day.
+/// Invitation mails (invitations and resends) one address gets from one
+/// tenant per day.
 pub const PER_ADDRESS_PER_DAY: u64 = 3;
 /// Invitation mails one tenant sends per day.
 pub const PER_TENANT_PER_DAY: u64 = 200;
@@ -36,13 +37,16 @@ pub(crate) async fn check(tx: &TenantTx, email: &Email) -> DomainResult<()> {
     tenants::lock(tx.conn(), tx.tenant_id()).await?;
     let now = clock::now();
     let day = now - Duration::days(1);
-    let to_address = tx
+    // Invitations and resends alike: each is a mail to the address.
+    let invitations: Vec<String> = tx
         .find::<invitation::Entity>()
         .filter(invitation::Column::Email.eq(email.as_str()))
-        .filter(invitation::Column::CreatedAt.gt(day))
-        .count(tx.conn())
-        .await?;
-    if to_address >= PER_ADDRESS_PER_DAY {
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|i| INVITATION.gid(i.id))
+        .collect();
+    if audit::count_about(tx, SENDS, day, invitations).await? >= PER_ADDRESS_PER_DAY {
         return Err(capped(messages::invitations_capped_address()));
     }
     if let Some(inviter) = tx.ctx().actor.id()

@@ -13,11 +13,11 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{invitation, membership};
+use super::grants::{self, SessionGrant, parse_role};
 use super::members::merchant_binding;
 use super::messages;
 use super::password::NewPassword;
 use super::password_gate;
-use super::sessions::{self, SessionGrant, parse_role};
 use super::{INVITATION, Locale, MEMBER, invitation_caps, mail, tenants, users};
 use crate::platform::access::{Permission, Role};
 use crate::platform::audit::{self, Change};
@@ -421,7 +421,7 @@ pub async fn accept(
         created_at: Set(clock::now()),
     })
     .await?;
-    let grant = sessions::issue(tx.conn(), user.id, tenant_id, role, merchant_id, None).await?;
+    let grant = grants::issue(tx.conn(), user.id, tenant_id, role, merchant_id, None).await?;
     // The new member is the actor of their own joining.
     tx.act_as(Actor::User { id: user.id }, request_id);
     let after = json!({"user": email.as_str(), "role": role.as_str(), "merchantId": merchant_id, "invitation": INVITATION.gid(id)});

@@ -8,8 +8,9 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::membership;
+use super::grants::parse_role;
 use super::messages;
-use super::sessions::{self, parse_role};
+use super::sessions;
 use super::users::{self, User};
 use super::{MEMBER, authority};
 use crate::catalog::merchants;

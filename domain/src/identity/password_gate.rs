@@ -35,7 +35,7 @@ use sha2::{Digest, Sha256};
 use tokio::sync::{Semaphore, SemaphorePermit};
 
 use super::entities::{sign_in_attempt, user};
-use super::sessions::memberships_of_user;
+use super::memberships::memberships_of_user;
 use super::{USER, messages};
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;

@@ -11,9 +11,10 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::password_reset;
+use super::memberships::memberships_of_user;
 use super::messages;
 use super::password::NewPassword;
-use super::sessions::{memberships_of_user, revoke_user};
+use super::sessions::revoke_user;
 use super::{Locale, USER, mail, password_gate, tenants, users};
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;

@@ -1,75 +1,25 @@
-//! Sessions: password login with brute-force protection, and opaque refresh
-//! tokens stored hashed, rotated on every use, with reuse detection that
-//! revokes the whole family. Access tokens are minted by the API edge from
-//! the [`SessionGrant`] returned here.
-#![expect(clippy::disallowed_methods, reason = "refresh tokens and memberships-by-user are looked up across tenants")]
+//! Sessions: password login through the password gate, and refresh tokens
+//! ([`super::grants`]) rotated on every use, with reuse detection that
+//! revokes the whole family; sign-out.
+#![expect(clippy::disallowed_methods, reason = "refresh tokens are looked up by their hash across tenants")]
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::entities::{membership, refresh_token};
-use super::messages;
-use super::tenants::{self, Tenant};
-use super::{USER, password_gate, signup, users};
-use crate::platform::access::Role;
+use super::entities::refresh_token;
+use super::grants::{self, SessionGrant, parse_role};
+use super::memberships::memberships_of_user;
+use super::{USER, messages, password_gate, signup, tenants, users};
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
 use crate::platform::db::{Db, scope_to_user};
 use crate::platform::email::Email;
 use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
-use crate::platform::ids::{hash_secret, new_id, new_secret};
+use crate::platform::ids::hash_secret;
 use crate::platform::tenancy::{TenantCtx, TenantTx};
-
-/// How long a refresh token lives if unused.
-pub const REFRESH_TTL: Duration = Duration::days(30);
-
-/// What the edge needs to mint an access token, plus the new refresh token.
-#[derive(Debug, Clone)]
-pub struct SessionGrant {
-    pub user_id: Uuid,
-    pub tenant_id: Uuid,
-    pub role: Role,
-    /// The merchant a merchant-role member acts for.
-    pub merchant_id: Option<Uuid>,
-    pub refresh_token: String,
-    pub refresh_expires_at: DateTime<Utc>,
-}
-
-/// Creates a refresh token (a new family unless `family` is given).
-pub(crate) async fn issue(
-    conn: &impl ConnectionTrait,
-    user_id: Uuid,
-    tenant_id: Uuid,
-    role: Role,
-    merchant_id: Option<Uuid>,
-    family: Option<Uuid>,
-) -> DomainResult<SessionGrant> {
-    let token = new_secret();
-    let now = clock::now();
-    let row = refresh_token::ActiveModel {
-        id: Set(new_id()),
-        family_id: Set(family.unwrap_or_else(new_id)),
-        user_id: Set(user_id),
-        tenant_id: Set(tenant_id),
-        token_hash: Set(hash_secret(&token)),
-        created_at: Set(now),
-        expires_at: Set(now + REFRESH_TTL),
-        used_at: Set(None),
-        revoked_at: Set(None),
-    };
-    sea_orm::ActiveModelTrait::insert(row, conn).await?;
-    Ok(SessionGrant {
-        user_id,
-        tenant_id,
-        role,
-        merchant_id,
-        refresh_token: token,
-        refresh_expires_at: now + REFRESH_TTL,
-    })
-}
 
 fn bad_credentials() -> DomainError {
     DomainError::user("email", UserErrorCode::InvalidCredentials, messages::bad_credentials())
@@ -108,16 +58,12 @@ pub async fn login(
     };
     let Some(membership) = chosen else { return Err(bad_credentials()) };
     let role = parse_role(&membership.role)?;
-    let grant = issue(&tx, user.id, membership.tenant_id, role, membership.merchant_id, None).await?;
+    let grant = grants::issue(&tx, user.id, membership.tenant_id, role, membership.merchant_id, None).await?;
     let ctx = TenantCtx::user(membership.tenant_id, user.id, role, membership.merchant_id, request_id);
     let mut scoped = TenantTx::scope(db, tx, ctx).await?;
     audit::record(&mut scoped, Change::action("session.create")).await?;
     scoped.commit().await?;
     Ok(grant)
-}
-
-pub(crate) fn parse_role(text: &str) -> DomainResult<Role> {
-    Role::parse(text).ok_or_else(|| DomainError::Internal(format!("unknown role `{text}` stored")))
 }
 
 fn invalid_refresh() -> DomainError {
@@ -168,7 +114,7 @@ pub async fn refresh(
         return Err(DomainError::user("tenantId", UserErrorCode::Forbidden, messages::not_a_member()));
     };
     let role = parse_role(&membership.role)?;
-    let grant = issue(&tx, found.user_id, target, role, membership.merchant_id, Some(found.family_id)).await?;
+    let grant = grants::issue(&tx, found.user_id, target, role, membership.merchant_id, Some(found.family_id)).await?;
     let ctx = TenantCtx::user(target, found.user_id, role, membership.merchant_id, request_id);
     let mut scoped = TenantTx::scope(db, tx, ctx).await?;
     let action = if target == found.tenant_id { "session.refresh" } else { "session.switch_tenant" };
@@ -216,41 +162,4 @@ pub(crate) async fn revoke_user(
     }
     update.exec(conn).await?;
     Ok(())
-}
-
-/// A user's memberships across tenants, oldest first. On PostgreSQL the
-/// caller's transaction must have `app.user_id` set (the RLS policy
-/// `own_memberships` allows exactly these rows).
-pub(crate) async fn memberships_of_user(
-    conn: &impl ConnectionTrait,
-    user_id: Uuid,
-) -> DomainResult<Vec<membership::Model>> {
-    Ok(membership::Entity::find()
-        .filter(membership::Column::UserId.eq(user_id))
-        .order_by_asc(membership::Column::CreatedAt)
-        .all(conn)
-        .await?)
-}
-
-/// A tenant the user belongs to, with their role there.
-#[derive(Debug, Clone)]
-pub struct TenantMembership {
-    pub tenant: Tenant,
-    pub role: Role,
-}
-
-/// Every tenant the user belongs to (the tenant switcher).
-pub async fn tenants_of(db: &Db, user_id: Uuid) -> DomainResult<Vec<TenantMembership>> {
-    let tx = db.global_tx().await?;
-    scope_to_user(&tx, user_id).await?;
-    let memberships = memberships_of_user(&tx, user_id).await?;
-    let tenants = tenants::find_many(&tx, memberships.iter().map(|m| m.tenant_id).collect()).await?;
-    tx.commit().await?;
-    memberships
-        .into_iter()
-        .filter_map(|m| {
-            let tenant = tenants.iter().find(|t| t.id == m.tenant_id)?.clone();
-            Some(parse_role(&m.role).map(|role| TenantMembership { tenant, role }))
-        })
-        .collect()
 }

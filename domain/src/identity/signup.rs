@@ -24,9 +24,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::entities::{membership, signup_confirmation, user};
+use super::grants::{self, SessionGrant};
+use super::memberships;
 use super::messages;
 use super::password::NewPassword;
-use super::sessions::{self, SessionGrant};
 use super::tenants::{self, Opening, Tenant};
 use super::{Locale, Module, USER, mail, password_gate, users};
 use crate::platform::access::Role;
@@ -251,7 +252,7 @@ async fn open_for_verified(
 ) -> DomainResult<SignUp> {
     let tx = db.global_tx().await?;
     let (tenant, scoped) = tenants::open(db, tx, valid.opening(), user_id, request_id).await?;
-    let grant = sessions::issue(scoped.conn(), user_id, tenant.id, Role::Owner, None, None).await?;
+    let grant = grants::issue(scoped.conn(), user_id, tenant.id, Role::Owner, None, None).await?;
     remember(&scoped, remembered, SignedUp { tenant_id: tenant.id, user_id }).await?;
     scoped.commit().await?;
     Ok(SignUp::SignedIn(grant))
@@ -357,7 +358,7 @@ async fn notify_account_exists(
 ) -> DomainResult<()> {
     let tx = db.global_tx().await?;
     scope_to_user(&tx, user.id).await?;
-    let Some(home) = sessions::memberships_of_user(&tx, user.id).await?.into_iter().next() else {
+    let Some(home) = memberships::memberships_of_user(&tx, user.id).await?.into_iter().next() else {
         return Ok(());
     };
     let ctx = TenantCtx::account(home.tenant_id, user.id, request_id);
@@ -402,7 +403,7 @@ pub(crate) async fn resend(
     scope_to_user(&tx, user.id).await?;
     let tenant_id = match newest {
         Some(link) => link.tenant_id,
-        None => match sessions::memberships_of_user(&tx, user.id).await?.into_iter().next() {
+        None => match memberships::memberships_of_user(&tx, user.id).await?.into_iter().next() {
             Some(home) => home.tenant_id,
             None => return Ok(()),
         },
@@ -466,9 +467,9 @@ pub async fn confirm(db: &Db, token: &str, request_id: Option<String>) -> Domain
         .one(scoped.conn())
         .await?
         .ok_or_else(invalid_link)?;
-    let role = sessions::parse_role(&membership.role)?;
+    let role = grants::parse_role(&membership.role)?;
     let grant =
-        sessions::issue(scoped.conn(), found.user_id, found.tenant_id, role, membership.merchant_id, None).await?;
+        grants::issue(scoped.conn(), found.user_id, found.tenant_id, role, membership.merchant_id, None).await?;
     scoped.act_as(Actor::User { id: found.user_id }, request_id);
     let change = Change::of("user.email_confirm", USER, found.user_id)
         .after(serde_json::json!({"emailVerified": true, "firstConfirmation": first_confirmation}));
@@ -515,9 +516,9 @@ async fn replay(
     let (true, Some(membership)) = (verified, membership) else {
         return Err(DomainError::user("password", UserErrorCode::InvalidCredentials, messages::bad_credentials()));
     };
-    let role = sessions::parse_role(&membership.role)?;
+    let role = grants::parse_role(&membership.role)?;
     let mut tx = db.begin(&TenantCtx::system(tenant.id)).await?;
-    let grant = sessions::issue(tx.conn(), first.user_id, tenant.id, role, membership.merchant_id, None).await?;
+    let grant = grants::issue(tx.conn(), first.user_id, tenant.id, role, membership.merchant_id, None).await?;
     tx.act_as(Actor::User { id: first.user_id }, request_id);
     audit::record(&mut tx, Change::action("session.create")).await?;
     tx.commit().await?;

@@ -119,6 +119,23 @@ async fn invitations_are_capped_per_address() {
 }
 
 #[tokio::test]
+async fn resends_count_toward_the_address_cap() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let invite = "mutation { memberInvite(input: {email: \"again@alpha.example.com\", role: VIEWER}) { invitation { id } userErrors { code } } }";
+    let resend = "mutation($id: ID!) { invitationResend(input: {id: $id}) { userErrors { code } } }";
+    let invited = app.gql(Some(&owner.access_token), invite, json!({})).await;
+    let id = invited["data"]["memberInvite"]["invitation"]["id"].clone();
+    let mut codes = Vec::new();
+    for _ in 0..3 {
+        let answer = app.gql(Some(&owner.access_token), resend, json!({"id": id})).await;
+        codes.push(answer["data"]["invitationResend"]["userErrors"][0]["code"].as_str().unwrap_or("OK").to_owned());
+    }
+    assert_eq!(codes, ["OK", "OK", "RATE_LIMITED"], "an invitation and two resends fill the day's three mails");
+    assert_eq!(app.mail_link_tokens("again@alpha.example.com", "/accept-invite").await.len(), 3);
+}
+
+#[tokio::test]
 async fn an_invitation_expires_after_seven_days() {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;

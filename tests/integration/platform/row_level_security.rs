@@ -46,10 +46,16 @@ async fn scoped<'c>(conn: &'c mut PgConnection, tenant: &str) -> Transaction<'c,
 
 /// Tables with a `tenant_id` column that are global by design, with why.
 /// Every other such table must be fenced.
-const GLOBAL: &[(&str, &str)] = &[(
-    "refresh_tokens",
-    "a session spans tenants (refresh may switch tenant) and is found by its token's hash before any tenant is known",
-)];
+const GLOBAL: &[(&str, &str)] = &[
+    (
+        "refresh_tokens",
+        "a session spans tenants (refresh may switch tenant) and is found by its token's hash before any tenant is known",
+    ),
+    (
+        "signup_confirmations",
+        "a sign-up link is found by its token's hash before any tenant is known; the tenant is the one it opens",
+    ),
+];
 
 /// Every table with a `tenant_id` column.
 async fn tenant_id_tables(owner: &mut PgConnection) -> Vec<String> {

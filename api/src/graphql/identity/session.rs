@@ -4,7 +4,7 @@
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use domain::DomainError;
-use domain::identity::sessions::SessionGrant;
+use domain::identity::grants::SessionGrant;
 use domain::identity::signup::{self, SignUp};
 use domain::identity::{self, Locale, Module, invitations, password_reset, sessions};
 

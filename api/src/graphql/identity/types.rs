@@ -5,7 +5,7 @@
 use async_graphql::{Context, ID, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
 use domain::catalog::merchants;
-use domain::identity::{self, Locale, Module, api_clients, invitations, members, sessions, tenants, users};
+use domain::identity::{self, Locale, Module, api_clients, invitations, members, memberships, tenants, users};
 use domain::platform::access::{Permission, Role};
 use uuid::Uuid;
 
@@ -227,7 +227,7 @@ impl Viewer {
     async fn memberships(&self, ctx: &Context<'_>) -> Result<Vec<TenantMembership>> {
         match &self.0 {
             Principal::User { user_id, .. } => {
-                let found = sessions::tenants_of(db(ctx), *user_id).await.or_gql()?;
+                let found = memberships::tenants_of(db(ctx), *user_id).await.or_gql()?;
                 Ok(found
                     .into_iter()
                     .map(|m| TenantMembership { tenant: Tenant(m.tenant), role: Enum(m.role) })

@@ -255,3 +255,24 @@ pub async fn count_since(
     }
     Ok(query.count(tx.conn()).await?)
 }
+
+/// How many entries of `actions` since `since` are about one of `subjects`
+/// (global ids), in the transaction's tenant.
+pub async fn count_about(
+    tx: &TenantTx,
+    actions: &[&str],
+    since: DateTime<Utc>,
+    subjects: Vec<String>,
+) -> DomainResult<u64> {
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+    if subjects.is_empty() {
+        return Ok(0);
+    }
+    Ok(tx
+        .find::<entity::Entity>()
+        .filter(entity::Column::Action.is_in(actions.iter().copied()))
+        .filter(entity::Column::At.gt(since))
+        .filter(entity::Column::SubjectId.is_in(subjects))
+        .count(tx.conn())
+        .await?)
+}
