@@ -53,3 +53,9 @@ export function invitationLink(dir, to) {
   const text = newestMailTo(dir, to);
   return text?.match(/https?:\/\/[^\s"<>]+\/accept-invite\?token=[A-Za-z0-9._~-]+/)?.[0] ?? null;
 }
+
+/** The confirmation link in the newest sign-up mail to `to`, or null. */
+export function signupLink(dir, to) {
+  const text = newestMailTo(dir, to);
+  return text?.match(/https?:\/\/[^\s"<>]+\/confirm-signup\?token=[A-Za-z0-9._~-]+/)?.[0] ?? null;
+}

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { loadLocale, serverMessage } from './locales.mjs';
-import { invitationLink } from './outbox.mjs';
+import { invitationLink, signupLink } from './outbox.mjs';
 
 const BASE_URL = (process.env.SILKPORT_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,6 +27,14 @@ const MERCHANT_CODE = `E2E-${RANDOM.toUpperCase()}`;
 const MERCHANT_INVITEE = `e2e-m-${RANDOM}@example.com`;
 const REVOKEE = `e2e-r-${RANDOM}@example.com`;
 const MEMBER = { name: `E2E Member ${RANDOM}`, password: `e2e-member-pass-${RANDOM}` };
+/** Signs up on a phone, in 中文, and opens a tenant of their own. */
+const NEWCOMER = {
+  email: `e2e-s-${RANDOM}@example.com`,
+  name: `E2E 新人 ${RANDOM}`,
+  password: `e2e-signup-pass-${RANDOM}`,
+  tenantName: `E2E 租户 ${RANDOM}`,
+  tenantSlug: `e2e-${RANDOM}`,
+};
 const OUTBOX = process.env.SILKPORT_E2E_OUTBOX;
 const PHONE = { width: 390, height: 844 };
 const STEP_TIMEOUT_MS = 60_000;
@@ -109,7 +117,9 @@ async function screenshot(name) {
 }
 
 async function run() {
-  console.log(`Silkport portal e2e against ${BASE_URL} (invitees ${INVITEE}, ${MERCHANT_INVITEE}; merchant ${MERCHANT_CODE})`);
+  console.log(
+    `Silkport portal e2e against ${BASE_URL} (invitees ${INVITEE}, ${MERCHANT_INVITEE}; merchant ${MERCHANT_CODE}; newcomer ${NEWCOMER.email})`,
+  );
   let blocker = null;
   for (const { name, fn } of steps) {
     if (blocker) {
@@ -141,9 +151,9 @@ async function failOnFormErrors(what) {
   if ((await problem.count()) > 0) throw new Error(`${what}: ${(await problem.allInnerTexts()).join('; ')}`);
 }
 
-/** Runs axe on the current page; fails on serious or critical violations, logs the rest. */
-async function expectAccessible() {
-  const { violations } = await new AxeBuilder({ page })
+/** Runs axe on the current page (of `target`); fails on serious or critical violations, logs the rest. */
+async function expectAccessible(target = page) {
+  const { violations } = await new AxeBuilder({ page: target })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -769,6 +779,111 @@ step('on a phone keyboard focus shows in the menu', async () => {
   await phone.locator('.shell-drawer .ant-drawer-close').focus();
   await expectFocusRing(phone);
   await phone.context().close();
+});
+
+// ---- 18: sign-up, confirmed by mail ---------------------------------------------------------
+/** The newcomer's tab: a phone of their own, signed out. */
+let newcomer;
+/** Whether the newcomer could not get their mail (no outbox): the steps that need it skip. */
+let signupSkipped = false;
+const NEEDS_SIGNUP = { skipped: 'needs the newcomer\'s mailed confirmation link' };
+
+step('a newcomer goes from sign-in to sign-up and is told to check their mail (中文, phone)', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: PHONE, isMobile: true, hasTouch: true });
+  newcomer = await context.newPage();
+  newcomer.setDefaultTimeout(15_000);
+  await newcomer.goto(`${BASE_URL}/login`);
+  await newcomer.locator(byTestId('lang-zh-CN')).click();
+  await waitUntil(async () => (await newcomer.evaluate(() => document.documentElement.lang)) === 'zh-CN', 5_000, 'language is not zh-CN');
+  await newcomer.locator(byTestId('login-to-signup')).click();
+  await newcomer.locator(byTestId('signup-tenant-name')).waitFor();
+  if (!newcomer.url().endsWith('/signup')) throw new Error(`the link leads to ${newcomer.url()}`);
+  // The mail's language starts as the portal's.
+  if (!(await newcomer.locator(byTestId('signup-locale-ZH_CN')).isChecked())) throw new Error('中文 is not the preset language');
+  await expectNoSidewaysScroll(newcomer, 'the sign-up page');
+  await expectAccessible(newcomer);
+  await newcomer.locator(byTestId('signup-tenant-name')).fill(NEWCOMER.tenantName);
+  await newcomer.locator(byTestId('signup-tenant-slug')).fill(NEWCOMER.tenantSlug);
+  await newcomer.locator(byTestId('signup-name')).fill(NEWCOMER.name);
+  await newcomer.locator(byTestId('signup-email')).fill(NEWCOMER.email);
+  await newcomer.locator(byTestId('signup-password')).fill(NEWCOMER.password);
+  await newcomer.locator(byTestId('signup-confirm')).fill(NEWCOMER.password);
+  await newcomer.locator(byTestId('signup-submit')).click();
+  const sent = newcomer.locator(byTestId('signup-mail-sent'));
+  await waitUntil(
+    async () => {
+      const problem = newcomer.locator(`${byTestId('form-errors')}, .ant-form-item-explain-error`);
+      if ((await problem.count()) > 0) throw new Error(`sign-up refused: ${(await problem.allInnerTexts()).join('; ')}`);
+      return sent.isVisible();
+    },
+    15_000,
+    'no "check your mail" after signing up',
+  );
+  const shown = squash(await sent.innerText());
+  if (!shown.includes(say('zh-CN', 'signup.mailSent'))) throw new Error(`the result reads "${shown}"`);
+  await expectNoSidewaysScroll(newcomer, 'the check-your-mail result');
+  await expectAccessible(newcomer);
+});
+
+step('signing in before confirming says so in the portal\'s language and mails the link again (中文)', async () => {
+  await newcomer.locator(byTestId('signup-to-login')).click();
+  await newcomer.locator(byTestId('login-email')).fill(NEWCOMER.email);
+  await newcomer.locator(byTestId('login-password')).fill(NEWCOMER.password);
+  await newcomer.locator(byTestId('login-tenant')).fill(NEWCOMER.tenantSlug);
+  await newcomer.locator(byTestId('login-submit')).click();
+  const notice = newcomer.locator(byTestId('login-unconfirmed'));
+  await notice.waitFor();
+  const wanted = serverMessage('zh-CN', 'identity', 'identity-email-unconfirmed');
+  const shown = squash(await notice.innerText());
+  if (!shown.includes(wanted)) throw new Error(`the notice reads "${shown}", expected "${wanted}"`);
+  if ((await newcomer.locator('.ant-form-item-explain-error').count()) > 0) throw new Error('the notice is shown as a field error too');
+  await expectNoSidewaysScroll(newcomer, 'the sign-in page with the notice');
+});
+
+step('the mailed link signs the newcomer in to their new tenant; opened again it says it was used (中文, phone)', async () => {
+  if (!OUTBOX) {
+    if (process.env.CI === 'true') throw new Error('SILKPORT_E2E_OUTBOX is not set: the mailed link cannot be read');
+    signupSkipped = true;
+    return { skipped: 'set SILKPORT_E2E_OUTBOX to the server\'s data/outbox folder' };
+  }
+  const link = await waitUntil(() => signupLink(OUTBOX, NEWCOMER.email), 20_000, `no sign-up mail to ${NEWCOMER.email} in ${OUTBOX}`);
+  await newcomer.goto(link);
+  await newcomer.locator(byTestId('user-menu')).waitFor({ timeout: 15_000 });
+  if (new URL(newcomer.url()).pathname !== '/') throw new Error(`signed in at ${newcomer.url()}`);
+  const tenant = squash(await newcomer.locator(`${byTestId('tenant-name')}, ${byTestId('tenant-switcher')}`).first().innerText());
+  if (!tenant.includes(NEWCOMER.tenantName)) throw new Error(`the header shows the tenant "${tenant}"`);
+  await expectHeaderIntact(newcomer);
+  await newcomer.goto(link);
+  const error = newcomer.locator(byTestId('confirm-signup-error'));
+  await error.waitFor();
+  const wanted = serverMessage('zh-CN', 'identity', 'identity-signup-link-used');
+  const shown = squash(await error.innerText());
+  if (!shown.includes(wanted)) throw new Error(`the page reads "${shown}", expected "${wanted}"`);
+  await expectNoSidewaysScroll(newcomer, 'the used confirmation link');
+  await expectAccessible(newcomer);
+});
+
+step('a used link offers to sign in when signed out', async () => {
+  if (signupSkipped) {
+    await newcomer.context().close();
+    return NEEDS_SIGNUP;
+  }
+  const fresh = await browser.newContext({ locale: 'en-US', viewport: PHONE, isMobile: true, hasTouch: true });
+  try {
+    const tab = await fresh.newPage();
+    await tab.goto(`${BASE_URL}/`);
+    await tab.locator(byTestId('login-email')).waitFor();
+    await tab.locator(byTestId('lang-en')).click();
+    await tab.goto(await waitUntil(() => signupLink(OUTBOX, NEWCOMER.email), 5_000, 'the link is gone'));
+    await tab.locator(byTestId('confirm-signup-error')).waitFor();
+    const shown = squash(await tab.locator(byTestId('confirm-signup-error')).innerText());
+    if (!shown.includes(serverMessage('en', 'identity', 'identity-signup-link-used'))) throw new Error(`the page reads "${shown}"`);
+    await tab.locator(byTestId('confirm-signup-login')).click();
+    await tab.locator(byTestId('login-email')).waitFor();
+  } finally {
+    await fresh.close();
+    await newcomer.context().close();
+  }
 });
 
 // ---- main -------------------------------------------------------------------------------

@@ -1,11 +1,19 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Provider as UrqlProvider, type Client } from 'urql';
-import type { InvitationAcceptInput, SessionCreateInput } from '../gql/graphql';
+import type { InvitationAcceptInput, SessionCreateInput, SignupConfirmInput, TenantCreateInput } from '../gql/graphql';
 import { createClient } from '../graphql/client';
 import { isUnauthenticated } from '../graphql/errors';
 import { setDisplayTimeZone } from '../lib/format';
 import { ViewerQuery } from './documents';
-import { acceptInvitation, login as loginRequest, revoke, type LoginResult, type Viewer } from './sessionApi';
+import {
+  acceptInvitation,
+  confirmSignup,
+  login as loginRequest,
+  revoke,
+  signUp,
+  type LoginResult,
+  type Viewer,
+} from './sessionApi';
 import { session } from './sessionInstance';
 import { AuthContext, type Auth, type AuthStatus } from './useAuth';
 
@@ -69,6 +77,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       viewer,
       login: async (input: SessionCreateInput) => begin(await loginRequest(input)),
       acceptInvitation: async (input: InvitationAcceptInput) => begin(await acceptInvitation(input)),
+      confirmSignup: async (input: SignupConfirmInput) => begin(await confirmSignup(input)),
+      async signUp(input: TenantCreateInput) {
+        const result = await signUp(input);
+        return result.mailSent ? { mailSent: true, userErrors: [] } : { mailSent: false, userErrors: begin(result.login) };
+      },
       async logout() {
         const refreshToken = session.refreshToken();
         session.end();

@@ -55,3 +55,24 @@ export const InvitationAcceptMutation = graphql(`
     }
   }
 `);
+
+export const SignupConfirmMutation = graphql(`
+  mutation SignupConfirm($input: SignupConfirmInput!) {
+    signupConfirm(input: $input) {
+      ...AuthFields
+    }
+  }
+`);
+
+export const TenantCreateMutation = graphql(`
+  mutation TenantCreate($input: TenantCreateInput!) {
+    tenantCreate(input: $input) {
+      accessToken
+      refreshToken
+      expiresAt
+      viewer { ...ViewerFields }
+      mailSent
+      userErrors { field code message }
+    }
+  }
+`);

@@ -1,5 +1,11 @@
 import { Client, fetchExchange } from '@urql/core';
-import type { InvitationAcceptInput, SessionCreateInput, ViewerFieldsFragment } from '../gql/graphql';
+import type {
+  InvitationAcceptInput,
+  SessionCreateInput,
+  SignupConfirmInput,
+  TenantCreateInput,
+  ViewerFieldsFragment,
+} from '../gql/graphql';
 import { isUnauthenticated } from '../graphql/errors';
 import { languageHeaders } from '../graphql/language';
 import { GRAPHQL_URL } from '../graphql/url';
@@ -9,6 +15,8 @@ import {
   SessionCreateMutation,
   SessionRefreshMutation,
   SessionRevokeMutation,
+  SignupConfirmMutation,
+  TenantCreateMutation,
 } from './documents';
 import type { RefreshOutcome } from './session';
 import { tokensFromPayload, type Tokens } from './tokens';
@@ -47,6 +55,34 @@ export async function acceptInvitation(input: InvitationAcceptInput): Promise<Lo
   const tokens = payload ? tokensFromPayload(payload) : null;
   if (!payload || !tokens) return { ok: false, userErrors: payload?.userErrors ?? [] };
   return { ok: true, tokens, viewer: payload.viewer ?? null };
+}
+
+/** signupConfirm: the link of the sign-up mail confirms the address and signs in to the new tenant. */
+export async function confirmSignup(input: SignupConfirmInput): Promise<LoginResult> {
+  const result = await bare.mutation(SignupConfirmMutation, { input }).toPromise();
+  if (result.error) throw result.error;
+  const payload = result.data?.signupConfirm;
+  const tokens = payload ? tokensFromPayload(payload) : null;
+  if (!payload || !tokens) return { ok: false, userErrors: payload?.userErrors ?? [] };
+  return { ok: true, tokens, viewer: payload.viewer ?? null };
+}
+
+/**
+ * What a sign-up answered: the answer is in the mail (alike whether or not the address has an
+ * account), or a sign-in (an existing, confirmed account's own password) or its refusal.
+ */
+export type SignUpResult = { mailSent: true } | { mailSent: false; login: LoginResult };
+
+/** tenantCreate. Throws on network/server failure. */
+export async function signUp(input: TenantCreateInput): Promise<SignUpResult> {
+  const result = await bare.mutation(TenantCreateMutation, { input }).toPromise();
+  if (result.error) throw result.error;
+  const payload = result.data?.tenantCreate;
+  const userErrors = payload?.userErrors ?? [];
+  if (payload?.mailSent && userErrors.length === 0) return { mailSent: true };
+  const tokens = payload ? tokensFromPayload(payload) : null;
+  if (!payload || !tokens) return { mailSent: false, login: { ok: false, userErrors } };
+  return { mailSent: false, login: { ok: true, tokens, viewer: payload.viewer ?? null } };
 }
 
 /** sessionRefresh, optionally switching tenant. Rejection resolves `{ ok: false }`; outages throw. */

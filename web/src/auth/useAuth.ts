@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { InvitationAcceptInput, SessionCreateInput } from '../gql/graphql';
+import type { InvitationAcceptInput, SessionCreateInput, SignupConfirmInput, TenantCreateInput } from '../gql/graphql';
 import type { UserErrorLike } from '../lib/userErrors';
 import type { Viewer } from './sessionApi';
 
@@ -12,6 +12,13 @@ export interface Auth {
   login(input: SessionCreateInput): Promise<UserErrorLike[]>;
   /** Same contract as login, for the link in an invitation email. */
   acceptInvitation(input: InvitationAcceptInput): Promise<UserErrorLike[]>;
+  /** Same contract as login, for the link in a sign-up confirmation email. */
+  confirmSignup(input: SignupConfirmInput): Promise<UserErrorLike[]>;
+  /**
+   * Signs up a tenant. `mailSent`: the answer is in the mail (nothing is known here about the
+   * address); else signed in at once when `userErrors` is empty. Throws like login.
+   */
+  signUp(input: TenantCreateInput): Promise<{ mailSent: boolean; userErrors: UserErrorLike[] }>;
   logout(): Promise<void>;
   /** Resolves null on success, else the server's messages. */
   switchTenant(tenantId: string): Promise<string[] | null>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasErrorCode, isUnauthenticated } from './errors';
+import { hasErrorCode, isUnauthenticated, serverMessage } from './errors';
 
 describe('isUnauthenticated', () => {
   it('recognises extensions.code UNAUTHENTICATED', () => {
@@ -15,5 +15,18 @@ describe('isUnauthenticated', () => {
     expect(isUnauthenticated({ graphQLErrors: [{}], response: { status: 500 } })).toBe(false);
     expect(isUnauthenticated(undefined)).toBe(false);
     expect(hasErrorCode({ graphQLErrors: [{ extensions: null }] }, 'X')).toBe(false);
+  });
+});
+
+describe('serverMessage', () => {
+  it('takes the first GraphQL error with words', () => {
+    const error = { graphQLErrors: [{ message: '' }, { message: '请稍后再试。', extensions: { code: 'THROTTLED' } }] };
+    expect(serverMessage(error)).toBe('请稍后再试。');
+  });
+
+  it('has nothing for a network failure or a non-error', () => {
+    expect(serverMessage({ graphQLErrors: [], networkError: new Error('fetch failed') })).toBeNull();
+    expect(serverMessage(new TypeError('Failed to fetch'))).toBeNull();
+    expect(serverMessage(undefined)).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
-import { Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { useAuth } from '../../../auth/useAuth';
+import { serverMessage } from '../../../graphql/errors';
 import { FormErrors } from '../../../lib/FormErrors';
 import { splitUserErrors } from '../../../lib/userErrors';
 import { PublicCard } from '../../../layout/PublicCard';
@@ -23,6 +24,8 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginValues>();
   const [busy, setBusy] = useState(false);
   const [formErrors, setFormErrors] = useState<string[]>([]);
+  // EMAIL_UNCONFIRMED: the password was right, the address is not confirmed yet (a new link is mailed).
+  const [unconfirmed, setUnconfirmed] = useState<string | null>(null);
 
   if (status === 'ready') {
     const from = (location.state as { from?: string } | null)?.from ?? '/';
@@ -32,15 +35,20 @@ export function LoginPage() {
   const onFinish = async (values: LoginValues) => {
     setBusy(true);
     setFormErrors([]);
+    setUnconfirmed(null);
     try {
       const tenantSlug = values.tenantSlug.trim();
-      const errors = await login({ email: values.email.trim(), password: values.password, tenantSlug });
+      const answer = await login({ email: values.email.trim(), password: values.password, tenantSlug });
+      // Not a fault of the email field: said above the form, as what to do next.
+      const pending = answer.filter((e) => e.code === 'EMAIL_UNCONFIRMED');
+      const errors = answer.filter((e) => e.code !== 'EMAIL_UNCONFIRMED');
+      setUnconfirmed(pending.length > 0 ? pending.map((e) => e.message).join(' ') : null);
       const split = splitUserErrors(errors, FIELDS);
       form.setFields(split.fieldErrors);
       setFormErrors(split.formErrors);
-      if (errors.length === 0) localStorage.setItem(LAST_TENANT_KEY, tenantSlug);
-    } catch {
-      setFormErrors([t('common.networkError')]);
+      if (answer.length === 0) localStorage.setItem(LAST_TENANT_KEY, tenantSlug);
+    } catch (error) {
+      setFormErrors([serverMessage(error) ?? t('common.networkError')]);
     } finally {
       setBusy(false);
     }
@@ -48,6 +56,16 @@ export function LoginPage() {
 
   return (
     <PublicCard title={t('login.title')}>
+      {unconfirmed && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          data-testid="login-unconfirmed"
+          message={unconfirmed}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <FormErrors messages={formErrors} />
       <Form
         form={form}
@@ -79,8 +97,14 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
       </Form>
-      <div style={{ marginTop: 16, textAlign: 'center' }}>
+      <div style={{ marginTop: 16, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8, textAlign: 'center' }}>
         <Link to="/forgot-password">{t('login.forgot')}</Link>
+        <span>
+          {t('login.newHere')}{' '}
+          <Link to="/signup" data-testid="login-to-signup" style={{ textDecoration: 'underline' }}>
+            {t('login.signUp')}
+          </Link>
+        </span>
       </div>
     </PublicCard>
   );
