@@ -46,6 +46,7 @@ impl Caller {
             Needs::All(permissions) => permissions.iter().all(|p| self.holds(*p)),
             Needs::WhenBound(permissions) => !self.bound || permissions.iter().all(|p| self.holds(*p)),
             Needs::Unbound(permissions) => !self.bound && permissions.iter().all(|p| self.holds(*p)),
+            Needs::Person => matches!(self.holds, Holds::Role(_)),
         }
     }
 }

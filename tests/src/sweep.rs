@@ -24,6 +24,8 @@ pub enum Needs {
     /// something no merchant owns yet (owner scoping refuses it to a
     /// merchant-bound caller, `TenantTx::insert`).
     Unbound(&'static [Permission]),
+    /// A person of any role; a partner client has no account of its own.
+    Person,
 }
 
 /// `(root field, needs, document)`. A document may use the ids that the

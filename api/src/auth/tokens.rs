@@ -56,6 +56,9 @@ struct Verified {
     sub: String,
     tid: Uuid,
     exp: i64,
+    /// Absent: as old as can be (refused once the person's sessions were ended).
+    #[serde(default)]
+    iat: i64,
     typ: String,
     #[serde(default)]
     role: Option<String>,
@@ -68,14 +71,26 @@ struct Verified {
 /// Who a verified token speaks for.
 #[derive(Debug, Clone)]
 pub enum Principal {
-    User { user_id: Uuid, tenant_id: Uuid, role: Role, merchant_id: Option<Uuid> },
-    Client { client_id: Uuid, tenant_id: Uuid, merchant_id: Option<Uuid>, scopes: Vec<Permission> },
+    /// `issued_at`: the token's `iat` (seconds since the epoch, UTC).
+    User {
+        user_id: Uuid,
+        tenant_id: Uuid,
+        role: Role,
+        merchant_id: Option<Uuid>,
+        issued_at: i64,
+    },
+    Client {
+        client_id: Uuid,
+        tenant_id: Uuid,
+        merchant_id: Option<Uuid>,
+        scopes: Vec<Permission>,
+    },
 }
 
 impl Principal {
     pub fn tenant_ctx(&self, request_id: Option<String>) -> TenantCtx {
         match self {
-            Principal::User { user_id, tenant_id, role, merchant_id } => {
+            Principal::User { user_id, tenant_id, role, merchant_id, .. } => {
                 TenantCtx::user(*tenant_id, *user_id, *role, *merchant_id, request_id)
             }
             Principal::Client { client_id, tenant_id, merchant_id, scopes } => {
@@ -129,6 +144,24 @@ pub enum AuthError {
     /// The rights behind the token could not be read (database down).
     #[error("access could not be checked; try again")]
     Unavailable,
+}
+
+impl AuthError {
+    /// Why a token is refused, in one word (the `reason` of the
+    /// catalogue's `platform-token-invalid`).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            AuthError::NotYetValid => "not_yet_valid",
+            AuthError::BadSignature => "bad_signature",
+            AuthError::BadAlgorithm => "bad_algorithm",
+            AuthError::UnknownKey => "unknown_key",
+            AuthError::BadClaims => "bad_claims",
+            AuthError::Malformed => "malformed",
+            AuthError::Expired => "expired",
+            AuthError::Revoked => "revoked",
+            AuthError::Unavailable => "unavailable",
+        }
+    }
 }
 
 /// How many verified tokens are remembered (each is checked once, then
@@ -258,7 +291,13 @@ impl TokenIssuer {
         let principal = match claims.typ.as_str() {
             "user" => {
                 let role = claims.role.as_deref().and_then(Role::parse).ok_or(AuthError::BadClaims)?;
-                Principal::User { user_id: sub, tenant_id: claims.tid, role, merchant_id: claims.mid }
+                Principal::User {
+                    user_id: sub,
+                    tenant_id: claims.tid,
+                    role,
+                    merchant_id: claims.mid,
+                    issued_at: claims.iat,
+                }
             }
             "client" => {
                 let scopes =

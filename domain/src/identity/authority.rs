@@ -15,12 +15,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use moka::future::Cache;
 use sea_orm::{ColumnTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::entities::{api_client, membership};
 use super::grants::parse_role;
+use super::users;
 use crate::platform::access::{Permission, Role, parse_scopes};
 use crate::platform::bus::Topic;
 use crate::platform::db::Db;
@@ -38,6 +40,9 @@ pub struct MemberStanding {
     pub role: Role,
     /// The merchant a merchant-role member acts for.
     pub merchant_id: Option<Uuid>,
+    /// Access tokens of this person issued before this are void (a
+    /// password reset ended every session).
+    pub sessions_revoked_at: Option<DateTime<Utc>>,
 }
 
 /// What a partner client may do now (`None` from [`client`] once revoked).
@@ -104,12 +109,16 @@ impl Standings {
 
 /// The answer for `key` from `cache` (one load for concurrent callers),
 /// unless an eviction happened since its read began: then read again.
-async fn recent<T: Clone + Send + Sync + 'static>(
+async fn recent<T, F>(
     standings: &Standings,
     cache: &Cache<(Uuid, Uuid), Stamped<T>>,
     key: (Uuid, Uuid),
-    load: impl AsyncFn() -> DomainResult<T>,
-) -> DomainResult<T> {
+    load: impl Fn() -> F,
+) -> DomainResult<T>
+where
+    T: Clone + Send + Sync + 'static,
+    F: Future<Output = DomainResult<T>> + Send,
+{
     let stamped = async {
         let stamp = standings.stamp();
         Ok::<_, DomainError>((stamp, load().await?))
@@ -139,11 +148,18 @@ pub async fn member(
     user_id: Uuid,
     freshness: Freshness,
 ) -> DomainResult<Option<MemberStanding>> {
-    let load = async || {
+    let load = move || async move {
         let tx = db.begin_read(&TenantCtx::system(tenant_id)).await?;
         let row = tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(user_id)).one(tx.conn()).await?;
+        let revoked = match row {
+            Some(_) => users::find(tx.conn(), user_id).await?.and_then(|u| u.sessions_revoked_at),
+            None => None,
+        };
         tx.commit().await?;
-        row.map(|m| Ok(MemberStanding { role: parse_role(&m.role)?, merchant_id: m.merchant_id })).transpose()
+        row.map(|m| {
+            Ok(MemberStanding { role: parse_role(&m.role)?, merchant_id: m.merchant_id, sessions_revoked_at: revoked })
+        })
+        .transpose()
     };
     let standings = standings(db)?;
     match freshness {
@@ -164,7 +180,7 @@ pub async fn client(
     client_id: Uuid,
     freshness: Freshness,
 ) -> DomainResult<Option<ClientStanding>> {
-    let load = async || {
+    let load = move || async move {
         let tx = db.begin_read(&TenantCtx::system(tenant_id)).await?;
         let row = tx
             .find_by_id::<api_client::Entity>(client_id)

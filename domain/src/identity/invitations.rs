@@ -322,7 +322,7 @@ fn invalid_token() -> DomainError {
 }
 
 fn already_used() -> DomainError {
-    DomainError::user("token", UserErrorCode::Expired, messages::invitation_used())
+    DomainError::user("token", UserErrorCode::LinkUsed, messages::invitation_used())
 }
 
 fn parse_token(token: &str) -> Option<(Uuid, Uuid, &str)> {
@@ -351,7 +351,10 @@ pub async fn accept(
     let Some(found) = found.filter(|i| secret_hash_eq(&i.token_hash, &hash_secret(secret))) else {
         return Err(invalid_token());
     };
-    if found.accepted_at.is_some() || found.revoked_at.is_some() {
+    if found.revoked_at.is_some() {
+        return Err(DomainError::user("token", UserErrorCode::LinkUsed, messages::invitation_withdrawn()));
+    }
+    if found.accepted_at.is_some() {
         return Err(already_used());
     }
     if found.expires_at <= clock::now() {

@@ -87,6 +87,8 @@ messages! {
     invitation_invalid = "identity-invitation-invalid";
     /// This invitation was already used.
     invitation_used = "identity-invitation-used";
+    /// This invitation was withdrawn.
+    invitation_withdrawn = "identity-invitation-withdrawn";
     /// This invitation has expired.
     invitation_expired = "identity-invitation-expired";
     /// You already have an account: enter its password.

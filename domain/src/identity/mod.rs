@@ -21,6 +21,7 @@ pub mod retention;
 pub mod seed;
 pub mod sessions;
 pub mod signup;
+mod slug_holds;
 pub mod tenants;
 pub mod users;
 

@@ -91,12 +91,35 @@ pub(crate) async fn check(
     account: Option<&user::Model>,
     request_id: Option<String>,
 ) -> DomainResult<bool> {
+    check_counting(db, field, email, password, account, Clears::OnMatch, request_id).await
+}
+
+/// Whether a matching password forgives the address's failed attempts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Clears {
+    OnMatch,
+    /// A match counts like a failure: at sign-up, where the password of an
+    /// account nobody has confirmed proves nothing, and an address must
+    /// lock alike whether or not it has one.
+    Never,
+}
+
+/// [`check`], with the say of a match over the count given by `clears`.
+pub(crate) async fn check_counting(
+    db: &Db,
+    field: &str,
+    email: &Email,
+    password: &str,
+    account: Option<&user::Model>,
+    clears: Clears,
+    request_id: Option<String>,
+) -> DomainResult<bool> {
     let slot = hashing_slot()?;
     let key = email_key(email);
     count_attempt(db, field, &key).await?;
     let matched = verify(&slot, password, account.map(|u| u.password_hash.as_str())).await;
     drop(slot);
-    let locked_now = settle(db, &key, matched).await?;
+    let locked_now = settle(db, &key, matched && clears == Clears::OnMatch).await?;
     if !matched {
         tracing::info!(user.email = %email.redacted(), locked = locked_now, "password check failed");
         if let Some(account) = account {
@@ -141,7 +164,9 @@ pub(crate) async fn purge_idle(conn: &impl ConnectionTrait) -> DomainResult<u64>
     Ok(deleted.rows_affected)
 }
 
-fn email_key(email: &Email) -> String {
+/// How the gate (and a slug hold) keys an address: its SHA-256, so the
+/// table holds no addresses.
+pub(crate) fn email_key(email: &Email) -> String {
     let digest = Sha256::digest(email.as_str().as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }

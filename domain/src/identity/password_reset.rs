@@ -15,7 +15,7 @@ use super::memberships::memberships_of_user;
 use super::messages;
 use super::password::NewPassword;
 use super::sessions::revoke_user;
-use super::{Locale, USER, mail, password_gate, tenants, users};
+use super::{Locale, USER, authority, mail, password_gate, tenants, users};
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
 use crate::platform::db::{Db, scope_to_user};
@@ -154,12 +154,15 @@ pub async fn reset(db: &Db, token: &str, password: &str, request_id: Option<Stri
     password_gate::clear(&tx, &Email::parse("email", &user.email)?).await?;
     let mut active = user.into_active_model();
     active.password_hash = Set(hash);
+    // Access tokens already issued stop too (see `authority`).
+    active.sessions_revoked_at = Set(Some(now));
     // The link reached the address: it is verified now.
     if !verified {
         active.email_verified_at = Set(Some(now));
     }
     users::update(&tx, active).await?;
     revoke_user(&tx, user_id, None).await?;
+    super::signup::void_links(&tx, user_id, now).await?;
     scope_to_user(&tx, user_id).await?;
     let tenants: Vec<Uuid> = memberships_of_user(&tx, user_id).await?.into_iter().map(|m| m.tenant_id).collect();
     tx.commit().await?;
@@ -168,7 +171,11 @@ pub async fn reset(db: &Db, token: &str, password: &str, request_id: Option<Stri
         let ctx = TenantCtx::account(tenant_id, user_id, request_id.clone());
         let change = Change::of("user.password_reset", USER, user_id)
             .after(json!({"sessionsRevoked": true, "otherLinksVoided": true}));
-        db.write(&ctx, async |tx| audit::record(tx, change).await).await?;
+        db.write(&ctx, async |tx| {
+            authority::changed(tx, user_id)?;
+            audit::record(tx, change).await
+        })
+        .await?;
     }
     Ok(())
 }

@@ -56,7 +56,11 @@ pub async fn login(
         }
         None => memberships.first().cloned(),
     };
-    let Some(membership) = chosen else { return Err(bad_credentials()) };
+    // Told only to whoever knows the password: no tenant of theirs by that
+    // slug (or none at all, once removed from the last one).
+    let Some(membership) = chosen else {
+        return Err(DomainError::user("tenantSlug", UserErrorCode::NotFound, messages::not_a_member()));
+    };
     let role = parse_role(&membership.role)?;
     let grant = grants::issue(&tx, user.id, membership.tenant_id, role, membership.merchant_id, None).await?;
     let ctx = TenantCtx::user(membership.tenant_id, user.id, role, membership.merchant_id, request_id);
@@ -82,6 +86,10 @@ pub async fn refresh(
     let found =
         refresh_token::Entity::find().filter(refresh_token::Column::TokenHash.eq(hash_secret(token))).one(&tx).await?;
     let Some(found) = found else { return Err(invalid_refresh()) };
+    // Signed out, reset or removed: refused, but no one replayed it.
+    if found.revoked_at.is_some() && found.used_at.is_none() {
+        return Err(invalid_refresh());
+    }
     let now = clock::now();
     // Guarded so that of two concurrent uses exactly one wins.
     let claimed = refresh_token::Entity::update_many()

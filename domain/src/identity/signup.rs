@@ -28,8 +28,9 @@ use super::grants::{self, SessionGrant};
 use super::memberships;
 use super::messages;
 use super::password::NewPassword;
+use super::password_gate::{self, Clears};
 use super::tenants::{self, Opening, Tenant};
-use super::{Locale, Module, USER, mail, password_gate, users};
+use super::{Locale, Module, USER, mail, slug_holds, users};
 use crate::platform::access::Role;
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
@@ -186,15 +187,29 @@ pub async fn sign_up(
         return Ok(answer);
     }
     let made = async {
-        if tenants::find_by_slug(db.connection(), &valid.slug).await?.is_some() {
+        if tenants::find_by_slug(db.connection(), &valid.slug).await?.is_some()
+            || slug_holds::held_for_another(db.connection(), &valid.slug, &valid.email).await?
+        {
             return Err(tenants::slug_taken());
         }
         let account = users::find_by_email(db.connection(), &valid.email).await?;
-        // Every sign-up is an attempt on the address, so that a locked
-        // address answers alike with and without an account.
-        let matched =
-            password_gate::check(db, "password", &valid.email, &input.password, account.as_ref(), request_id.clone())
-                .await?;
+        // Every sign-up is an attempt on the address, and only a confirmed
+        // account's own password forgives earlier ones, so an address locks
+        // alike with and without an account.
+        let clears = match &account {
+            Some(user) if user.email_verified_at.is_some() => Clears::OnMatch,
+            _ => Clears::Never,
+        };
+        let matched = password_gate::check_counting(
+            db,
+            "password",
+            &valid.email,
+            &input.password,
+            account.as_ref(),
+            clears,
+            request_id.clone(),
+        )
+        .await?;
         match account {
             Some(user) if matched && user.email_verified_at.is_some() => {
                 open_for_verified(db, &valid, user.id, remembered.as_ref(), request_id.clone()).await
@@ -224,6 +239,11 @@ pub async fn sign_up(
         other => other?,
     };
     if matches!(answer, SignUp::MailSent) {
+        // Nothing opened under the slug (the address had an account, or a
+        // cap held): hold it as an unconfirmed tenant would be.
+        if tenants::find_by_slug(db.connection(), &valid.slug).await?.is_none() {
+            slug_holds::hold(db.connection(), &valid.slug, &valid.email, clock::now() + CONFIRMATION_TTL).await?;
+        }
         tokio::time::sleep_until(started + ANSWER_FLOOR).await;
     }
     Ok(answer)
@@ -277,8 +297,6 @@ async fn open_pending_new(
         }
         Err(e) => return Err(e),
     };
-    // The address was counted as an attempt without an account; it has one now.
-    password_gate::clear(&tx, &valid.email).await?;
     let (tenant, mut scoped) = tenants::open(db, tx, valid.opening(), user.id, request_id).await?;
     send_link(&mut scoped, &user, &tenant, public_url).await?;
     remember(&scoped, remembered, SignedUp { tenant_id: tenant.id, user_id: user.id }).await?;
@@ -415,6 +433,22 @@ pub(crate) async fn resend(
     Ok(scoped.commit().await?)
 }
 
+/// Spends every unused confirmation link of `user_id` (after a
+/// confirmation, or a password reset).
+pub(crate) async fn void_links(
+    conn: &impl sea_orm::ConnectionTrait,
+    user_id: Uuid,
+    now: chrono::DateTime<chrono::Utc>,
+) -> DomainResult<()> {
+    signup_confirmation::Entity::update_many()
+        .col_expr(signup_confirmation::Column::UsedAt, Expr::value(now))
+        .filter(signup_confirmation::Column::UserId.eq(user_id))
+        .filter(signup_confirmation::Column::UsedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 fn invalid_link() -> DomainError {
     DomainError::user("token", UserErrorCode::InvalidCredentials, messages::signup_link_invalid())
 }
@@ -456,6 +490,10 @@ pub async fn confirm(db: &Db, token: &str, request_id: Option<String>) -> Domain
     }
     let user = users::find(&tx, found.user_id).await?.ok_or_else(invalid_link)?;
     let first_confirmation = user.email_verified_at.is_none();
+    // The address is proven: the user's other links (resent, or of other
+    // sign-ups) are spent too, and its failed attempts forgiven.
+    void_links(&tx, found.user_id, now).await?;
+    password_gate::clear(&tx, &Email::parse("email", &user.email)?).await?;
     if first_confirmation {
         users::mark_verified(&tx, user, now).await?;
     }

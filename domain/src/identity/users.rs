@@ -1,18 +1,22 @@
-//! Users: a global table (a person may belong to many tenants).
+//! Users: a global table (a person may belong to many tenants). A person
+//! changes their own name and language ([`update_own`]); the language is
+//! the one their mail is written in.
 #![expect(clippy::disallowed_methods, reason = "users is a global table, not tenant-owned")]
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use serde_json::json;
 use uuid::Uuid;
 
-use super::Locale;
 use super::entities::user;
-use super::lookups;
+use super::{Locale, USER, lookups};
+use crate::platform::audit::{self, Change};
 use crate::platform::clock;
 use crate::platform::db::Db;
 use crate::platform::email::Email;
-use crate::platform::errors::{DomainError, DomainResult};
+use crate::platform::errors::{DomainError, DomainResult, UserErrors};
 use crate::platform::ids::new_id;
+use crate::platform::tenancy::{Actor, TenantTx};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
@@ -83,6 +87,7 @@ pub(crate) async fn insert(
         password_hash: Set(password_hash),
         locale: Set(locale.as_str().to_owned()),
         email_verified_at: Set(email_verified.then(clock::now)),
+        sessions_revoked_at: Set(None),
         created_at: Set(clock::now()),
     };
     Ok(sea_orm::ActiveModelTrait::insert(row, conn).await?)
@@ -101,4 +106,38 @@ pub(crate) async fn mark_verified(
     let mut active = sea_orm::IntoActiveModel::into_active_model(user);
     active.email_verified_at = Set(Some(at));
     update(conn, active).await
+}
+
+/// What a person may change of their own account.
+#[derive(Debug, Clone, Default)]
+pub struct AccountUpdate {
+    /// 1 to 120 characters.
+    pub name: Option<String>,
+    /// The language of the portal and of every mail to them.
+    pub locale: Option<Locale>,
+}
+
+/// Changes the signed-in person's own name or language, audited as
+/// `user.update` in the tenant they are signed in to. A partner client has
+/// no account: `FORBIDDEN`. Errors: `INVALID` on `name`.
+pub async fn update_own(tx: &mut TenantTx, change: AccountUpdate) -> DomainResult<User> {
+    let Actor::User { id } = tx.ctx().actor else { return Err(DomainError::Forbidden("account:own")) };
+    let mut errors = UserErrors::default();
+    let name = change.name.as_deref().map(|n| super::tenants::parse_name("name", n, &mut errors));
+    errors.finish()?;
+    let row = find(tx.conn(), id).await?.ok_or_else(|| DomainError::internal("user of a valid token is gone"))?;
+    let before = User::from(row.clone());
+    let mut active = sea_orm::IntoActiveModel::into_active_model(row);
+    if let Some(name) = name {
+        active.name = Set(name);
+    }
+    if let Some(locale) = change.locale {
+        active.locale = Set(locale.as_str().to_owned());
+    }
+    let after = User::from(update(tx.conn(), active).await?);
+    let view = |u: &User| json!({"name": u.name, "locale": u.locale.as_str()});
+    audit::record(tx, Change::of("user.update", USER, id).before(view(&before)).after(view(&after))).await?;
+    let lookups = lookups::of(tx.db())?;
+    tx.after_commit(async move { lookups.users.invalidate(&id).await });
+    Ok(after)
 }

@@ -38,7 +38,9 @@ messages! {
     token_expired = "platform-token-expired";
     /// The token's membership or client was removed or revoked.
     access_revoked = "platform-access-revoked";
-    /// The access token is not valid (`reason`, technical).
+    /// The access token is not valid, for `reason` (`malformed`,
+    /// `not_yet_valid`, `bad_signature`, `bad_algorithm`, `unknown_key`,
+    /// `bad_claims`).
     token_invalid(reason: &str) = "platform-token-invalid";
     /// The caller lacks `permission`.
     forbidden(permission: &str) = "platform-forbidden";

@@ -64,7 +64,7 @@ async fn smtp_invitation_mail_arrives_in_chinese_with_a_working_link() {
     let reused = app
         .gql(None, "mutation($t: String!) { invitationAccept(input: {token: $t, name: \"X\", password: \"another-horse-7\"}) { userErrors { code } } }", json!({"t": accept_token(&text)}))
         .await;
-    assert_eq!(reused["data"]["invitationAccept"]["userErrors"][0]["code"], "EXPIRED", "a link works once");
+    assert_eq!(reused["data"]["invitationAccept"]["userErrors"][0]["code"], "LINK_USED", "a link works once");
 }
 
 #[tokio::test]

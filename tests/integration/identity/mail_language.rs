@@ -75,3 +75,38 @@ async fn the_sign_up_confirmation_is_in_the_new_owners_language_and_the_tenants_
     assert!(expiry.iter().any(|e| text.contains(e.as_str())), "expiry {expiry:?} in Shanghai time: {text}");
     assert!(text.contains(&format!("{}/confirm-signup?token=", app.url)), "{text}");
 }
+
+#[tokio::test]
+async fn a_person_who_switches_to_english_gets_their_next_mail_in_english() {
+    let app = TestApp::spawn().await;
+    let email = "owner@switch.example.com";
+    let owner = app
+        .signup_with(json!({"tenantName": "丝路仓 Silk", "tenantSlug": "switch", "name": "王芳", "email": email,
+                            "password": "correct-horse-42", "locale": "ZH_CN"}))
+        .await;
+    let switch = "mutation($l: Locale!) { accountUpdate(input: {locale: $l}) { user { locale } userErrors { code } } }";
+    let switched = app.gql(Some(&owner.access_token), switch, json!({"l": "EN"})).await;
+    assert_eq!(switched["data"]["accountUpdate"]["user"]["locale"], "EN", "{switched}");
+    app.gql(None, RESET, json!({"e": email})).await;
+    let mail = app.queued_mails(email).await.pop().expect("a reset mail");
+    assert_eq!(mail["locale"], "en", "{mail}");
+    assert_eq!(mail["subject"], "Reset your Silkport password");
+
+    let blank = app
+        .gql(
+            Some(&owner.access_token),
+            "mutation { accountUpdate(input: {name: \" \"}) { user { name } userErrors { field code } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(blank["data"]["accountUpdate"]["userErrors"][0]["code"], "INVALID", "{blank}");
+    let viewer = app.gql(Some(&owner.access_token), "{ viewer { user { name } } }", json!({})).await;
+    assert_eq!(viewer["data"]["viewer"]["user"]["name"], "王芳", "a refused change changes nothing");
+
+    let partner = app.partner_token(&owner, "TENANT_READ").await;
+    let by_client = app.gql(Some(&partner), switch, json!({"l": "ZH_CN"})).await;
+    assert_eq!(
+        by_client["errors"][0]["extensions"]["code"], "FORBIDDEN",
+        "a partner client has no account: {by_client}"
+    );
+}

@@ -55,7 +55,7 @@ async fn a_revoked_invitation_cannot_be_accepted() {
     let accept = "mutation($t: String!) { invitationAccept(input: {token: $t, name: \"Late\", password: \"late-comer-pass-9\"}) { accessToken userErrors { code } } }";
     let accepted = app.gql(None, accept, json!({"t": token})).await;
     assert_eq!(accepted["data"]["invitationAccept"]["accessToken"], Value::Null);
-    assert_eq!(accepted["data"]["invitationAccept"]["userErrors"][0]["code"], "EXPIRED");
+    assert_eq!(accepted["data"]["invitationAccept"]["userErrors"][0]["code"], "LINK_USED");
 }
 
 #[tokio::test]

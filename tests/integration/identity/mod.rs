@@ -19,7 +19,7 @@ mod tenants;
 
 use domain::platform::access::Permission::*;
 use serde_json::json;
-use silkport_tests::sweep::Needs::{All, WhenBound};
+use silkport_tests::sweep::Needs::{All, Person, WhenBound};
 use silkport_tests::sweep::{Operations, Seeded};
 use silkport_tests::{Session, TestApp};
 
@@ -48,6 +48,7 @@ pub const OPERATIONS: Operations = &[
     ("passwordResetRequest", All(&[]), "mutation { passwordResetRequest(input: {email: \"nobody@beta.example.com\"}) { userErrors { code } } }"),
     ("passwordReset", All(&[]), "mutation($member: ID!) { passwordReset(input: {token: $member, password: \"another-pass-12\"}) { userErrors { code } } }"),
     ("invitationAccept", All(&[]), "mutation($invitation: ID!) { invitationAccept(input: {token: $invitation, name: \"X\", password: \"another-pass-12\"}) { accessToken userErrors { code } } }"),
+    ("accountUpdate", Person, "mutation { accountUpdate(input: {locale: EN}) { user { id locale } userErrors { code } } }"),
     ("tenantUpdate", All(&[TenantWrite]), "mutation { tenantUpdate(input: {name: \"Beta renamed\"}) { tenant { id name } userErrors { code } } }"),
     ("memberInvite", All(&[MembersWrite, MerchantsRead]), "mutation($merchant: ID!) { a: memberInvite(input: {email: \"op@alpha.example.com\", role: VIEWER}) { invitation { id email } userErrors { code } }
         b: memberInvite(input: {email: \"m@alpha.example.com\", role: MERCHANT, merchantId: $merchant}) { invitation { id merchant { name } } userErrors { code } } }"),

@@ -113,3 +113,31 @@ async fn reset_requests_take_the_same_time_whether_or_not_the_address_exists() {
     assert!(gap < Duration::from_millis(100), "median {k:?} for a known address, {u:?} for an unknown one");
     assert!(u >= Duration::from_millis(250), "an unknown address answers early: {u:?}");
 }
+
+#[tokio::test]
+async fn a_reset_ends_access_tokens_already_issued_at_once() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let before = app.gql(Some(&owner.access_token), "{ viewer { role } }", json!({})).await;
+    assert_eq!(before["data"]["viewer"]["role"], "OWNER", "{before}");
+    // Tokens carry whole seconds: the reset comes a second after the token.
+    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    request(&app, &owner.email).await;
+    let link = app.mail_link_token(&owner.email, "/reset-password").await;
+    let done = app.gql(None, RESET, json!({"t": link, "p": "after-reset-pass-1"})).await;
+    assert_eq!(reset_code(&done), None, "{done}");
+    let read = app.gql(Some(&owner.access_token), "{ viewer { role } }", json!({})).await;
+    assert_eq!(read["errors"][0]["extensions"]["code"], "UNAUTHENTICATED", "a read with the old token: {read}");
+    let write = app
+        .gql(
+            Some(&owner.access_token),
+            "mutation { tenantUpdate(input: {name: \"Taken over\"}) { userErrors { code } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(write["errors"][0]["extensions"]["code"], "UNAUTHENTICATED", "a write with the old token: {write}");
+    let fresh = app.login(&owner.email, "after-reset-pass-1", None).await;
+    let token = fresh["data"]["sessionCreate"]["accessToken"].as_str().expect("a new session");
+    let now = app.gql(Some(token), "{ viewer { role } }", json!({})).await;
+    assert_eq!(now["data"]["viewer"]["role"], "OWNER", "a token issued after the reset works: {now}");
+}

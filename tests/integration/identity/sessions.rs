@@ -110,3 +110,37 @@ async fn sign_out_and_switching_tenants() {
         .await;
     assert_eq!(after["data"]["sessionRefresh"]["accessToken"], Value::Null);
 }
+
+#[tokio::test]
+async fn a_removed_members_refresh_token_is_refused_without_a_false_alarm() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let member = app.member(&owner, "frank@alpha.example.com", "OPERATOR").await;
+    let members =
+        app.gql(Some(&owner.access_token), "{ members(first: 5, role: OPERATOR) { nodes { id } } }", json!({})).await;
+    let id = members["data"]["members"]["nodes"][0]["id"].clone();
+    let removed = app
+        .gql(
+            Some(&owner.access_token),
+            "mutation($m: ID!) { memberRemove(input: {memberId: $m}) { userErrors { code } } }",
+            json!({"m": id}),
+        )
+        .await;
+    assert_eq!(removed["data"]["memberRemove"]["userErrors"], json!([]), "{removed}");
+    let refresh = app
+        .gql(
+            None,
+            "mutation($r: String!) { sessionRefresh(input: {refreshToken: $r}) { accessToken userErrors { code } } }",
+            json!({"r": member.refresh_token}),
+        )
+        .await;
+    assert_eq!(refresh["data"]["sessionRefresh"]["userErrors"][0]["code"], "INVALID_CREDENTIALS", "{refresh}");
+    let log = app.gql(Some(&owner.access_token), "{ auditLog(first: 10) { nodes { action } } }", json!({})).await;
+    let actions: Vec<&str> =
+        log["data"]["auditLog"]["nodes"].as_array().expect("log").iter().filter_map(|n| n["action"].as_str()).collect();
+    assert!(!actions.contains(&"session.reuse_detected"), "a revoked, never used token is no replay: {actions:?}");
+
+    let again = app.login("frank@alpha.example.com", PASSWORD, None).await;
+    let error = &again["data"]["sessionCreate"]["userErrors"][0];
+    assert_eq!((&error["code"], &error["field"]), (&json!("NOT_FOUND"), &json!(["input", "tenantSlug"])), "{again}");
+}

@@ -151,7 +151,10 @@ async fn concurrent_sign_ups_of_one_new_address_make_one_account() {
     let tries = (0..10).map(|i| app.gql_patiently(None, SIGN_UP, input(&format!("burst-{i}"), email, PASSWORD)));
     let answers = join_all(tries).await;
     for answer in &answers {
-        assert_eq!(answer["data"]["tenantCreate"]["mailSent"], true, "{answer}");
+        let payload = &answer["data"]["tenantCreate"];
+        // Each try is an attempt on the address: past five it is locked.
+        let locked = payload["userErrors"][0]["code"] == "TOO_MANY_ATTEMPTS";
+        assert!(payload["mailSent"] == true || locked, "{answer}");
     }
     assert_eq!(count(&app, "SELECT COUNT(*) FROM users WHERE email = 'burst@gamma.example.com'").await, 1);
     let links = app.mail_link_tokens(email, "/confirm-signup").await.len() as u64;
@@ -201,4 +204,78 @@ async fn an_existing_verified_account_opens_another_tenant_with_its_own_password
     let tenant = app.gql(Some(token), "{ tenant { slug } viewer { role } }", json!({})).await;
     assert_eq!(tenant["data"]["tenant"]["slug"], "alpha-two");
     assert_eq!(tenant["data"]["viewer"]["role"], "OWNER");
+}
+
+#[tokio::test]
+async fn repeated_sign_ups_lock_an_address_alike_with_and_without_an_account() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let code = |a: &Value| a["data"]["tenantCreate"]["userErrors"][0]["code"].as_str().map(str::to_owned);
+    let mut known = Vec::new();
+    let mut fresh = Vec::new();
+    for i in 0..7 {
+        let guess = "same-guess-zz-1";
+        known.push(code(&app.gql(None, SIGN_UP, input(&format!("k-{i}"), &owner.email, guess)).await));
+        fresh.push(code(&app.gql(None, SIGN_UP, input(&format!("f-{i}"), "erin@gamma.example.com", guess)).await));
+    }
+    assert_eq!(known, fresh, "an existing and a new address answer alike, try by try");
+    assert_eq!(fresh[5].as_deref(), Some("TOO_MANY_ATTEMPTS"), "{fresh:?}");
+}
+
+#[tokio::test]
+async fn a_sign_up_that_opened_nothing_holds_its_slug_like_one_that_did() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    app.gql(None, SIGN_UP, input("held-existing", &owner.email, "a-guessed-pass-1")).await;
+    app.gql(None, SIGN_UP, input("held-new", "new@gamma.example.com", "a-guessed-pass-1")).await;
+    let taken = |a: &Value| a["data"]["tenantCreate"]["userErrors"][0]["code"].clone();
+    let third = |slug: &str| input(slug, "third@delta.example.com", PASSWORD);
+    let existing = app.gql(None, SIGN_UP, third("held-existing")).await;
+    let new = app.gql(None, SIGN_UP, third("held-new")).await;
+    assert_eq!((taken(&existing), taken(&new)), (json!("TAKEN"), json!("TAKEN")), "{existing} / {new}");
+
+    // The owner, now with the right password, may still use the slug they tried.
+    let own = app.gql(None, SIGN_UP, input("held-existing", &owner.email, PASSWORD)).await;
+    assert!(own["data"]["tenantCreate"]["accessToken"].is_string(), "{own}");
+
+    // A day later both slugs are free again: the hold ran out, the unconfirmed tenant lapsed.
+    domain::platform::clock::advance(chrono::Duration::hours(24) + chrono::Duration::minutes(1));
+    let purged = domain::identity::retention::purge_sessions(&app.state.db).await.expect("purge");
+    assert_eq!(purged.lapsed_signups, 1, "{purged:?}");
+    let again = app.gql(None, SIGN_UP, third("held-new")).await;
+    assert_eq!(again["data"]["tenantCreate"]["mailSent"], true, "{again}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM tenants WHERE slug = 'held-new'").await, 1);
+}
+
+#[tokio::test]
+async fn following_one_link_spends_the_others_and_a_reset_spends_them_too() {
+    let app = TestApp::spawn().await;
+    let email = "bob@gamma.example.com";
+    app.gql(None, SIGN_UP, input("gamma", email, PASSWORD)).await;
+    app.login(email, PASSWORD, None).await;
+    let links = app.mail_link_tokens(email, "/confirm-signup").await;
+    assert_eq!(links.len(), 2, "the sign-in mailed a second link");
+    let first = app.gql(None, CONFIRM, json!({"t": links[1]})).await;
+    assert!(first["data"]["signupConfirm"]["accessToken"].is_string(), "{first}");
+    let older = app.gql(None, CONFIRM, json!({"t": links[0]})).await;
+    assert_eq!(confirm_code(&older).as_deref(), Some("LINK_USED"), "the other link still signed in: {older}");
+
+    let email = "carol@delta.example.com";
+    app.gql(None, SIGN_UP, input("delta", email, PASSWORD)).await;
+    app.gql(
+        None,
+        "mutation($e: String!) { passwordResetRequest(input: {email: $e}) { userErrors { code } } }",
+        json!({"e": email}),
+    )
+    .await;
+    let reset = app.mail_link_token(email, "/reset-password").await;
+    let done = app
+        .gql(None, "mutation($t: String!) { passwordReset(input: {token: $t, password: \"brand-new-pass-7\"}) { userErrors { code } } }", json!({"t": reset}))
+        .await;
+    assert_eq!(done["data"]["passwordReset"]["userErrors"], json!([]), "{done}");
+    let link = app.mail_link_token(email, "/confirm-signup").await;
+    let after_reset = app.gql(None, CONFIRM, json!({"t": link})).await;
+    assert_eq!(confirm_code(&after_reset).as_deref(), Some("LINK_USED"), "{after_reset}");
+    let signed_in = app.login(email, "brand-new-pass-7", None).await;
+    assert!(signed_in["data"]["sessionCreate"]["accessToken"].is_string(), "the reset proved the address: {signed_in}");
 }

@@ -9,8 +9,9 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 19] = [
+const MUTATIONS: [&str; 20] = [
     "tenantUpdate",
+    "accountUpdate",
     "memberInvite",
     "invitationAccept",
     "invitationResend",
@@ -85,6 +86,23 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("tenantUpdate");
+
+    run(
+        &app,
+        t,
+        "accountUpdate",
+        "mutation { accountUpdate(input: {name: \"Li Wei\", locale: ZH_CN}) { userErrors { code } } }",
+        json!({}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "user.update", "actor": user(&me, &owner.email), "subjectId": me,
+               "before": {"name": "Owner", "locale": "en"}, "after": {"name": "Li Wei", "locale": "zh-CN"},
+               "requestId": request_id("accountUpdate")}),
+    )
+    .await;
+    checked.push("accountUpdate");
 
     let invite = "mutation($e: String!) { memberInvite(input: {email: $e, role: VIEWER}) { invitation { id } userErrors { code } } }";
     let second = "second@alpha.example.com";

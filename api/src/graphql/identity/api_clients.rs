@@ -69,7 +69,7 @@ impl ApiClientMutations {
         Ok(ApiClientCreatePayload { api_client, client_secret, user_errors })
     }
 
-    /// Revokes a client: its secret stops working; issued tokens expire on their own.
+    /// Revokes a client: its secret and every token issued to it stop working at once.
     async fn api_client_revoke(
         &self,
         ctx: &Context<'_>,

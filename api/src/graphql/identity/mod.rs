@@ -1,6 +1,7 @@
 //! The identity context's GraphQL: tenants, people, sessions and partner
 //! clients. Its roots are merged into the schema's.
 
+mod account;
 mod api_clients;
 mod members;
 mod nodes;
@@ -22,4 +23,5 @@ pub struct IdentityMutation(
     tenant::TenantMutations,
     members::MemberMutations,
     api_clients::ApiClientMutations,
+    account::AccountMutations,
 );

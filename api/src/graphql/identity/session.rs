@@ -43,6 +43,7 @@ fn auth_payload(ctx: &Context<'_>, result: Result<SessionGrant, DomainError>) ->
         tenant_id: grant.tenant_id,
         role: grant.role,
         merchant_id: grant.merchant_id,
+        issued_at: chrono::Utc::now().timestamp(),
     };
     Ok(AuthPayload {
         access_token: Some(access_token),
@@ -84,7 +85,10 @@ pub struct TenantCreateInput {
     /// The owner's name.
     name: String,
     email: String,
+    /// 10 to 128 characters of at least two kinds (letters, digits,
+    /// symbols), not a well-known one, not containing the email address.
     password: String,
+    /// The owner's language and the tenant's default; `ZH_CN` when not given.
     locale: Option<Enum<Locale>>,
     /// Defaults to every module.
     modules: Option<Vec<Enum<Module>>>,

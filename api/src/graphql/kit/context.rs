@@ -55,7 +55,7 @@ fn refused(error: &AuthError) -> Error {
         AuthError::Unavailable => coded(vec![messages::internal()], "INTERNAL"),
         AuthError::Expired => unauthenticated(messages::token_expired()),
         AuthError::Revoked => unauthenticated(messages::access_revoked()),
-        other => unauthenticated(messages::token_invalid(&other.to_string())),
+        other => unauthenticated(messages::token_invalid(other.reason())),
     }
 }
 

@@ -11,6 +11,8 @@ pub struct Model {
     pub locale: String,
     /// When the owner of the address proved they read it (a link we mailed).
     pub email_verified_at: Option<ChronoDateTimeUtc>,
+    /// Access tokens issued before this are refused (set by a password reset).
+    pub sessions_revoked_at: Option<ChronoDateTimeUtc>,
     pub created_at: ChronoDateTimeUtc,
 }
 

@@ -17,7 +17,14 @@ platform-job-not-retryable = Only dead-lettered jobs can be retried.
 platform-unauthenticated = Authentication required: send `Authorization: Bearer <access token>`.
 platform-token-expired = The access token has expired; sign in again or refresh it.
 platform-access-revoked = Your access to this tenant was removed or revoked; sign in again.
-platform-token-invalid = The access token is not valid ({ $reason }).
+platform-token-invalid = The access token is not valid: { $reason ->
+        [not_yet_valid] it is not valid yet (`nbf`)
+        [bad_signature] its signature does not match
+        [bad_algorithm] it uses an unsupported algorithm
+        [unknown_key] it is signed by an unknown key
+        [bad_claims] its claims are not ours (issuer, audience or subject)
+       *[malformed] it is not a well-formed JWT bearer token
+    }.
 platform-forbidden = Not allowed: this requires `{ $permission }`.
 platform-throttled = Too many requests; try again in { $seconds ->
         [one] { $seconds } second

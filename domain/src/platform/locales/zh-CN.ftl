@@ -17,7 +17,14 @@ platform-job-not-retryable = 只有已进入死信的任务才能重试。
 platform-unauthenticated = 需要身份验证：请发送 `Authorization: Bearer <访问令牌>`。
 platform-token-expired = 访问令牌已过期；请重新登录或刷新令牌。
 platform-access-revoked = 您对该租户的访问权限已被移除或撤销，请重新登录。
-platform-token-invalid = 访问令牌无效（{ $reason }）。
+platform-token-invalid = 访问令牌无效：{ $reason ->
+        [not_yet_valid] 尚未生效（`nbf`）
+        [bad_signature] 签名不匹配
+        [bad_algorithm] 使用了不支持的算法
+        [unknown_key] 由未知密钥签发
+        [bad_claims] 签发方、受众或主体不符
+       *[malformed] 不是格式正确的 JWT 持有者令牌
+    }。
 platform-forbidden = 无权执行此操作：需要 `{ $permission }` 权限。
 platform-throttled = 请求过于频繁；请在 { $seconds } 秒后重试。
 platform-internal = 服务器出现问题，请稍后重试。
