@@ -17,6 +17,9 @@
 //! whether or not it has an account.
 #![expect(clippy::disallowed_methods, reason = "signup_confirmations and users are global tables")]
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, Weak};
+
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
@@ -177,6 +180,7 @@ pub async fn sign_up(
 ) -> DomainResult<SignUp> {
     let started = tokio::time::Instant::now();
     let valid = Valid::parse(&input)?;
+    let _turn = one_at_a_time(&valid.email).await;
     let remembered = match key {
         Some(key) => Some((key, valid.fingerprint()?)),
         None => None,
@@ -215,9 +219,11 @@ pub async fn sign_up(
                 open_for_verified(db, &valid, user.id, remembered.as_ref(), request_id.clone()).await
             }
             Some(user) if matched => {
+                same_work_as_a_new_address(&valid).await?;
                 open_pending(db, &valid, user, remembered.as_ref(), public_url, request_id.clone()).await
             }
             Some(user) => {
+                same_work_as_a_new_address(&valid).await?;
                 notify_account_exists(db, &user, public_url, request_id.clone()).await.map(|()| SignUp::MailSent)
             }
             None => {
@@ -247,6 +253,36 @@ pub async fn sign_up(
         tokio::time::sleep_until(started + ANSWER_FLOOR).await;
     }
     Ok(answer)
+}
+
+/// Hashes the password as a new address's sign-up does, and throws the
+/// hash away: both answers then cost the same two argon2id runs, so their
+/// timing stays alike even when the machine is busy.
+async fn same_work_as_a_new_address(valid: &Valid) -> DomainResult<()> {
+    valid.password.clone().hash().await.map(drop)
+}
+
+/// Sign-ups of one address take turns in this process, so a burst of
+/// retries (one idempotency key, a double click) finds the first one's
+/// result instead of racing it through the password gate.
+async fn one_at_a_time(email: &Email) -> tokio::sync::OwnedMutexGuard<()> {
+    static TURNS: LazyLock<Mutex<HashMap<String, Weak<tokio::sync::Mutex<()>>>>> = LazyLock::new(Mutex::default);
+    let turn = {
+        let mut turns = TURNS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if turns.len() > 1_000 {
+            turns.retain(|_, turn| turn.strong_count() > 0);
+        }
+        let key = password_gate::email_key(email);
+        match turns.get(&key).and_then(Weak::upgrade) {
+            Some(turn) => turn,
+            None => {
+                let turn = Arc::new(tokio::sync::Mutex::new(()));
+                turns.insert(key, Arc::downgrade(&turn));
+                turn
+            }
+        }
+    };
+    turn.lock_owned().await
 }
 
 fn is_slug_taken(error: &DomainError) -> bool {

@@ -156,7 +156,11 @@ async fn concurrent_sign_ups_of_one_new_address_make_one_account() {
         let locked = payload["userErrors"][0]["code"] == "TOO_MANY_ATTEMPTS";
         assert!(payload["mailSent"] == true || locked, "{answer}");
     }
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM users WHERE email = 'burst@gamma.example.com'").await, 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM users WHERE email = 'burst@gamma.example.com'").await,
+        1,
+        "{answers:?}"
+    );
     let links = app.mail_link_tokens(email, "/confirm-signup").await.len() as u64;
     assert!((1..=domain::identity::signup::MAILS_PER_ADDRESS).contains(&links), "{links} links for one address");
     let tenants = count(&app, "SELECT COUNT(*) FROM tenants WHERE slug LIKE 'burst-%'").await;
