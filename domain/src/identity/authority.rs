@@ -104,12 +104,16 @@ impl Standings {
 
 /// The answer for `key` from `cache` (one load for concurrent callers),
 /// unless an eviction happened since its read began: then read again.
-async fn recent<T: Clone + Send + Sync + 'static>(
+async fn recent<T, F>(
     standings: &Standings,
     cache: &Cache<(Uuid, Uuid), Stamped<T>>,
     key: (Uuid, Uuid),
-    load: impl AsyncFn() -> DomainResult<T>,
-) -> DomainResult<T> {
+    load: impl Fn() -> F,
+) -> DomainResult<T>
+where
+    T: Clone + Send + Sync + 'static,
+    F: Future<Output = DomainResult<T>> + Send,
+{
     let stamped = async {
         let stamp = standings.stamp();
         Ok::<_, DomainError>((stamp, load().await?))
@@ -139,7 +143,7 @@ pub async fn member(
     user_id: Uuid,
     freshness: Freshness,
 ) -> DomainResult<Option<MemberStanding>> {
-    let load = async || {
+    let load = move || async move {
         let tx = db.begin_read(&TenantCtx::system(tenant_id)).await?;
         let row = tx.find::<membership::Entity>().filter(membership::Column::UserId.eq(user_id)).one(tx.conn()).await?;
         tx.commit().await?;
@@ -164,7 +168,7 @@ pub async fn client(
     client_id: Uuid,
     freshness: Freshness,
 ) -> DomainResult<Option<ClientStanding>> {
-    let load = async || {
+    let load = move || async move {
         let tx = db.begin_read(&TenantCtx::system(tenant_id)).await?;
         let row = tx
             .find_by_id::<api_client::Entity>(client_id)
