@@ -109,7 +109,8 @@ impl Refusal {
 
     fn respond(self) -> HttpResponse {
         let code = self.code;
-        let errors: Vec<_> = self.messages.iter().map(|m| json!({"message": m, "extensions": {"code": code}})).collect();
+        let errors: Vec<_> =
+            self.messages.iter().map(|m| json!({"message": m, "extensions": {"code": code}})).collect();
         let mut response = HttpResponse::build(self.status);
         if self.status == StatusCode::UNAUTHORIZED {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
@@ -162,7 +163,8 @@ async fn print_sheet(req: &HttpRequest, state: &AppState, locale: Locale) -> Res
     let params: SheetParams = params(req)?;
     let warehouse = params.warehouse_id.map(async_graphql::ID);
     let filter = Filter {
-        warehouse_id: ids::decode_opt(WAREHOUSE, "warehouseId", warehouse.as_ref()).map_err(|e| Refusal::of(e, locale))?,
+        warehouse_id: ids::decode_opt(WAREHOUSE, "warehouseId", warehouse.as_ref())
+            .map_err(|e| Refusal::of(e, locale))?,
         kind: params.kind.as_deref().map(location_type).transpose()?,
         code_prefix: params.query,
     };

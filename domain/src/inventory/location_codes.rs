@@ -46,9 +46,15 @@ impl CodeParts {
 
     /// The parts given, outermost first.
     pub fn given(&self) -> impl Iterator<Item = &str> {
-        [Some(self.zone.as_str()), self.aisle.as_deref(), self.bay.as_deref(), self.level.as_deref(), self.bin.as_deref()]
-            .into_iter()
-            .map_while(|part| part)
+        [
+            Some(self.zone.as_str()),
+            self.aisle.as_deref(),
+            self.bay.as_deref(),
+            self.level.as_deref(),
+            self.bin.as_deref(),
+        ]
+        .into_iter()
+        .map_while(|part| part)
     }
 
     /// The location code: the parts joined by dashes.
@@ -263,7 +269,10 @@ mod tests {
             level: None,
             bin: None,
         };
-        assert_eq!(codes(&shelf).ok(), Some(vec!["A-01-9".into(), "A-01-10".into(), "A-02-9".into(), "A-02-10".into()]));
+        assert_eq!(
+            codes(&shelf).ok(),
+            Some(vec!["A-01-9".into(), "A-01-10".into(), "A-02-9".into(), "A-02-10".into()])
+        );
         let wide = CodeRange { zone: range("AY", "BB"), ..CodeRange::default() };
         assert_eq!(codes(&wide).ok(), Some(vec!["AY".into(), "AZ".into(), "BA".into(), "BB".into()]));
     }

@@ -7,9 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::LikeExpr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Select, SqlErr,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Select, SqlErr};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
@@ -179,7 +177,13 @@ pub async fn create(tx: &mut TenantTx, input: NewLocation, key: Option<&Idempote
 async fn create_now(tx: &mut TenantTx, input: NewLocation) -> DomainResult<Location> {
     tx.ctx().require(Permission::WarehousesWrite)?;
     let mut errors = UserErrors::default();
-    let raw = [Some(input.zone.as_str()), input.aisle.as_deref(), input.bay.as_deref(), input.level.as_deref(), input.bin.as_deref()];
+    let raw = [
+        Some(input.zone.as_str()),
+        input.aisle.as_deref(),
+        input.bay.as_deref(),
+        input.level.as_deref(),
+        input.bin.as_deref(),
+    ];
     let parts = location_codes::parse_parts(raw, &mut errors);
     errors.finish()?;
     let warehouse = warehouse(tx, input.warehouse_id).await?;
@@ -191,7 +195,11 @@ async fn create_now(tx: &mut TenantTx, input: NewLocation) -> DomainResult<Locat
     let saved = tx.insert(row(tx.tenant_id(), warehouse.id, parts, input.kind)).await;
     let saved = match saved {
         Err(e) if is_duplicate(&e) => {
-            return Err(DomainError::User(vec![UserError::at(&[], UserErrorCode::Taken, messages::location_taken(&code))]));
+            return Err(DomainError::User(vec![UserError::at(
+                &[],
+                UserErrorCode::Taken,
+                messages::location_taken(&code),
+            )]));
         }
         other => Location::of(other?, warehouse),
     };

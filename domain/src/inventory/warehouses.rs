@@ -282,7 +282,10 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Warehouse>> {
 
 /// Warehouses by id, for callers in this context that have checked the
 /// reader may see them (the warehouses of a page of locations).
-pub(super) async fn by_ids(tx: &TenantTx, ids: impl IntoIterator<Item = Uuid>) -> DomainResult<HashMap<Uuid, Warehouse>> {
+pub(super) async fn by_ids(
+    tx: &TenantTx,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> DomainResult<HashMap<Uuid, Warehouse>> {
     let rows = tx.find::<warehouse::Entity>().filter(warehouse::Column::Id.is_in(ids)).all(tx.conn()).await?;
     Ok(rows.into_iter().map(|row| (row.id, Warehouse::from(row))).collect())
 }

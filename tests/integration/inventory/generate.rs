@@ -13,7 +13,11 @@ fn range(from: &str, to: &str) -> Value {
 
 async fn count(app: &TestApp, token: &str, warehouse: &str) -> i64 {
     let listed = app
-        .gql(Some(token), "query($w: ID!) { locations(first: 1, warehouseId: $w) { totalCount } }", json!({"w": warehouse}))
+        .gql(
+            Some(token),
+            "query($w: ID!) { locations(first: 1, warehouseId: $w) { totalCount } }",
+            json!({"w": warehouse}),
+        )
         .await;
     listed["data"]["locations"]["totalCount"].as_i64().unwrap_or_else(|| panic!("{listed}"))
 }
@@ -65,7 +69,10 @@ async fn an_overlap_with_existing_codes_is_reported_and_nothing_is_made() {
     assert_eq!(payload["createdCount"], Value::Null, "{refused}");
     assert_eq!(payload["userErrors"].as_array().map(Vec::len), Some(1), "{refused}");
     let error = &payload["userErrors"][0];
-    assert_eq!((&error["code"], &error["subjectId"], &error["field"]), (&json!("TAKEN"), &json!(taken), &json!(["input"])));
+    assert_eq!(
+        (&error["code"], &error["subjectId"], &error["field"]),
+        (&json!("TAKEN"), &json!(taken), &json!(["input"]))
+    );
     assert!(error["message"].as_str().is_some_and(|m| m.contains("B-02")), "{refused}");
     assert_eq!(count(&app, token, &lax).await, 1, "none of B-01 and B-03 was made");
 
@@ -108,7 +115,12 @@ async fn ranges_too_large_or_malformed_are_refused_field_by_field() {
         .unwrap_or_default();
     assert_eq!(
         fields,
-        [json!(["input", "level"]), json!(["input", "zone"]), json!(["input", "aisle"]), json!(["input", "level", "to"])],
+        [
+            json!(["input", "level"]),
+            json!(["input", "zone"]),
+            json!(["input", "aisle"]),
+            json!(["input", "level", "to"])
+        ],
         "{refused}"
     );
     assert_eq!(count(&app, token, &lax).await, 0);

@@ -39,7 +39,9 @@ fn pages(pdf: &[u8]) -> Vec<String> {
 fn captions(page: &str) -> Vec<String> {
     page.split("/F2 ")
         .skip(1)
-        .filter_map(|text| text.split_once('(').and_then(|(_, rest)| rest.split_once(") Tj")).map(|(c, _)| c.to_owned()))
+        .filter_map(|text| {
+            text.split_once('(').and_then(|(_, rest)| rest.split_once(") Tj")).map(|(c, _)| c.to_owned())
+        })
         .collect()
 }
 
@@ -78,11 +80,13 @@ async fn a_sheet_has_a_page_per_24_labels_in_code_order_for_the_filters_given() 
 
     let (_, _, bulk) = get(&app, Some(token), "/labels/locations.pdf", &[("type", "BULK")]).await;
     assert_eq!(captions(&pages(&bulk)[0]).len(), 6, "BULK: zone A of LAX1 only");
-    let (_, _, aisle) =
-        get(&app, Some(token), "/labels/locations.pdf", &[("query", "a-01"), ("type", "PICK")]).await;
+    let (_, _, aisle) = get(&app, Some(token), "/labels/locations.pdf", &[("query", "a-01"), ("type", "PICK")]).await;
     let aisle: Vec<String> = captions(&pages(&aisle)[0]);
     assert_eq!(aisle.len(), 6, "PICK in aisle A-01: FRA1's");
-    assert!(pages(&get(&app, Some(token), "/labels/locations.pdf", &[]).await.2).len() == 2, "42 labels, all warehouses");
+    assert!(
+        pages(&get(&app, Some(token), "/labels/locations.pdf", &[]).await.2).len() == 2,
+        "42 labels, all warehouses"
+    );
 
     let (status, _, body) =
         get(&app, Some(token), "/labels/locations.pdf", &[("warehouseId", fra.as_str()), ("type", "DAMAGED")]).await;
@@ -105,7 +109,8 @@ async fn one_label_is_an_svg_with_the_code_and_its_code_128_bars() {
     let owner = app.signup("alpha").await;
     let lax = app.warehouse(&owner, "LAX1").await;
     let id = app.location(&owner, &lax, &["A", "01", "03", "2", "B"]).await;
-    let (status, kind, body) = get(&app, Some(&owner.access_token), "/labels/location.svg", &[("id", id.as_str())]).await;
+    let (status, kind, body) =
+        get(&app, Some(&owner.access_token), "/labels/location.svg", &[("id", id.as_str())]).await;
     assert_eq!((status, kind.as_str()), (StatusCode::OK, "image/svg+xml"));
     let svg = String::from_utf8(body).expect("UTF-8");
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"70mm\" height=\"37mm\""), "{svg}");

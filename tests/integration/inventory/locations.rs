@@ -22,7 +22,8 @@ async fn a_location_code_is_its_parts_joined_and_unique_in_its_warehouse() {
     let token = Some(owner.access_token.as_str());
     let lax = app.warehouse(&owner, "LAX1").await;
     let fra = app.warehouse(&owner, "FRA1").await;
-    let input = json!({"warehouseId": lax, "zone": "a", "aisle": "01", "bay": "03", "level": "2", "bin": "b", "type": "PICK"});
+    let input =
+        json!({"warehouseId": lax, "zone": "a", "aisle": "01", "bay": "03", "level": "2", "bin": "b", "type": "PICK"});
     let made = app.gql(token, CREATE, json!({"input": input})).await;
     let location = &made["data"]["locationCreate"]["location"];
     assert_eq!(
@@ -41,9 +42,8 @@ async fn a_location_code_is_its_parts_joined_and_unique_in_its_warehouse() {
     let same_code = app.gql(token, CREATE, json!({"input": elsewhere})).await;
     assert_eq!(same_code["data"]["locationCreate"]["userErrors"], json!([]), "another warehouse may use the code");
 
-    let dock = app
-        .gql(token, CREATE, json!({"input": {"warehouseId": lax, "zone": "RECV", "type": "RECEIVING"}}))
-        .await;
+    let dock =
+        app.gql(token, CREATE, json!({"input": {"warehouseId": lax, "zone": "RECV", "type": "RECEIVING"}})).await;
     assert_eq!(dock["data"]["locationCreate"]["location"]["code"], "RECV", "{dock}");
 }
 
@@ -68,11 +68,14 @@ async fn bad_parts_and_unknown_warehouses_are_reported_and_nothing_is_created() 
         assert_eq!(got, fields, "{parts}: {refused}");
         assert!(errors.iter().all(|e| e["code"] == "INVALID"), "{refused}");
     }
-    let gap = app.gql(token, CREATE, json!({"input": {"warehouseId": lax, "zone": "A", "bay": "03", "type": "PICK"}})).await;
+    let gap =
+        app.gql(token, CREATE, json!({"input": {"warehouseId": lax, "zone": "A", "bay": "03", "type": "PICK"}})).await;
     assert!(gap["data"]["locationCreate"]["userErrors"][0]["message"].as_str().is_some_and(|m| m.contains("aisle")));
 
     let merchant = app.merchant(&owner, "M1").await;
-    for (warehouse, code) in [(merchant.as_str(), "INVALID"), ("gid://silkport/Warehouse/0190b6d4-0000-7000-8000-000000000000", "NOT_FOUND")] {
+    for (warehouse, code) in
+        [(merchant.as_str(), "INVALID"), ("gid://silkport/Warehouse/0190b6d4-0000-7000-8000-000000000000", "NOT_FOUND")]
+    {
         let refused =
             app.gql(token, CREATE, json!({"input": {"warehouseId": warehouse, "zone": "A", "type": "PICK"}})).await;
         let error = &refused["data"]["locationCreate"]["userErrors"][0];
@@ -94,7 +97,8 @@ async fn locations_are_found_by_warehouse_type_and_code_prefix() {
     }
     app.location(&owner, &fra, &["A", "01", "01"]).await;
     app.gql(token, CREATE, json!({"input": {"warehouseId": lax, "zone": "DMG", "type": "DAMAGED"}})).await;
-    let list = "query($w: ID, $t: LocationType, $q: String) { locations(first: 50, warehouseId: $w, type: $t, query: $q) {
+    let list =
+        "query($w: ID, $t: LocationType, $q: String) { locations(first: 50, warehouseId: $w, type: $t, query: $q) {
         totalCount nodes { code warehouse { code } } } }";
     let find = async |variables: Value| codes(&app.gql(token, list, variables).await);
     assert_eq!(find(json!({"w": lax, "q": "a-01"})).await, ["A-01-01", "A-01-02"]);
@@ -123,7 +127,10 @@ async fn a_location_is_deactivated_and_retyped_but_keeps_its_code() {
         "{changed}"
     );
     let back = app.gql(token, update, json!({"input": {"id": id, "active": true}})).await;
-    assert_eq!(back["data"]["locationUpdate"]["location"], json!({"code": "Q-01", "type": "QUARANTINE", "active": true}));
+    assert_eq!(
+        back["data"]["locationUpdate"]["location"],
+        json!({"code": "Q-01", "type": "QUARANTINE", "active": true})
+    );
     let wrong = app.gql(token, update, json!({"input": {"id": lax, "active": false}})).await;
     assert_eq!(wrong["data"]["locationUpdate"]["userErrors"][0]["field"], json!(["input", "id"]), "{wrong}");
     let log = app.gql(token, "{ auditLog(first: 2) { nodes { action before after } } }", json!({})).await;

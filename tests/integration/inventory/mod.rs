@@ -65,7 +65,8 @@ pub const OPERATIONS: Operations = &[
 ];
 
 /// The victim's inventory state, as its owner reads it.
-pub const SNAPSHOT: &str = "warehouses(first: 50) { totalCount nodes { id code name active timezone address { line1 } } }
+pub const SNAPSHOT: &str =
+    "warehouses(first: 50) { totalCount nodes { id code name active timezone address { line1 } } }
     locations(first: 50) { totalCount nodes { id code type active } }";
 
 /// A warehouse with a location in `owner`'s tenant; their codes and the

@@ -24,7 +24,13 @@ async fn a_warehouse_is_created_with_its_country_zone_and_address_normalised() {
     let warehouse = &payload["warehouse"];
     assert!(warehouse["id"].as_str().is_some_and(|id| id.starts_with("gid://silkport/Warehouse/")), "{made}");
     assert_eq!(
-        (&warehouse["code"], &warehouse["name"], &warehouse["countryCode"], &warehouse["timezone"], &warehouse["active"]),
+        (
+            &warehouse["code"],
+            &warehouse["name"],
+            &warehouse["countryCode"],
+            &warehouse["timezone"],
+            &warehouse["active"]
+        ),
         (&json!("FRA-1"), &json!("Frankfurt Hub"), &json!("DE"), &json!("Europe/Berlin"), &json!(true))
     );
     assert_eq!(
@@ -71,8 +77,15 @@ async fn every_bad_field_is_reported_and_nothing_is_created() {
     assert_eq!(refused["data"]["warehouseCreate"]["warehouse"], Value::Null);
 
     // The same faults, read in Chinese.
-    let zh = app.gql_in(Some("zh-CN"), token, CREATE, json!({"input": {"code": "OK", "name": "N", "countryCode": "ZZ",
-        "timezone": "UTC", "address": {"line1": "1", "city": "C"}}})).await;
+    let zh = app
+        .gql_in(
+            Some("zh-CN"),
+            token,
+            CREATE,
+            json!({"input": {"code": "OK", "name": "N", "countryCode": "ZZ",
+        "timezone": "UTC", "address": {"line1": "1", "city": "C"}}}),
+        )
+        .await;
     let message = zh["data"]["warehouseCreate"]["userErrors"][0]["message"].as_str().unwrap_or_default().to_owned();
     assert!(message.contains("国家代码"), "{zh}");
 

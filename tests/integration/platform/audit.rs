@@ -343,7 +343,8 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     let location = made["location"]["id"].clone();
-    let location_view = |kind: &str, active: bool| json!({"warehouse": "LAX1", "code": "A-01", "type": kind, "active": active});
+    let location_view =
+        |kind: &str, active: bool| json!({"warehouse": "LAX1", "code": "A-01", "type": kind, "active": active});
     app.assert_latest_audit(
         &token,
         json!({"action": "location.create", "actor": owner_actor, "subjectId": location,

@@ -105,7 +105,7 @@ impl LocationsQuery {
     /// of zone A) narrow the list. The same filters print a sheet of labels
     /// from `GET /labels/locations.pdf`.
     #[graphql(complexity = "crate::graphql::kit::connection::cost(first, last, child_complexity)")]
-    #[allow(clippy::too_many_arguments)]
+    #[expect(clippy::too_many_arguments, reason = "a connection's four paging arguments and three filters")]
     async fn locations(
         &self,
         ctx: &Context<'_>,

@@ -58,11 +58,8 @@ pub async fn sheet(tx: &crate::TenantTx, filter: &Filter) -> DomainResult<Vec<La
         let too_many = messages::labels_too_many(count_arg(count), count_arg(MAX_LABELS));
         return Err(DomainError::user("query", UserErrorCode::Invalid, too_many));
     }
-    let rows = select
-        .order_by_asc(location::Column::WarehouseId)
-        .order_by_asc(location::Column::Code)
-        .all(tx.conn())
-        .await?;
+    let rows =
+        select.order_by_asc(location::Column::WarehouseId).order_by_asc(location::Column::Code).all(tx.conn()).await?;
     Ok(locations::with_warehouses(tx, rows).await?.into_iter().map(Label::from).collect())
 }
 

@@ -61,9 +61,8 @@ pub fn pdf(labels: &[Label]) -> DomainResult<Vec<u8>> {
     let info = Ref::new(3);
     let (regular, bold) = (Ref::new(4), Ref::new(5));
     let per_page = COLUMNS * ROWS;
-    let pages: Vec<(Ref, Ref)> = (0..labels.len().div_ceil(per_page) as i32)
-        .map(|n| (Ref::new(6 + 2 * n), Ref::new(7 + 2 * n)))
-        .collect();
+    let pages: Vec<(Ref, Ref)> =
+        (0..labels.len().div_ceil(per_page) as i32).map(|n| (Ref::new(6 + 2 * n), Ref::new(7 + 2 * n))).collect();
     pdf.catalog(catalog).pages(tree);
     pdf.pages(tree).kids(pages.iter().map(|(page, _)| *page)).count(pages.len() as i32);
     pdf.document_info(info).title(TextStr("Location labels")).producer(TextStr("Silkport"));
