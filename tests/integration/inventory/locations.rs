@@ -48,6 +48,20 @@ async fn a_location_code_is_its_parts_joined_and_unique_in_its_warehouse() {
 }
 
 #[tokio::test]
+async fn a_retried_create_with_the_same_key_returns_the_first_location() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let token = Some(owner.access_token.as_str());
+    let lax = app.warehouse(&owner, "LAX1").await;
+    let input = json!({"warehouseId": lax, "zone": "S", "aisle": "1", "type": "STAGING", "idempotencyKey": "loc-1"});
+    let first = app.gql(token, CREATE, json!({"input": input})).await;
+    let retry = app.gql(token, CREATE, json!({"input": input})).await;
+    assert_eq!(first["data"], retry["data"], "the retry answers the first result, not TAKEN");
+    let listed = app.gql(token, "{ locations(first: 5) { totalCount } }", json!({})).await;
+    assert_eq!(listed["data"]["locations"]["totalCount"], 1);
+}
+
+#[tokio::test]
 async fn bad_parts_and_unknown_warehouses_are_reported_and_nothing_is_created() {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;

@@ -129,13 +129,14 @@ impl LocationsQuery {
     }
 }
 
+/// A location by its code's parts, outermost first: each is 1 to 4 letters
+/// or digits, stored upper case, and is given only with every part before
+/// it (an empty one is not given). The code is the parts joined by dashes,
+/// unique in the warehouse; it cannot be changed later, as it is on the
+/// label at the location.
 #[derive(InputObject)]
 pub struct LocationCreateInput {
     warehouse_id: ID,
-    /// Each part is 1 to 4 letters or digits, stored upper case; a part is
-    /// given only with every part before it. The code is the parts joined
-    /// by dashes and unique in the warehouse; it cannot be changed later,
-    /// as it is on the label at the location.
     zone: String,
     aisle: Option<String>,
     bay: Option<String>,
@@ -203,9 +204,9 @@ pub struct LocationsGeneratePayload {
     warehouse: Option<Warehouse>,
     /// How many locations were made.
     created_count: Option<i32>,
-    /// The first and last code made, in code order; list them with
-    /// `locations(warehouseId:, query:)`.
+    /// The first code made, in code order.
     first_code: Option<String>,
+    /// The last code made; `locations(warehouseId:, query:)` lists them all.
     last_code: Option<String>,
     user_errors: Vec<UserError>,
 }

@@ -11,10 +11,9 @@ mod layout;
 mod pdf;
 mod svg;
 
-use sea_orm::{PaginatorTrait, QueryOrder};
+use sea_orm::PaginatorTrait;
 use uuid::Uuid;
 
-use super::entities::location;
 use super::locations::{self, Filter, Location, LocationType};
 use super::messages;
 use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
@@ -58,8 +57,10 @@ pub async fn sheet(tx: &crate::TenantTx, filter: &Filter) -> DomainResult<Vec<La
         let too_many = messages::labels_too_many(count_arg(count), count_arg(MAX_LABELS));
         return Err(DomainError::user("query", UserErrorCode::Invalid, too_many));
     }
-    let rows =
-        select.order_by_asc(location::Column::WarehouseId).order_by_asc(location::Column::Code).all(tx.conn()).await?;
+    // Sorted here, not by the database: PostgreSQL's collation may skip the
+    // dashes, and labels should come out in the same order on every backend.
+    let mut rows = select.all(tx.conn()).await?;
+    rows.sort_by(|a, b| (a.warehouse_id, &a.code).cmp(&(b.warehouse_id, &b.code)));
     Ok(locations::with_warehouses(tx, rows).await?.into_iter().map(Label::from).collect())
 }
 
