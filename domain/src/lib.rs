@@ -4,6 +4,7 @@
 //!   event bus, jobs, audit, paging, ids, errors); it imports no context.
 //! - [`identity`]: tenants, people, sessions and partner clients.
 //! - [`catalog`]: merchants (and, later, their products and SKUs).
+//! - [`inventory`]: warehouses and their locations (and, later, stock).
 //!
 //! Entities are private; callers go through the services of a context,
 //! most of which run inside a [`TenantTx`] the caller holds so that several
@@ -11,6 +12,7 @@
 
 pub mod catalog;
 pub mod identity;
+pub mod inventory;
 pub mod platform;
 
 pub use platform::db::{Db, DbOptions};

@@ -23,6 +23,10 @@ pub fn int(name: &'static str, default: i32) -> ColumnDef {
     ColumnDef::new(name).integer().not_null().default(default).take()
 }
 
+pub fn boolean(name: &'static str, default: bool) -> ColumnDef {
+    ColumnDef::new(name).boolean().not_null().default(default).take()
+}
+
 pub fn time(name: &'static str) -> ColumnDef {
     ColumnDef::new(name).timestamp_with_time_zone().not_null().take()
 }

@@ -6,18 +6,20 @@
 //! it seeds); `every_operation_is_swept` fails until a new root field is in
 //! one of them.
 
+use domain::platform::access::Permission;
 use serde_json::{Value, json};
 use silkport_tests::sweep::{Operations, Seeded};
 use silkport_tests::{Session, TestApp};
 
-use crate::{catalog, identity, platform};
+use crate::{catalog, identity, inventory, platform};
 
 /// Every context's operations: one line per context.
-pub const CONTEXTS: [Operations; 3] = [identity::OPERATIONS, platform::OPERATIONS, catalog::OPERATIONS];
+pub const CONTEXTS: [Operations; 4] =
+    [identity::OPERATIONS, platform::OPERATIONS, catalog::OPERATIONS, inventory::OPERATIONS];
 
 /// What an owner reads of their tenant, across the contexts.
 pub fn snapshot() -> String {
-    format!("{{ {} {} {} }}", identity::SNAPSHOT, platform::SNAPSHOT, catalog::SNAPSHOT)
+    format!("{{ {} {} {} {} }}", identity::SNAPSHOT, platform::SNAPSHOT, catalog::SNAPSHOT, inventory::SNAPSHOT)
 }
 
 /// Tenant `alpha` with something of every context in it.
@@ -31,6 +33,7 @@ pub async fn seed_tenant(app: &TestApp, slug: &str) -> (Session, Seeded) {
     let mut seeded = catalog::seed(app, &owner).await;
     seeded.merge(identity::seed(app, &owner).await);
     seeded.merge(platform::seed(app, &owner).await);
+    seeded.merge(inventory::seed(app, &owner).await);
     (owner, seeded)
 }
 
@@ -61,8 +64,8 @@ async fn another_tenant_reads_and_changes_nothing() {
     let watch = snapshot();
     sweep(&app, &seeded, &b.access_token, &b.refresh_token, &a.access_token, &watch).await;
 
-    let all = "TENANT_READ, TENANT_WRITE, MEMBERS_READ, MEMBERS_WRITE, API_CLIENTS_READ, API_CLIENTS_WRITE, AUDIT_READ, JOBS_READ, JOBS_WRITE, MERCHANTS_READ, MERCHANTS_WRITE";
-    let partner = app.partner_token(&b, all).await;
+    let all: Vec<String> = Permission::ALL.iter().map(|p| p.as_str().to_uppercase().replace(':', "_")).collect();
+    let partner = app.partner_token(&b, &all.join(", ")).await;
     sweep(&app, &seeded, &partner, &b.refresh_token, &a.access_token, &watch).await;
 }
 

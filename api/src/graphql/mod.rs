@@ -8,6 +8,7 @@
 
 pub mod catalog;
 pub mod identity;
+pub mod inventory;
 pub mod kit;
 mod nodes;
 pub mod platform;
@@ -23,10 +24,21 @@ pub use kit::request_errors::{Execution, RequestChecks};
 use crate::state::AppState;
 
 #[derive(MergedObject, Default)]
-pub struct QueryRoot(nodes::NodeQuery, identity::IdentityQuery, platform::PlatformQuery, catalog::CatalogQuery);
+pub struct QueryRoot(
+    nodes::NodeQuery,
+    identity::IdentityQuery,
+    platform::PlatformQuery,
+    catalog::CatalogQuery,
+    inventory::InventoryQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct MutationRoot(identity::IdentityMutation, platform::PlatformMutation, catalog::CatalogMutation);
+pub struct MutationRoot(
+    identity::IdentityMutation,
+    platform::PlatformMutation,
+    catalog::CatalogMutation,
+    inventory::InventoryMutation,
+);
 
 #[derive(MergedSubscription, Default)]
 pub struct SubscriptionRoot(platform::PlatformSubscription);

@@ -7,11 +7,12 @@
 use async_graphql::{Context, ID, Interface, Object, Result};
 use domain::catalog::MERCHANT;
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
+use domain::inventory::{LOCATION, WAREHOUSE};
 use domain::platform::audit::AUDIT_ENTRY;
 use domain::platform::ids::parse_gid;
 use domain::platform::jobs::JOB;
 
-use super::{catalog, identity, platform};
+use super::{catalog, identity, inventory, platform};
 
 macro_rules! nodes {
     ($($variant:ident($context:ident::$ty:ident) = $kind:expr => $load:path),* $(,)?) => {
@@ -41,6 +42,8 @@ nodes! {
     AuditEntry(platform::AuditEntry) = AUDIT_ENTRY => platform::audit_entry_node,
     Job(platform::Job) = JOB => platform::job_node,
     Merchant(catalog::Merchant) = MERCHANT => catalog::merchant_node,
+    Warehouse(inventory::Warehouse) = WAREHOUSE => inventory::warehouse_node,
+    Location(inventory::Location) = LOCATION => inventory::location_node,
 }
 
 #[derive(Default)]

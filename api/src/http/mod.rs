@@ -1,8 +1,10 @@
 //! HTTP routes and middleware: GraphQL (POST, GET, GraphiQL, graphql-ws),
-//! OAuth token endpoint, JWKS, health, readiness, metrics, and the portal.
+//! OAuth token endpoint, JWKS, location labels (PDF, SVG), health,
+//! readiness, metrics, and the portal.
 
 pub mod graphql;
 pub mod health;
+mod labels;
 mod language;
 mod live;
 pub mod metrics;
@@ -29,7 +31,9 @@ pub fn api_routes(cfg: &mut web::ServiceConfig, state: &AppState, schema: &AppSc
         .service(web::resource("/graphql/ws").route(web::get().to(graphql::subscriptions)))
         .service(web::resource("/oauth/token").route(web::post().to(oauth::token)))
         .service(web::resource("/.well-known/jwks.json").route(web::get().to(oauth::jwks)))
-        .service(web::resource("/.well-known/oauth-authorization-server").route(web::get().to(oauth::metadata)));
+        .service(web::resource("/.well-known/oauth-authorization-server").route(web::get().to(oauth::metadata)))
+        .service(web::resource("/labels/locations.pdf").route(web::get().to(labels::sheet)))
+        .service(web::resource("/labels/location.svg").route(web::get().to(labels::one)));
     probe_routes(cfg, state);
     portal::routes(cfg, &portal::Portal::new(state.config.web_dir.as_deref()));
 }

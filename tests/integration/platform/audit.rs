@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 20] = [
+const MUTATIONS: [&str; 25] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -23,6 +23,11 @@ const MUTATIONS: [&str; 20] = [
     "jobRetry",
     "merchantCreate",
     "merchantUpdate",
+    "warehouseCreate",
+    "warehouseUpdate",
+    "locationCreate",
+    "locationUpdate",
+    "locationsGenerate",
     "sessionCreate",
     "sessionRefresh",
     "passwordResetRequest",
@@ -306,6 +311,100 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("merchantUpdate");
+
+    let warehouse_view = |name: &str, active: bool| {
+        json!({"code": "LAX1", "name": name, "countryCode": "US", "timezone": "America/Los_Angeles",
+               "address": {"line1": "1 Dock Rd", "line2": null, "city": "Ontario", "region": "CA", "postalCode": null},
+               "active": active})
+    };
+    let made = run(
+        &app,
+        t,
+        "warehouseCreate",
+        "mutation { warehouseCreate(input: {code: \"LAX1\", name: \"Los Angeles\", countryCode: \"US\", timezone: \"America/Los_Angeles\",
+            address: {line1: \"1 Dock Rd\", city: \"Ontario\", region: \"CA\"}}) { warehouse { id } userErrors { code } } }",
+        json!({}),
+    )
+    .await;
+    let warehouse = made["warehouse"]["id"].clone();
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "warehouse.create", "actor": owner_actor, "subjectId": warehouse,
+               "after": warehouse_view("Los Angeles", true), "requestId": request_id("warehouseCreate")}),
+    )
+    .await;
+    checked.push("warehouseCreate");
+
+    run(
+        &app,
+        t,
+        "warehouseUpdate",
+        "mutation($id: ID!) { warehouseUpdate(input: {id: $id, name: \"LA Ontario\", active: false}) { userErrors { code } } }",
+        json!({"id": warehouse}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "warehouse.update", "actor": owner_actor, "subjectId": warehouse,
+               "before": warehouse_view("Los Angeles", true), "after": warehouse_view("LA Ontario", false),
+               "requestId": request_id("warehouseUpdate")}),
+    )
+    .await;
+    checked.push("warehouseUpdate");
+
+    let made = run(
+        &app,
+        t,
+        "locationCreate",
+        "mutation($w: ID!) { locationCreate(input: {warehouseId: $w, zone: \"A\", aisle: \"01\", type: PICK}) { location { id } userErrors { code } } }",
+        json!({"w": warehouse}),
+    )
+    .await;
+    let location = made["location"]["id"].clone();
+    let location_view =
+        |kind: &str, active: bool| json!({"warehouse": "LAX1", "code": "A-01", "type": kind, "active": active});
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "location.create", "actor": owner_actor, "subjectId": location,
+               "after": location_view("pick", true), "requestId": request_id("locationCreate")}),
+    )
+    .await;
+    checked.push("locationCreate");
+
+    run(
+        &app,
+        t,
+        "locationUpdate",
+        "mutation($id: ID!) { locationUpdate(input: {id: $id, type: DAMAGED, active: false}) { userErrors { code } } }",
+        json!({"id": location}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "location.update", "actor": owner_actor, "subjectId": location,
+               "before": location_view("pick", true), "after": location_view("damaged", false),
+               "requestId": request_id("locationUpdate")}),
+    )
+    .await;
+    checked.push("locationUpdate");
+
+    run(
+        &app,
+        t,
+        "locationsGenerate",
+        "mutation($w: ID!) { locationsGenerate(input: {warehouseId: $w, zone: {from: \"B\", to: \"B\"}, aisle: {from: \"01\", to: \"04\"},
+            bay: {from: \"A\", to: \"B\"}, type: BULK}) { userErrors { code } } }",
+        json!({"w": warehouse}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "location.generate", "actor": owner_actor, "subjectId": warehouse,
+               "after": {"warehouse": "LAX1", "type": "bulk", "count": 8, "firstCode": "B-01-A", "lastCode": "B-04-B"},
+               "requestId": request_id("locationsGenerate")}),
+    )
+    .await;
+    checked.push("locationsGenerate");
 
     let sign_in = "mutation($e: String!, $p: String!) { sessionCreate(input: {email: $e, password: $p}) { refreshToken userErrors { code } } }";
     let session = run(&app, None, "sessionCreate", sign_in, json!({"e": owner.email, "p": PASSWORD})).await;

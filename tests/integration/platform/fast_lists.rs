@@ -9,13 +9,23 @@ use silkport_tests::TestApp;
 use silkport_tests::schema::all_fields;
 
 /// `(list field, node type)` of every list served by the fast path.
-const LISTS: &[(&str, &str)] = &[("auditLog", "AuditEntry"), ("jobs", "Job"), ("merchants", "Merchant")];
+const LISTS: &[(&str, &str)] = &[
+    ("auditLog", "AuditEntry"),
+    ("jobs", "Job"),
+    ("merchants", "Merchant"),
+    ("warehouses", "Warehouse"),
+    ("locations", "Location"),
+];
 
 async fn seeded() -> (TestApp, String) {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;
     let token = owner.access_token.clone();
     app.merchant(&owner, "M1").await;
+    let warehouse = app.warehouse(&owner, "LAX1").await;
+    app.warehouse(&owner, "FRA1").await;
+    app.location(&owner, &warehouse, &["A", "01", "01", "1", "A"]).await;
+    app.location(&owner, &warehouse, &["RECV"]).await;
     let bare = "mutation { merchantCreate(input: {code: \"BARE\", name: \"No contact\", defaultCurrency: \"USD\"}) { userErrors { code } } }";
     app.gql(Some(&token), bare, json!({})).await;
     app.member(&owner, "op@alpha.example.com", "OPERATOR").await;

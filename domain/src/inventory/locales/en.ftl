@@ -1,0 +1,21 @@
+# Inventory: warehouses, locations (bins) and their labels.
+
+inventory-code-format = Code must be 1 to { $max } upper-case letters, digits or dashes.
+inventory-code-taken = Warehouse code `{ $code }` is taken.
+inventory-name-length = Name must be 1 to { $max } characters.
+inventory-too-long = At most { $max } characters.
+inventory-required = Required.
+inventory-country-invalid = `{ $code }` is not an ISO 3166-1 alpha-2 country code such as US or DE.
+inventory-timezone-invalid = `{ $zone }` is not an IANA time zone such as America/Los_Angeles.
+inventory-part-format = Each part of a location code is 1 to { $max } letters or digits.
+inventory-part-needs-outer = Give the { $outer } too: a location code names its parts from the zone inward, none left out.
+inventory-location-taken = Location `{ $code }` exists in this warehouse already.
+inventory-more-taken = { $count ->
+    [one] One more of these locations exists already.
+   *[other] { $count } more of these locations exist already.
+}
+inventory-range-ends = `from` and `to` must both be digits, or both letters of the same length.
+inventory-range-order = `from` must not come after `to`.
+inventory-range-too-large = This range makes { $count } locations; at most { $max } are made at once. Make them zone by zone.
+inventory-labels-too-many = { $count } labels match; at most { $max } print at once. Narrow the filter.
+inventory-labels-none = No location matches these filters.

@@ -1,0 +1,23 @@
+# 库存：仓库、库位（货位）及其标签。
+
+inventory-code-format = 编码须为 1 到 { $max } 个大写字母、数字或连字符。
+inventory-code-taken = 仓库编码 `{ $code }` 已被占用。
+inventory-name-length = 名称须为 1 到 { $max } 个字符。
+inventory-too-long = 最多 { $max } 个字符。
+inventory-required = 必填。
+inventory-country-invalid = “{ $code }”不是 ISO 3166-1 二位字母国家代码（如 US、DE）。
+inventory-timezone-invalid = “{ $zone }”不是 IANA 时区（如 America/Los_Angeles）。
+inventory-part-format = 库位编码的每一段须为 1 到 { $max } 个字母或数字。
+inventory-part-needs-outer = 请同时给出{ $outer ->
+    [zone] 库区
+    [aisle] 巷道
+    [bay] 列
+   *[level] 层
+}：库位编码从库区起逐级给出，不可跳过。
+inventory-location-taken = 库位 `{ $code }` 在此仓库中已存在。
+inventory-more-taken = 另有 { $count } 个库位已存在。
+inventory-range-ends = `from` 与 `to` 须同为数字，或同为等长的字母。
+inventory-range-order = `from` 不能排在 `to` 之后。
+inventory-range-too-large = 此范围将生成 { $count } 个库位，一次最多生成 { $max } 个。请按库区分批生成。
+inventory-labels-too-many = 共有 { $count } 个标签符合条件，一次最多打印 { $max } 个。请缩小筛选范围。
+inventory-labels-none = 没有符合筛选条件的库位。

@@ -1,0 +1,38 @@
+//! The inventory context's messages (`locales/*.ftl`).
+
+use crate::platform::i18n::messages::messages;
+
+messages! {
+    /// The warehouse code rule, at most `max` characters.
+    code_format(max: usize) = "inventory-code-format";
+    /// Warehouse code `code` is taken.
+    code_taken(code: &str) = "inventory-code-taken";
+    /// A name must be 1 to `max` characters.
+    name_length(max: usize) = "inventory-name-length";
+    /// At most `max` characters.
+    too_long(max: usize) = "inventory-too-long";
+    /// This field must be given.
+    required = "inventory-required";
+    /// `code` is not an ISO 3166-1 alpha-2 country code.
+    country_invalid(code: &str) = "inventory-country-invalid";
+    /// `zone` is not an IANA time zone.
+    timezone_invalid(zone: &str) = "inventory-timezone-invalid";
+    /// A part of a location code is 1 to `max` letters or digits.
+    part_format(max: usize) = "inventory-part-format";
+    /// A part needs the part `outer` (zone, aisle, bay, level) outside it.
+    part_needs_outer(outer: &str) = "inventory-part-needs-outer";
+    /// Location `code` exists in this warehouse.
+    location_taken(code: &str) = "inventory-location-taken";
+    /// `count` more of the locations asked for exist.
+    more_taken(count: usize) = "inventory-more-taken";
+    /// Both ends of a range are digits, or letters of one length.
+    range_ends = "inventory-range-ends";
+    /// A range's `from` comes after its `to`.
+    range_order = "inventory-range-order";
+    /// A range makes `count` locations, more than `max`.
+    range_too_large(count: i64, max: i64) = "inventory-range-too-large";
+    /// `count` labels match, more than `max` print at once.
+    labels_too_many(count: i64, max: i64) = "inventory-labels-too-many";
+    /// No location matches the label filters.
+    labels_none = "inventory-labels-none";
+}
