@@ -61,7 +61,7 @@ async fn another_tenant_reads_and_changes_nothing() {
     let watch = snapshot();
     sweep(&app, &seeded, &b.access_token, &b.refresh_token, &a.access_token, &watch).await;
 
-    let all = "TENANT_READ, TENANT_WRITE, MEMBERS_READ, MEMBERS_WRITE, API_CLIENTS_READ, API_CLIENTS_WRITE, AUDIT_READ, JOBS_READ, JOBS_WRITE, MERCHANTS_READ, MERCHANTS_WRITE";
+    let all = "TENANT_READ, TENANT_WRITE, MEMBERS_READ, MEMBERS_WRITE, API_CLIENTS_READ, API_CLIENTS_WRITE, AUDIT_READ, JOBS_READ, JOBS_WRITE, MERCHANTS_READ, MERCHANTS_WRITE, CATALOG_READ, CATALOG_WRITE";
     let partner = app.partner_token(&b, all).await;
     sweep(&app, &seeded, &partner, &b.refresh_token, &a.access_token, &watch).await;
 }

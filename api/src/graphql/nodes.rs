@@ -5,7 +5,7 @@
 //! [`NodeType`]: domain::platform::ids::NodeType
 
 use async_graphql::{Context, ID, Interface, Object, Result};
-use domain::catalog::MERCHANT;
+use domain::catalog::{MERCHANT, PRODUCT, SKU};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
 use domain::platform::audit::AUDIT_ENTRY;
 use domain::platform::ids::parse_gid;
@@ -41,6 +41,8 @@ nodes! {
     AuditEntry(platform::AuditEntry) = AUDIT_ENTRY => platform::audit_entry_node,
     Job(platform::Job) = JOB => platform::job_node,
     Merchant(catalog::Merchant) = MERCHANT => catalog::merchant_node,
+    Product(catalog::Product) = PRODUCT => catalog::product_node,
+    Sku(catalog::Sku) = SKU => catalog::sku_node,
 }
 
 #[derive(Default)]

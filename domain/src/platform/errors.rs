@@ -53,6 +53,14 @@ impl UserError {
         Self { field: vec!["input".into(), field.into()], code, message, subject_id: None }
     }
 
+    /// An error on a nested input field: `["input", "declaredValue",
+    /// "amount"]` for `&["declaredValue", "amount"]`, `["input",
+    /// "barcodes", "1", "barcode"]` for the second barcode's.
+    pub fn at(path: &[&str], code: UserErrorCode, message: Message) -> Self {
+        let field = std::iter::once("input").chain(path.iter().copied()).map(str::to_owned).collect();
+        Self { field, code, message, subject_id: None }
+    }
+
     /// The same error, about the existing object `subject_id` (a global id).
     pub fn about(mut self, subject_id: String) -> Self {
         self.subject_id = Some(subject_id);
@@ -104,6 +112,11 @@ pub struct UserErrors(Vec<UserError>);
 impl UserErrors {
     pub fn push(&mut self, field: &str, code: UserErrorCode, message: Message) {
         self.0.push(UserError::new(field, code, message));
+    }
+
+    /// Records an error on a nested input field (see [`UserError::at`]).
+    pub fn push_at(&mut self, path: &[&str], code: UserErrorCode, message: Message) {
+        self.0.push(UserError::at(path, code, message));
     }
 
     /// Keeps the value of `result`, recording its user errors.

@@ -9,13 +9,22 @@ use silkport_tests::TestApp;
 use silkport_tests::schema::all_fields;
 
 /// `(list field, node type)` of every list served by the fast path.
-const LISTS: &[(&str, &str)] = &[("auditLog", "AuditEntry"), ("jobs", "Job"), ("merchants", "Merchant")];
+const LISTS: &[(&str, &str)] =
+    &[("auditLog", "AuditEntry"), ("jobs", "Job"), ("merchants", "Merchant"), ("products", "Product"), ("skus", "Sku")];
 
 async fn seeded() -> (TestApp, String) {
     let app = TestApp::spawn().await;
     let owner = app.signup("alpha").await;
     let token = owner.access_token.clone();
-    app.merchant(&owner, "M1").await;
+    let merchant = app.merchant(&owner, "M1").await;
+    let product = app.product(&token, &merchant, "linen-shirt").await;
+    let full = json!({"nameZh": "亚麻衬衫", "options": [{"name": "Color", "value": "Red"}], "hsCode": "620590",
+                      "originCountry": "CN", "declaredValue": {"amount": "12.5", "currencyCode": "USD"},
+                      "weightGrams": 180, "dimensionsMm": {"length": 300, "width": 200, "height": 20},
+                      "lotTracked": true, "barcodes": [{"barcode": "4006381333931", "kind": "GTIN_13"}]});
+    app.sku(&token, &product, "LS-RED", full).await;
+    app.sku(&token, &product, "LS-BARE", json!({})).await;
+    app.product(&token, &merchant, "bare").await;
     let bare = "mutation { merchantCreate(input: {code: \"BARE\", name: \"No contact\", defaultCurrency: \"USD\"}) { userErrors { code } } }";
     app.gql(Some(&token), bare, json!({})).await;
     app.member(&owner, "op@alpha.example.com", "OPERATOR").await;

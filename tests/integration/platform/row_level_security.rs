@@ -99,7 +99,17 @@ async fn pg_the_app_role_is_fenced_by_row_level_security() {
         assert!(with_tenant_id.iter().any(|t| t == global), "{global} is no longer a table: update GLOBAL");
     }
     let tables: Vec<&String> = with_tenant_id.iter().filter(|t| !GLOBAL.iter().any(|(g, _)| g == t)).collect();
-    for known in ["memberships", "audit_log", "jobs", "merchants", "idempotency_keys", "job_schedules"] {
+    for known in [
+        "memberships",
+        "audit_log",
+        "jobs",
+        "merchants",
+        "idempotency_keys",
+        "job_schedules",
+        "products",
+        "skus",
+        "sku_barcodes",
+    ] {
         assert!(tables.iter().any(|t| *t == known), "the catalogue names {known}: {tables:?}");
     }
     for table in &tables {

@@ -31,6 +31,8 @@ export const SCOPES = keys<Scope>({
   JOBS_WRITE: true,
   MERCHANTS_READ: true,
   MERCHANTS_WRITE: true,
+  CATALOG_READ: true,
+  CATALOG_WRITE: true,
 });
 
 /**
@@ -43,6 +45,8 @@ export const MERCHANT_SCOPES: readonly Scope[] = [
   'API_CLIENTS_WRITE',
   'MERCHANTS_READ',
   'MERCHANTS_WRITE',
+  'CATALOG_READ',
+  'CATALOG_WRITE',
 ];
 
 export const LOCALES = keys<Locale>({ ZH_CN: true, EN: true });
