@@ -384,7 +384,7 @@ async fn listings_take_the_same_round_trips_for_5_and_50_rows() {
     let (fifty, answer) = app.round_trips(token, &skus(50), json!({})).await;
     assert_eq!(answer["data"]["skus"]["edges"].as_array().map(Vec::len), Some(50));
     assert_eq!(answer["data"]["skus"]["edges"][49]["node"]["product"]["merchant"]["code"], "M3", "{answer}");
-    println!("skus: {five} database round trips for 5 rows, {fifty} for 50");
+    eprintln!("skus: {five} database round trips for 5 rows, {fifty} for 50");
     assert_eq!(five, fifty, "skus: round trips grow with the page");
 
     let products =
@@ -392,6 +392,6 @@ async fn listings_take_the_same_round_trips_for_5_and_50_rows() {
     let (five, _) = app.round_trips(token, &products(5), json!({})).await;
     let (twelve, answer) = app.round_trips(token, &products(50), json!({})).await;
     assert_eq!(answer["data"]["products"]["nodes"].as_array().map(Vec::len), Some(12));
-    println!("products: {five} database round trips for 5 rows, {twelve} for 12");
+    eprintln!("products: {five} database round trips for 5 rows, {twelve} for 12");
     assert_eq!(five, twelve, "products: round trips grow with the page");
 }

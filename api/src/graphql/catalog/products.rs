@@ -24,7 +24,8 @@ use crate::graphql::kit::plain::{Fast, Plain, PlainValue, Selection};
 #[derive(Clone)]
 pub struct Product {
     pub product: products::Product,
-    pub merchant: Option<Merchant>,
+    /// Boxed: most products are shown without it.
+    pub merchant: Option<Box<Merchant>>,
 }
 
 impl Product {
@@ -41,7 +42,7 @@ impl Product {
     /// The merchant (货主) whose product it is; needs `merchants:read`.
     async fn merchant(&self, ctx: &Context<'_>) -> Result<Option<Merchant>> {
         match &self.merchant {
-            Some(merchant) => Ok(Some(merchant.clone())),
+            Some(merchant) => Ok(Some(Merchant::clone(merchant))),
             None => Merchant::load(ctx, self.product.merchant_id).await,
         }
     }
@@ -75,7 +76,7 @@ impl Plain for Product {
         let product = &self.product;
         Some(match name {
             "id" => ids::encode(PRODUCT, product.id).plain(),
-            "merchant" => self.merchant.as_ref().map_or(Value::Null, |m| selection.object(m)),
+            "merchant" => self.merchant.as_deref().map_or(Value::Null, |m| selection.object(m)),
             "handle" => product.handle.plain(),
             "titleZh" => product.title.zh.plain(),
             "titleEn" => product.title.en.plain(),
@@ -158,7 +159,7 @@ impl ProductQuery {
             .await
             .or_gql()?;
         Ok(counted(page, total, |product| {
-            let merchant = merchants.get(&product.merchant_id).cloned();
+            let merchant = merchants.get(&product.merchant_id).cloned().map(Box::new);
             Fast(Product { product, merchant })
         }))
     }

@@ -84,8 +84,9 @@ impl Plain for Dimensions {
 #[derive(Clone)]
 pub struct Sku {
     pub sku: skus::Sku,
-    pub product: Option<Product>,
-    pub merchant: Option<Merchant>,
+    /// Boxed: most SKUs are shown without them.
+    pub product: Option<Box<Product>>,
+    pub merchant: Option<Box<Merchant>>,
 }
 
 impl Sku {
@@ -114,14 +115,14 @@ impl Sku {
     /// The product it is a variant of.
     async fn product(&self, ctx: &Context<'_>) -> Result<Product> {
         if let Some(product) = &self.product {
-            return Ok(product.clone());
+            return Ok(Product::clone(product));
         }
         Product::load(ctx, self.sku.product_id).await?.ok_or_else(|| "the SKU's product is missing".into())
     }
     /// The merchant (货主) whose goods it is; needs `merchants:read`.
     async fn merchant(&self, ctx: &Context<'_>) -> Result<Option<Merchant>> {
         match &self.merchant {
-            Some(merchant) => Ok(Some(merchant.clone())),
+            Some(merchant) => Ok(Some(Merchant::clone(merchant))),
             None => Merchant::load(ctx, self.sku.merchant_id).await,
         }
     }
@@ -196,8 +197,8 @@ impl Plain for Sku {
         let sku = &self.sku;
         Some(match name {
             "id" => ids::encode(SKU, sku.id).plain(),
-            "product" => self.product.as_ref().map_or(Value::Null, |p| selection.object(p)),
-            "merchant" => self.merchant.as_ref().map_or(Value::Null, |m| selection.object(m)),
+            "product" => self.product.as_deref().map_or(Value::Null, |p| selection.object(p)),
+            "merchant" => self.merchant.as_deref().map_or(Value::Null, |m| selection.object(m)),
             "code" => sku.code.plain(),
             "nameZh" => sku.name.zh.plain(),
             "nameEn" => sku.name.en.plain(),
@@ -274,9 +275,10 @@ impl SkuQuery {
             .or_gql()?;
         Ok(counted(page, total, |sku| {
             // A SKU's product is of the SKU's own merchant.
-            let merchant = merchants.get(&sku.merchant_id).cloned();
-            let product =
-                products.get(&sku.product_id).map(|p| Product { product: p.clone(), merchant: merchant.clone() });
+            let merchant = merchants.get(&sku.merchant_id).cloned().map(Box::new);
+            let product = products
+                .get(&sku.product_id)
+                .map(|p| Box::new(Product { product: p.clone(), merchant: merchant.clone() }));
             Fast(Sku { sku, product, merchant })
         }))
     }
