@@ -3,7 +3,7 @@
 //! - [`platform`]: what every context uses (tenancy, access, the pool, the
 //!   event bus, jobs, audit, paging, ids, errors); it imports no context.
 //! - [`identity`]: tenants, people, sessions and partner clients.
-//! - [`catalog`]: merchants (and, later, their products and SKUs).
+//! - [`catalog`]: merchants, their products and SKUs (barcodes, customs data).
 //! - [`inventory`]: warehouses and their locations (and, later, stock).
 //!
 //! Entities are private; callers go through the services of a context,

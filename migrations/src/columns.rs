@@ -61,3 +61,29 @@ pub fn index(table: &'static str, name: &'static str, cols: &[&'static str]) -> 
     }
     index.take()
 }
+
+pub fn flag(name: &'static str, default: bool) -> ColumnDef {
+    ColumnDef::new(name).boolean().not_null().default(default).take()
+}
+
+/// A whole number of units (grams, millimetres) that is unknown (null) or
+/// not negative.
+pub fn measure(name: &'static str) -> ColumnDef {
+    ColumnDef::new(name).integer().null().check(Expr::col(name).gte(0)).take()
+}
+
+/// A foreign key between tenant tables: `tenant_id` first on both sides
+/// (DESIGN.md §3), then `columns` of `from` naming `to_columns` of `to`.
+pub fn tenant_link(
+    from: &'static str,
+    columns: &[&'static str],
+    to: &'static str,
+    to_columns: &[&'static str],
+) -> ForeignKeyCreateStatement {
+    let mut key = ForeignKey::create();
+    key.from_tbl(from).from_col("tenant_id").to_tbl(to).to_col("tenant_id");
+    for (column, to_column) in columns.iter().zip(to_columns) {
+        key.from_col(*column).to_col(*to_column);
+    }
+    key.take()
+}

@@ -20,6 +20,7 @@ mod m20261130_000009_sign_in_attempts;
 mod m20261130_000010_audit_log_filters;
 mod m20261207_000009_job_attempts_bound;
 mod m20261208_000011_signup_confirmations;
+mod m20261209_000012_catalog_skus;
 mod m20261209_000013_warehouses;
 mod rls;
 
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_audit_log_filters::Migration),
             Box::new(m20261207_000009_job_attempts_bound::Migration),
             Box::new(m20261208_000011_signup_confirmations::Migration),
+            Box::new(m20261209_000012_catalog_skus::Migration),
             Box::new(m20261209_000013_warehouses::Migration),
         ]
     }

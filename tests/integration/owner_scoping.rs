@@ -23,7 +23,8 @@ async fn a_merchant_reads_and_changes_nothing_of_another_merchant() {
     victim.merge(other);
     victim.merge(clients);
     let watch = format!(
-        "query($merchant: ID!, $apiClient: ID!) {{ {} {} }}",
+        "query({}, $apiClient: ID!) {{ {} {} }}",
+        catalog::OWNED_VARIABLES,
         catalog::OWNED_SNAPSHOT,
         identity::OWNED_SNAPSHOT
     );
@@ -36,7 +37,7 @@ async fn a_merchant_reads_and_changes_nothing_of_another_merchant() {
         .gql(
             Some(&owner.access_token),
             "mutation($m: ID!) { apiClientCreate(input: {name: \"Own ERP\", merchantId: $m,
-                scopes: [TENANT_READ, API_CLIENTS_READ, API_CLIENTS_WRITE, MERCHANTS_READ, MERCHANTS_WRITE]}) {
+                scopes: [TENANT_READ, API_CLIENTS_READ, API_CLIENTS_WRITE, MERCHANTS_READ, MERCHANTS_WRITE, CATALOG_READ, CATALOG_WRITE]}) {
                 apiClient { clientId } clientSecret userErrors { message } } }",
             json!({"m": own}),
         )

@@ -143,6 +143,23 @@ impl TestApp {
         panic!("still THROTTLED after 100 tries: {query}")
     }
 
+    /// The database round trips (statements, and BEGIN and COMMIT of each
+    /// transaction) that answering `query` takes, and the answer: the
+    /// fewest of three runs after one that warms the caller's cached
+    /// rights, so a cache entry expiring mid-way is not counted.
+    pub async fn round_trips(&self, token: &str, query: &str, variables: Value) -> (u64, Value) {
+        let warm = self.gql(Some(token), query, variables.clone()).await;
+        assert!(warm["errors"].is_null(), "{warm}");
+        let mut fewest = u64::MAX;
+        for _ in 0..3 {
+            let before = self.state.db.stats().round_trips();
+            let answer = self.gql(Some(token), query, variables.clone()).await;
+            assert_eq!(answer, warm, "the same answer each time");
+            fewest = fewest.min(self.state.db.stats().round_trips() - before);
+        }
+        (fewest, warm)
+    }
+
     pub async fn healthy(&self) -> bool {
         self.http.get(format!("{}/healthz", self.url)).send().await.is_ok_and(|r| r.status().is_success())
     }

@@ -5,7 +5,7 @@
 //! [`NodeType`]: domain::platform::ids::NodeType
 
 use async_graphql::{Context, ID, Interface, Object, Result};
-use domain::catalog::MERCHANT;
+use domain::catalog::{MERCHANT, PRODUCT, SKU};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
 use domain::inventory::{LOCATION, WAREHOUSE};
 use domain::platform::audit::AUDIT_ENTRY;
@@ -44,6 +44,8 @@ nodes! {
     Merchant(catalog::Merchant) = MERCHANT => catalog::merchant_node,
     Warehouse(inventory::Warehouse) = WAREHOUSE => inventory::warehouse_node,
     Location(inventory::Location) = LOCATION => inventory::location_node,
+    Product(catalog::Product) = PRODUCT => catalog::product_node,
+    Sku(catalog::Sku) = SKU => catalog::sku_node,
 }
 
 #[derive(Default)]

@@ -6,7 +6,6 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use iso_currency::Currency;
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, IntoActiveModel, PaginatorTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -14,7 +13,7 @@ use uuid::Uuid;
 
 use super::MERCHANT;
 use super::entities::merchant;
-use super::messages;
+use super::{messages, search};
 use crate::platform::access::Permission;
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
@@ -213,24 +212,17 @@ pub async fn update(tx: &mut TenantTx, id: Uuid, change: MerchantUpdate) -> Doma
     Ok(after)
 }
 
-/// `%`, `_` and the escape itself taken literally in a LIKE pattern.
-fn like_literal(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
-}
-
 /// Merchants, oldest first, with the total count; `query` keeps those
 /// whose code starts with it or whose name contains it (case-insensitive
 /// for ASCII).
 pub async fn list(tx: &TenantTx, request: &PageRequest, query: Option<&str>) -> DomainResult<(Page<Merchant>, u64)> {
     tx.ctx().require(Permission::MerchantsRead)?;
     let mut select = tx.find::<merchant::Entity>();
-    if let Some(query) = query.map(str::trim).filter(|q| !q.is_empty()) {
-        let literal = like_literal(&query.to_lowercase());
-        let lower = |column: merchant::Column| Expr::expr(Func::lower(Expr::col(column)));
+    if let Some(query) = search::query_text(query) {
         select = select.filter(
             Condition::any()
-                .add(lower(merchant::Column::Code).like(LikeExpr::new(format!("{literal}%")).escape('\\')))
-                .add(lower(merchant::Column::Name).like(LikeExpr::new(format!("%{literal}%")).escape('\\'))),
+                .add(search::starts_with(merchant::Column::Code, query))
+                .add(search::contains(merchant::Column::Name, query)),
         );
     }
     let total = select.clone().count(tx.conn()).await?;

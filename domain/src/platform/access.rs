@@ -73,6 +73,8 @@ permissions! {
     JobsWrite = "jobs:write", Tenant => [Owner, Admin],
     MerchantsRead = "merchants:read", Merchant => [Owner, Admin, Operator, Merchant],
     MerchantsWrite = "merchants:write", Merchant => [Owner, Admin],
+    CatalogRead = "catalog:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
+    CatalogWrite = "catalog:write", Merchant => [Owner, Admin, Operator, Merchant],
     WarehousesRead = "warehouses:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
     WarehousesWrite = "warehouses:write", Tenant => [Owner, Admin],
 }

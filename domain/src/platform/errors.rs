@@ -53,7 +53,9 @@ impl UserError {
         Self { field: vec!["input".into(), field.into()], code, message, subject_id: None }
     }
 
-    /// An error on a field nested in the input, e.g. `["input", "address", "city"]`.
+    /// An error on a nested input field: `["input", "declaredValue",
+    /// "amount"]` for `&["declaredValue", "amount"]`, `["input",
+    /// "barcodes", "1", "barcode"]` for the second barcode's.
     pub fn at(path: &[&str], code: UserErrorCode, message: Message) -> Self {
         let field = std::iter::once("input").chain(path.iter().copied()).map(str::to_owned).collect();
         Self { field, code, message, subject_id: None }
@@ -112,7 +114,7 @@ impl UserErrors {
         self.0.push(UserError::new(field, code, message));
     }
 
-    /// Records an error on a nested field (see [`UserError::at`]).
+    /// Records an error on a nested input field (see [`UserError::at`]).
     pub fn push_at(&mut self, path: &[&str], code: UserErrorCode, message: Message) {
         self.0.push(UserError::at(path, code, message));
     }

@@ -30,6 +30,16 @@ messages! {
     audit_too_many_actions(max: i64) = "platform-audit-too-many-actions";
     /// `until` must be later than `since`.
     audit_until_before_since = "platform-audit-until-before-since";
+    /// `amount` is not a plain decimal number.
+    amount_invalid(amount: &str) = "platform-amount-invalid";
+    /// An amount may not be negative.
+    amount_negative = "platform-amount-negative";
+    /// `currency` amounts have at most `digits` decimal places.
+    amount_too_many_decimals(currency: &str, digits: i64) = "platform-amount-too-many-decimals";
+    /// `code` is not an ISO 4217 currency code.
+    currency_invalid(code: &str) = "platform-currency-invalid";
+    /// `code` (a fund, metal or testing code) has no minor unit to price in.
+    currency_not_for_prices(code: &str) = "platform-currency-not-for-prices";
     /// Only dead-lettered jobs can be retried.
     job_not_retryable = "platform-job-not-retryable";
     /// No access token was sent.

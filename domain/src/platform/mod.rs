@@ -18,6 +18,7 @@ pub mod ids;
 pub mod jobs;
 pub mod mail;
 pub mod messages;
+pub mod money;
 pub mod paging;
 pub mod tenancy;
 pub mod text_enum;

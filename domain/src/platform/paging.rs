@@ -51,6 +51,12 @@ impl<T> Page<T> {
             has_previous_page: self.has_previous_page,
         }
     }
+
+    /// [`Page::map`] with a conversion that may fail.
+    pub fn try_map<U, E>(self, mut f: impl FnMut(T) -> Result<U, E>) -> Result<Page<U>, E> {
+        let items = self.items.into_iter().map(|(id, item)| Ok((id, f(item)?))).collect::<Result<_, E>>()?;
+        Ok(Page { items, has_next_page: self.has_next_page, has_previous_page: self.has_previous_page })
+    }
 }
 
 impl PageRequest {

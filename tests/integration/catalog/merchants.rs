@@ -112,7 +112,10 @@ async fn a_merchant_member_is_bound_to_one_merchant_and_sees_only_it() {
     assert_eq!(seen["data"]["viewer"], json!({"role": "MERCHANT", "merchant": {"code": "OWN"}}), "{seen}");
     assert_eq!(seen["data"]["merchants"], json!({"totalCount": 1, "nodes": [{"code": "OWN"}]}));
     let scopes = app.gql(Some(&member.access_token), "{ viewer { scopes } }", json!({})).await;
-    assert_eq!(scopes["data"]["viewer"]["scopes"], json!(["TENANT_READ", "MERCHANTS_READ", "WAREHOUSES_READ"]));
+    assert_eq!(
+        scopes["data"]["viewer"]["scopes"],
+        json!(["TENANT_READ", "MERCHANTS_READ", "CATALOG_READ", "CATALOG_WRITE", "WAREHOUSES_READ"])
+    );
 }
 
 #[tokio::test]

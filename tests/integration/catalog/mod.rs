@@ -1,7 +1,9 @@
-//! The catalog context: merchants. Its operations and seeds for the
-//! isolation sweeps.
+//! The catalog context: merchants, products and SKUs. Its operations and
+//! seeds for the isolation sweeps.
 
 mod merchants;
+mod products;
+mod skus;
 
 use domain::platform::access::Permission::*;
 use serde_json::json;
@@ -30,23 +32,89 @@ pub const OPERATIONS: Operations = &[
         All(&[MerchantsWrite]),
         "mutation($merchant: ID!) { merchantUpdate(input: {id: $merchant, name: \"Taken over\", contactEmail: \"evil@example.com\"}) { merchant { id name } userErrors { code } } }",
     ),
+    (
+        "node",
+        All(&[CatalogRead]),
+        "query($product: ID!) { node(id: $product) { id ... on Product { handle titleZh titleEn status } } }",
+    ),
+    (
+        "node",
+        All(&[CatalogRead]),
+        "query($sku: ID!) { node(id: $sku) { id ... on Sku { code nameZh nameEn hsCode barcodes { barcode } declaredValue { amount currencyCode } product { handle } } } }",
+    ),
+    (
+        "products",
+        All(&[CatalogRead]),
+        "query { products(first: 50) { totalCount nodes { id handle titleZh titleEn status } } }",
+    ),
+    (
+        "products",
+        All(&[CatalogRead]),
+        "query($merchant: ID!) { products(first: 50, merchantId: $merchant, query: \"alpha\") { totalCount nodes { id handle } } }",
+    ),
+    (
+        "skus",
+        All(&[CatalogRead]),
+        "query { skus(first: 50) { totalCount nodes { id code nameZh nameEn hsCode weightGrams barcodes { barcode kind } product { id handle } } } }",
+    ),
+    (
+        "skus",
+        All(&[CatalogRead]),
+        "query($merchant: ID!) { skus(first: 50, merchantId: $merchant, query: \"4006381333931\") { totalCount nodes { id code } } }",
+    ),
+    (
+        "productCreate",
+        All(&[CatalogWrite]),
+        "mutation($merchant: ID!) { productCreate(input: {merchantId: $merchant, handle: \"sweep\", titleEn: \"Sweep\"}) { product { id } userErrors { code } } }",
+    ),
+    (
+        "productUpdate",
+        All(&[CatalogWrite]),
+        "mutation($product: ID!) { productUpdate(input: {id: $product, titleEn: \"Taken over\", status: ARCHIVED}) { product { id titleEn } userErrors { code } } }",
+    ),
+    (
+        "skuCreate",
+        All(&[CatalogWrite]),
+        "mutation($product: ID!) { skuCreate(input: {productId: $product, code: \"SWEEP-1\", nameEn: \"Sweep\", barcodes: [{barcode: \"4006381333931\", kind: GTIN_13}]}) { sku { id code } userErrors { code } } }",
+    ),
+    (
+        "skuUpdate",
+        All(&[CatalogWrite]),
+        "mutation($sku: ID!) { skuUpdate(input: {id: $sku, nameEn: \"Taken over\", weightGrams: null, barcodes: []}) { sku { id nameEn } userErrors { code } } }",
+    ),
 ];
 
 /// The victim's catalog state, as its owner reads it.
-pub const SNAPSHOT: &str = "merchants(first: 50) { totalCount nodes { id code name contactEmail defaultCurrency } }";
+pub const SNAPSHOT: &str = "merchants(first: 50) { totalCount nodes { id code name contactEmail defaultCurrency } }
+    products(first: 50) { totalCount nodes { id handle titleEn status updatedAt } }
+    skus(first: 50) { totalCount nodes { id code nameEn weightGrams barcodes { barcode } updatedAt } }";
 
-/// A merchant of `owner`'s tenant.
+/// A merchant of `owner`'s tenant with a product and a SKU of it.
 pub async fn seed(app: &TestApp, owner: &Session) -> Seeded {
     let mut seeded = seed_merchant(app, owner, "ALPHA-M").await;
     seeded.secret("alpha-m@merchants.example.com");
     seeded
 }
 
+/// Merchant `code` with a product and a barcoded SKU of its own.
 async fn seed_merchant(app: &TestApp, owner: &Session, code: &str) -> Seeded {
     let mut seeded = Seeded::default();
-    seeded.id("merchant", &app.merchant(owner, code).await);
+    let merchant = app.merchant(owner, code).await;
+    seeded.id("merchant", &merchant);
     seeded.secret(code);
     seeded.secret(&format!("Merchant {code}"));
+    let handle = format!("{}-linen-shirt", code.to_lowercase());
+    let product = app.product(&owner.access_token, &merchant, &handle).await;
+    seeded.id("product", &product);
+    seeded.secret(&handle);
+    let sku_code = format!("{code}-SHIRT-RED");
+    let more = json!({"nameZh": format!("{code} 红色亚麻衬衫"), "hsCode": "6109.10", "weightGrams": 180,
+                      "barcodes": [{"barcode": "4006381333931", "kind": "GTIN_13"}, {"barcode": format!("{code}-BIN"), "kind": "INTERNAL"}]});
+    seeded.id("sku", &app.sku(&owner.access_token, &product, &sku_code, more).await);
+    seeded.secret(&sku_code);
+    seeded.secret(&format!("{code} 红色亚麻衬衫"));
+    seeded.secret(&format!("{code}-BIN"));
+    seeded.secret("4006381333931");
     seeded
 }
 
@@ -58,7 +126,12 @@ pub async fn seed_owned(app: &TestApp, owner: &Session, code: &str) -> Seeded {
 }
 
 /// The owned catalog state the owner sweep watches.
-pub const OWNED_SNAPSHOT: &str = "merchant: node(id: $merchant) { ... on Merchant { code name contactName contactEmail contactPhone defaultCurrency } }";
+pub const OWNED_SNAPSHOT: &str = "merchant: node(id: $merchant) { ... on Merchant { code name contactName contactEmail contactPhone defaultCurrency } }
+    product: node(id: $product) { ... on Product { handle titleZh titleEn status updatedAt } }
+    sku: node(id: $sku) { ... on Sku { code nameZh nameEn weightGrams barcodes { barcode kind } updatedAt } }";
+
+/// The variables [`OWNED_SNAPSHOT`] reads.
+pub const OWNED_VARIABLES: &str = "$merchant: ID!, $product: ID!, $sku: ID!";
 
 /// Checks the catalog answers a merchant-bound reader gets about its own merchant.
 pub async fn own_merchant_visible(app: &TestApp, token: &str, merchant: &str) {

@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 25] = [
+const MUTATIONS: [&str; 29] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -28,6 +28,10 @@ const MUTATIONS: [&str; 25] = [
     "locationCreate",
     "locationUpdate",
     "locationsGenerate",
+    "productCreate",
+    "productUpdate",
+    "skuCreate",
+    "skuUpdate",
     "sessionCreate",
     "sessionRefresh",
     "passwordResetRequest",
@@ -405,6 +409,90 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("locationsGenerate");
+
+    let merchant_uuid = merchant.as_str().and_then(|g| g.rsplit('/').next()).expect("merchant uuid").to_owned();
+    let product_view = |title: &str, status: &str| json!({"merchantId": merchant_uuid, "handle": "linen-shirt", "titleZh": "亚麻衬衫", "titleEn": title, "status": status});
+    let made = run(
+        &app,
+        t,
+        "productCreate",
+        "mutation($m: ID!) { productCreate(input: {merchantId: $m, handle: \"Linen-Shirt\", titleZh: \"亚麻衬衫\", titleEn: \"Linen shirt\"}) { product { id } userErrors { code } } }",
+        json!({"m": merchant}),
+    )
+    .await;
+    let product = made["product"]["id"].clone();
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "product.create", "actor": owner_actor, "subjectId": product,
+               "after": product_view("Linen shirt", "active"), "requestId": request_id("productCreate")}),
+    )
+    .await;
+    checked.push("productCreate");
+
+    run(
+        &app,
+        t,
+        "productUpdate",
+        "mutation($id: ID!) { productUpdate(input: {id: $id, titleEn: \"Linen shirt, washed\", status: DRAFT}) { userErrors { code } } }",
+        json!({"id": product}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "product.update", "actor": owner_actor, "subjectId": product,
+               "before": product_view("Linen shirt", "active"), "after": product_view("Linen shirt, washed", "draft"),
+               "requestId": request_id("productUpdate")}),
+    )
+    .await;
+    checked.push("productUpdate");
+
+    let product_uuid = product.as_str().and_then(|g| g.rsplit('/').next()).expect("product uuid").to_owned();
+    let sku_view = |weight: Value, barcodes: Value| {
+        json!({"merchantId": merchant_uuid, "productId": product_uuid, "code": "LS-RED-M", "nameZh": null,
+               "nameEn": "Linen shirt, red, M", "options": [{"name": "Color", "value": "Red"}, {"name": "Size", "value": "M"}],
+               "hsCode": "6205900000", "originCountry": "CN", "declaredValue": {"amount": "12.50", "currencyCode": "USD"},
+               "weightGrams": weight, "dimensionsMm": {"length": 300, "width": 200, "height": 20},
+               "lotTracked": false, "expiryTracked": false, "status": "active", "barcodes": barcodes})
+    };
+    let made = run(
+        &app,
+        t,
+        "skuCreate",
+        "mutation($p: ID!) { skuCreate(input: {productId: $p, code: \"LS-RED-M\", nameEn: \"Linen shirt, red, M\",
+            options: [{name: \"Color\", value: \"Red\"}, {name: \"Size\", value: \"M\"}], hsCode: \"6205.90.00.00\",
+            originCountry: \"cn\", declaredValue: {amount: \"12.5\", currencyCode: \"USD\"}, weightGrams: 180,
+            dimensionsMm: {length: 300, width: 200, height: 20}, barcodes: [{barcode: \"4006381333931\", kind: GTIN_13}]}) {
+            sku { id } userErrors { field code message } } }",
+        json!({"p": product}),
+    )
+    .await;
+    let sku = made["sku"]["id"].clone();
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "sku.create", "actor": owner_actor, "subjectId": sku,
+               "after": sku_view(json!(180), json!([{"barcode": "4006381333931", "kind": "gtin_13"}])),
+               "requestId": request_id("skuCreate")}),
+    )
+    .await;
+    checked.push("skuCreate");
+
+    run(
+        &app,
+        t,
+        "skuUpdate",
+        "mutation($id: ID!) { skuUpdate(input: {id: $id, weightGrams: null, barcodes: [{barcode: \"LS-RED-M\", kind: INTERNAL}]}) { userErrors { code } } }",
+        json!({"id": sku}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "sku.update", "actor": owner_actor, "subjectId": sku,
+               "before": sku_view(json!(180), json!([{"barcode": "4006381333931", "kind": "gtin_13"}])),
+               "after": sku_view(Value::Null, json!([{"barcode": "LS-RED-M", "kind": "internal"}])),
+               "requestId": request_id("skuUpdate")}),
+    )
+    .await;
+    checked.push("skuUpdate");
 
     let sign_in = "mutation($e: String!, $p: String!) { sessionCreate(input: {email: $e, password: $p}) { refreshToken userErrors { code } } }";
     let session = run(&app, None, "sessionCreate", sign_in, json!({"e": owner.email, "p": PASSWORD})).await;

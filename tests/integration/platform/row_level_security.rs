@@ -106,6 +106,9 @@ async fn pg_the_app_role_is_fenced_by_row_level_security() {
         "merchants",
         "idempotency_keys",
         "job_schedules",
+        "products",
+        "skus",
+        "sku_barcodes",
         "warehouses",
         "locations",
     ] {

@@ -31,6 +31,8 @@ export const SCOPES = keys<Scope>({
   JOBS_WRITE: true,
   MERCHANTS_READ: true,
   MERCHANTS_WRITE: true,
+  CATALOG_READ: true,
+  CATALOG_WRITE: true,
   WAREHOUSES_READ: true,
   WAREHOUSES_WRITE: true,
 });
@@ -45,6 +47,8 @@ export const MERCHANT_SCOPES: readonly Scope[] = [
   'API_CLIENTS_WRITE',
   'MERCHANTS_READ',
   'MERCHANTS_WRITE',
+  'CATALOG_READ',
+  'CATALOG_WRITE',
   'WAREHOUSES_READ',
 ];
 

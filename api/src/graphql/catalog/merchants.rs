@@ -93,10 +93,10 @@ pub async fn merchant_node(ctx: &Context<'_>, id: Uuid) -> Result<Option<Merchan
 }
 
 #[derive(Default)]
-pub struct CatalogQuery;
+pub struct MerchantQuery;
 
 #[Object]
-impl CatalogQuery {
+impl MerchantQuery {
     /// Merchants, oldest first; `query` keeps those whose code starts with it
     /// or whose name contains it. A merchant user sees only their own.
     #[graphql(complexity = "crate::graphql::kit::connection::cost(first, last, child_complexity)")]
@@ -153,10 +153,10 @@ pub struct MerchantPayload {
 }
 
 #[derive(Default)]
-pub struct CatalogMutation;
+pub struct MerchantMutation;
 
 #[Object]
-impl CatalogMutation {
+impl MerchantMutation {
     async fn merchant_create(&self, ctx: &Context<'_>, input: MerchantCreateInput) -> Result<MerchantPayload> {
         let tctx = tenant_ctx(ctx)?;
         let result = async {

@@ -2,7 +2,7 @@
 //! `totalCount` where it is cheap.
 
 use async_graphql::connection::{Connection, CursorType, Edge, OpaqueCursor};
-use async_graphql::{Error, OutputType, SimpleObject};
+use async_graphql::{Context, Error, OutputType, SimpleObject};
 use domain::platform::paging::{Page, PageRequest};
 use uuid::Uuid;
 
@@ -25,6 +25,20 @@ pub struct CountedFields {
 
 pub type CountedConnection<T> = Connection<Cursor, T, CountedFields>;
 pub type UncountedConnection<T> = Connection<Cursor, T>;
+
+/// Whether the selection under a connection field asks for `path` of its
+/// nodes, through `nodes` or `edges { node }`: a listing loads nested
+/// objects for its whole page only when they are asked for.
+pub fn nodes_select(ctx: &Context<'_>, path: &[&str]) -> bool {
+    let look = ctx.look_ahead();
+    let under = |mut at: async_graphql::Lookahead<'_>| {
+        for name in path {
+            at = at.field(name);
+        }
+        at.exists()
+    };
+    under(look.field("nodes")) || under(look.field("edges").field("node"))
+}
 
 fn cursor(raw: Option<String>, field: &str) -> Result<Option<Uuid>, Error> {
     raw.map(|c| {

@@ -28,14 +28,17 @@ impl<T> From<T> for Enum<T> {
     }
 }
 
-/// `StoreStaff` → `STORE_STAFF`.
+/// `StoreStaff` → `STORE_STAFF`, `Gtin13` → `GTIN_13`.
 fn value_name(variant: &str) -> String {
     let mut name = String::with_capacity(variant.len() + 4);
-    for (i, c) in variant.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
+    let mut previous: Option<char> = None;
+    for c in variant.chars() {
+        let starts_word = c.is_uppercase() || (c.is_ascii_digit() && !previous.is_some_and(|p| p.is_ascii_digit()));
+        if starts_word && previous.is_some() {
             name.push('_');
         }
         name.push(c.to_ascii_uppercase());
+        previous = Some(c);
     }
     name
 }
@@ -139,6 +142,7 @@ mod tests {
         assert_eq!(value_name("StoreStaff"), "STORE_STAFF");
         assert_eq!(value_name("ZhCn"), "ZH_CN");
         assert_eq!(value_name("Owner"), "OWNER");
+        assert_eq!(value_name("Gtin13"), "GTIN_13");
     }
 
     #[test]

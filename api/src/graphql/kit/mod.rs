@@ -1,6 +1,6 @@
 //! The conventions every context's GraphQL follows, written once: Relay
 //! connections with their arguments and cost, global ids, payloads with
-//! `userErrors`, GraphQL enums mirrored from the domain, dataloaders, the
+//! `userErrors`, money, GraphQL enums mirrored from the domain, dataloaders, the
 //! request context and its language, the cost limit, the limits on a
 //! document and the codes of request errors, and the fast resolution of
 //! plain list items.
@@ -13,6 +13,7 @@ pub mod ids;
 pub mod limits;
 pub mod loaders;
 pub mod locale;
+pub mod money;
 pub mod payload;
 pub mod plain;
 pub mod request_errors;

@@ -2,7 +2,13 @@
 //! [`crate::platform::tenancy::TenantTx`].
 
 pub mod merchant;
+pub mod product;
+pub mod sku;
+pub mod sku_barcode;
 
 use crate::platform::tenancy::tenant_entity;
 
 tenant_entity!(merchant owned by Id);
+tenant_entity!(product owned by MerchantId);
+tenant_entity!(sku owned by MerchantId);
+tenant_entity!(sku_barcode owned by MerchantId);

@@ -13,6 +13,15 @@ platform-offset-with-last = `offset` pages forward: use it with `first`, not `la
 platform-offset-range = `offset` must be between 0 and { $max }; narrow the list instead.
 platform-audit-too-many-actions = Name at most { $max } actions.
 platform-audit-until-before-since = `until` must be later than `since`.
+platform-amount-invalid = `{ $amount }` is not an amount: write digits with at most one decimal point, such as 12.50.
+platform-amount-negative = An amount cannot be negative.
+platform-amount-too-many-decimals = { $currency } amounts have { $digits ->
+        [0] no decimal places
+        [one] at most { $digits } decimal place
+       *[other] at most { $digits } decimal places
+    }.
+platform-currency-invalid = `{ $code }` is not an ISO 4217 currency code.
+platform-currency-not-for-prices = `{ $code }` has no minor unit and cannot price goods; use a currency such as USD or CNY.
 platform-job-not-retryable = Only dead-lettered jobs can be retried.
 platform-unauthenticated = Authentication required: send `Authorization: Bearer <access token>`.
 platform-token-expired = The access token has expired; sign in again or refresh it.

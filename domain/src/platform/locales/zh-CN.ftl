@@ -13,6 +13,14 @@ platform-offset-with-last = `offset` 只能向后翻页：请与 `first` 一起�
 platform-offset-range = `offset` 必须在 0 到 { $max } 之间；请缩小列表范围。
 platform-audit-too-many-actions = 最多只能指定 { $max } 个操作。
 platform-audit-until-before-since = `until` 必须晚于 `since`。
+platform-amount-invalid = “{ $amount }”不是金额：请只写数字，最多一个小数点，例如 12.50。
+platform-amount-negative = 金额不能为负数。
+platform-amount-too-many-decimals = { $currency } 金额{ $digits ->
+        [0] 不能有小数
+       *[other] 最多保留 { $digits } 位小数
+    }。
+platform-currency-invalid = “{ $code }”不是 ISO 4217 货币代码。
+platform-currency-not-for-prices = “{ $code }”没有辅币单位，不能用于标价；请使用 USD、CNY 等货币。
 platform-job-not-retryable = 只有已进入死信的任务才能重试。
 platform-unauthenticated = 需要身份验证：请发送 `Authorization: Bearer <访问令牌>`。
 platform-token-expired = 访问令牌已过期；请重新登录或刷新令牌。
