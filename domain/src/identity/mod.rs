@@ -14,6 +14,7 @@ mod mail;
 pub mod members;
 pub mod memberships;
 mod messages;
+mod names;
 pub mod password;
 pub(crate) mod password_gate;
 pub mod password_reset;

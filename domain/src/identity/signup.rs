@@ -33,7 +33,7 @@ use super::messages;
 use super::password::NewPassword;
 use super::password_gate::{self, Clears};
 use super::tenants::{self, Opening, Tenant};
-use super::{Locale, Module, USER, mail, slug_holds, users};
+use super::{Locale, Module, USER, mail, names, slug_holds, users};
 use crate::platform::access::Role;
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
@@ -97,8 +97,8 @@ struct Valid {
 impl Valid {
     fn parse(input: &NewTenant) -> DomainResult<Self> {
         let mut errors = UserErrors::default();
-        let tenant_name = tenants::parse_name("tenantName", &input.tenant_name, &mut errors);
-        let owner_name = tenants::parse_name("name", &input.owner_name, &mut errors);
+        let tenant_name = names::parse("tenantName", &input.tenant_name, &mut errors);
+        let owner_name = names::parse("name", &input.owner_name, &mut errors);
         let slug = tenants::parse_slug(&input.tenant_slug, &mut errors);
         let locale = input.locale.unwrap_or(Locale::ZhCn);
         let timezone = match &input.timezone {

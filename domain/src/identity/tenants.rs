@@ -14,8 +14,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{membership, tenant};
-use super::messages;
 use super::{Locale, MEMBER, Module, TENANT, TenantChanged, format_modules, lookups, parse_modules};
+use super::{messages, names};
 use crate::platform::access::{Permission, Role};
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
@@ -60,14 +60,6 @@ impl Tenant {
             "timezone": self.timezone,
         })
     }
-}
-
-pub(crate) fn parse_name(field: &str, raw: &str, errors: &mut UserErrors) -> String {
-    let name = raw.trim();
-    if name.is_empty() || name.chars().count() > 120 {
-        errors.push(field, UserErrorCode::Invalid, messages::name_length(120));
-    }
-    name.to_owned()
 }
 
 pub(crate) fn parse_slug(raw: &str, errors: &mut UserErrors) -> String {
@@ -193,7 +185,7 @@ pub struct TenantUpdate {
 pub async fn update(tx: &mut TenantTx, change: TenantUpdate) -> DomainResult<Tenant> {
     tx.ctx().require(Permission::TenantWrite)?;
     let mut errors = UserErrors::default();
-    let name = change.name.as_deref().map(|n| parse_name("name", n, &mut errors));
+    let name = change.name.as_deref().map(|n| names::parse("name", n, &mut errors));
     let timezone = change.timezone.as_deref().map(|t| parse_timezone("timezone", t, &mut errors));
     errors.finish()?;
     let tenant_id = tx.tenant_id();

@@ -123,7 +123,7 @@ pub struct AccountUpdate {
 pub async fn update_own(tx: &mut TenantTx, change: AccountUpdate) -> DomainResult<User> {
     let Actor::User { id } = tx.ctx().actor else { return Err(DomainError::Forbidden("account:own")) };
     let mut errors = UserErrors::default();
-    let name = change.name.as_deref().map(|n| super::tenants::parse_name("name", n, &mut errors));
+    let name = change.name.as_deref().map(|n| super::names::parse("name", n, &mut errors));
     errors.finish()?;
     let row = find(tx.conn(), id).await?.ok_or_else(|| DomainError::internal("user of a valid token is gone"))?;
     let before = User::from(row.clone());
