@@ -22,6 +22,7 @@ pub mod retention;
 pub mod seed;
 pub mod sessions;
 pub mod signup;
+pub mod signup_links;
 mod slug_holds;
 pub mod tenants;
 pub mod users;

@@ -162,7 +162,7 @@ pub async fn reset(db: &Db, token: &str, password: &str, request_id: Option<Stri
     }
     users::update(&tx, active).await?;
     revoke_user(&tx, user_id, None).await?;
-    super::signup::void_links(&tx, user_id, now).await?;
+    super::signup_links::void_links(&tx, user_id, now).await?;
     scope_to_user(&tx, user_id).await?;
     let tenants: Vec<Uuid> = memberships_of_user(&tx, user_id).await?.into_iter().map(|m| m.tenant_id).collect();
     tx.commit().await?;

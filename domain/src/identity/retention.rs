@@ -16,7 +16,7 @@ use sea_orm::ActiveValue::Set;
 use uuid::Uuid;
 
 use super::entities::{invitation, password_reset, refresh_token, signup_confirmation, tenant, user};
-use super::signup::CONFIRMATION_TTL;
+use super::signup_links::CONFIRMATION_TTL;
 use crate::platform::clock;
 use crate::platform::db::Db;
 use crate::platform::errors::DomainResult;

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::entities::refresh_token;
 use super::grants::{self, SessionGrant, parse_role};
 use super::memberships::memberships_of_user;
-use super::{USER, messages, password_gate, signup, tenants, users};
+use super::{USER, messages, password_gate, signup_links, tenants, users};
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
 use crate::platform::db::{Db, scope_to_user};
@@ -43,7 +43,7 @@ pub async fn login(
     let (true, Some(user)) = (verified, user) else { return Err(bad_credentials()) };
     // Told only to whoever knows the password, so it reveals nothing.
     if user.email_verified_at.is_none() {
-        signup::resend(db, &user, public_url, request_id).await?;
+        signup_links::resend(db, &user, public_url, request_id).await?;
         return Err(DomainError::user("email", UserErrorCode::EmailUnconfirmed, messages::email_unconfirmed()));
     }
     let tx = db.global_tx().await?;

@@ -7,7 +7,7 @@
 //! and the mail says which it was:
 //! - a new address gets its account (unverified) and its tenant, and a
 //!   single-use link that confirms the address and signs in
-//!   ([`confirm`]); nobody signs in to an unverified account;
+//!   ([`signup_links`]); nobody signs in to an unverified account;
 //! - an address with an account gets a note that it has one, with the way
 //!   to sign in or reset the password; nothing is made.
 //!
@@ -15,25 +15,22 @@
 //! signed in at once, in the new tenant (opening another tenant). Every
 //! attempt passes the password gate, so a locked address answers the same
 //! whether or not it has an account.
-#![expect(clippy::disallowed_methods, reason = "signup_confirmations and users are global tables")]
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex, Weak};
 
-use chrono::Duration;
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::entities::{membership, signup_confirmation, user};
+use super::entities::{membership, user};
 use super::grants::{self, SessionGrant};
 use super::memberships;
 use super::messages;
 use super::password::NewPassword;
 use super::password_gate::{self, Clears};
 use super::tenants::{self, Opening, Tenant};
-use super::{Locale, Module, USER, mail, names, slug_holds, users};
+use super::{Locale, Module, USER, mail, names, signup_links, slug_holds, users};
 use crate::platform::access::Role;
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
@@ -41,15 +38,8 @@ use crate::platform::db::{Db, scope_to_user};
 use crate::platform::email::Email;
 use crate::platform::errors::{DomainError, DomainResult, UserErrorCode, UserErrors};
 use crate::platform::idempotency::{self, IdempotencyKey, SIGNUP};
-use crate::platform::ids::{hash_secret, new_id, new_secret, secret_hash_eq};
 use crate::platform::tenancy::{Actor, TenantCtx, TenantTx};
 
-/// How long a confirmation link works.
-pub const CONFIRMATION_TTL: Duration = Duration::hours(24);
-/// Sign-up mails (links and notes) one address gets per [`MAIL_WINDOW`];
-/// further sign-ups are answered the same and send nothing.
-pub const MAILS_PER_ADDRESS: u64 = 3;
-pub const MAIL_WINDOW: Duration = Duration::hours(1);
 /// The least time a "check your mail" answer takes, whichever mail (or
 /// none) went out, so its timing tells nothing.
 const ANSWER_FLOOR: std::time::Duration = std::time::Duration::from_millis(250);
@@ -248,7 +238,8 @@ pub async fn sign_up(
         // Nothing opened under the slug (the address had an account, or a
         // cap held): hold it as an unconfirmed tenant would be.
         if tenants::find_by_slug(db.connection(), &valid.slug).await?.is_none() {
-            slug_holds::hold(db.connection(), &valid.slug, &valid.email, clock::now() + CONFIRMATION_TTL).await?;
+            slug_holds::hold(db.connection(), &valid.slug, &valid.email, clock::now() + signup_links::CONFIRMATION_TTL)
+                .await?;
         }
         tokio::time::sleep_until(started + ANSWER_FLOOR).await;
     }
@@ -334,7 +325,7 @@ async fn open_pending_new(
         Err(e) => return Err(e),
     };
     let (tenant, mut scoped) = tenants::open(db, tx, valid.opening(), user.id, request_id).await?;
-    send_link(&mut scoped, &user, &tenant, public_url).await?;
+    signup_links::send_link(&mut scoped, &user, &tenant, public_url).await?;
     remember(&scoped, remembered, SignedUp { tenant_id: tenant.id, user_id: user.id }).await?;
     scoped.commit().await?;
     Ok(SignUp::MailSent)
@@ -355,51 +346,15 @@ async fn open_pending(
     if users::find_by_email_for_update(&tx, &valid.email).await?.is_none_or(|u| u.id != user.id) {
         return Ok(SignUp::MailSent);
     }
-    if links_sent_recently(&tx, user.id).await? >= MAILS_PER_ADDRESS {
+    if signup_links::links_sent_recently(&tx, user.id).await? >= signup_links::MAILS_PER_ADDRESS {
         tracing::info!(user.email = %valid.email.redacted(), "sign-up mail capped for this address");
         return Ok(SignUp::MailSent);
     }
     let (tenant, mut scoped) = tenants::open(db, tx, valid.opening(), user.id, request_id).await?;
-    send_link(&mut scoped, &user, &tenant, public_url).await?;
+    signup_links::send_link(&mut scoped, &user, &tenant, public_url).await?;
     remember(&scoped, remembered, SignedUp { tenant_id: tenant.id, user_id: user.id }).await?;
     scoped.commit().await?;
     Ok(SignUp::MailSent)
-}
-
-async fn links_sent_recently(conn: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> DomainResult<u64> {
-    Ok(signup_confirmation::Entity::find()
-        .filter(signup_confirmation::Column::UserId.eq(user_id))
-        .filter(signup_confirmation::Column::CreatedAt.gt(clock::now() - MAIL_WINDOW))
-        .count(conn)
-        .await?)
-}
-
-/// Records a confirmation link for `user` into `tenant` and queues its
-/// mail (the link is its own record: the mutation's audit entry is the
-/// tenant's opening), in the user's language with the expiry in the tenant's zone.
-async fn send_link(scoped: &mut TenantTx, user: &user::Model, tenant: &Tenant, public_url: &str) -> DomainResult<()> {
-    let now = clock::now();
-    let id = new_id();
-    let secret = new_secret();
-    let row = signup_confirmation::ActiveModel {
-        id: Set(id),
-        user_id: Set(user.id),
-        tenant_id: Set(tenant.id),
-        token_hash: Set(hash_secret(&secret)),
-        created_at: Set(now),
-        expires_at: Set(now + CONFIRMATION_TTL),
-        used_at: Set(None),
-    };
-    sea_orm::ActiveModelTrait::insert(row, scoped.conn()).await?;
-    let confirm_url = format!("{}/confirm-signup?token={}.{secret}", public_url.trim_end_matches('/'), id.simple());
-    let message = mail::SignupConfirm {
-        tenant_name: &tenant.name,
-        confirm_url: &confirm_url,
-        timezone: &tenant.timezone,
-        expires_at: now + CONFIRMATION_TTL,
-    };
-    let locale = Locale::parse(&user.locale).unwrap_or_default();
-    crate::platform::mail::send(scoped, message.render(&user.email, locale)?).await
 }
 
 /// The note to an address that has an account, in its home tenant (where
@@ -418,7 +373,9 @@ async fn notify_account_exists(
     let ctx = TenantCtx::account(home.tenant_id, user.id, request_id);
     let mut scoped = TenantTx::scope(db, tx, ctx).await?;
     tenants::lock(scoped.conn(), home.tenant_id).await?;
-    if audit::count_since(&scoped, &[NOTICE], clock::now() - MAIL_WINDOW, Some(user.id)).await? >= MAILS_PER_ADDRESS {
+    if audit::count_since(&scoped, &[NOTICE], clock::now() - signup_links::MAIL_WINDOW, Some(user.id)).await?
+        >= signup_links::MAILS_PER_ADDRESS
+    {
         tracing::info!(user.id = %user.id, "sign-up notice capped for this address");
         return Ok(());
     }
@@ -431,125 +388,6 @@ async fn notify_account_exists(
     crate::platform::mail::send(&mut scoped, message.render(&user.email, locale)?).await?;
     audit::record(&mut scoped, Change::of(NOTICE, USER, user.id)).await?;
     Ok(scoped.commit().await?)
-}
-
-/// Mails `user` (unverified, who just gave their password at sign-in) a
-/// fresh confirmation link for the tenant of their newest link (else their
-/// first tenant), within the address's cap.
-pub(crate) async fn resend(
-    db: &Db,
-    user: &user::Model,
-    public_url: &str,
-    request_id: Option<String>,
-) -> DomainResult<()> {
-    let tx = db.global_tx().await?;
-    let Some(user) = users::find(&tx, user.id).await?.filter(|u| u.email_verified_at.is_none()) else {
-        return Ok(());
-    };
-    if links_sent_recently(&tx, user.id).await? >= MAILS_PER_ADDRESS {
-        return Ok(());
-    }
-    let newest = signup_confirmation::Entity::find()
-        .filter(signup_confirmation::Column::UserId.eq(user.id))
-        .order_by_desc(signup_confirmation::Column::CreatedAt)
-        .one(&tx)
-        .await?;
-    scope_to_user(&tx, user.id).await?;
-    let tenant_id = match newest {
-        Some(link) => link.tenant_id,
-        None => match memberships::memberships_of_user(&tx, user.id).await?.into_iter().next() {
-            Some(home) => home.tenant_id,
-            None => return Ok(()),
-        },
-    };
-    let tenant = tenants::find(&tx, tenant_id).await?.ok_or_else(|| DomainError::internal("tenant gone"))?;
-    let ctx = TenantCtx::account(tenant_id, user.id, request_id);
-    let mut scoped = TenantTx::scope(db, tx, ctx).await?;
-    send_link(&mut scoped, &user, &tenant, public_url).await?;
-    Ok(scoped.commit().await?)
-}
-
-/// Spends every unused confirmation link of `user_id` (after a
-/// confirmation, or a password reset).
-pub(crate) async fn void_links(
-    conn: &impl sea_orm::ConnectionTrait,
-    user_id: Uuid,
-    now: chrono::DateTime<chrono::Utc>,
-) -> DomainResult<()> {
-    signup_confirmation::Entity::update_many()
-        .col_expr(signup_confirmation::Column::UsedAt, Expr::value(now))
-        .filter(signup_confirmation::Column::UserId.eq(user_id))
-        .filter(signup_confirmation::Column::UsedAt.is_null())
-        .exec(conn)
-        .await?;
-    Ok(())
-}
-
-fn invalid_link() -> DomainError {
-    DomainError::user("token", UserErrorCode::InvalidCredentials, messages::signup_link_invalid())
-}
-
-fn used_link() -> DomainError {
-    DomainError::user("token", UserErrorCode::LinkUsed, messages::signup_link_used())
-}
-
-/// Follows a confirmation link: the address is verified and its owner
-/// signed in to the tenant the sign-up opened. The link is spent at once
-/// and atomically (of two concurrent uses one wins).
-///
-/// Errors on `token`: `INVALID_CREDENTIALS` (no such link), `LINK_USED`,
-/// `EXPIRED` (older than [`CONFIRMATION_TTL`]).
-pub async fn confirm(db: &Db, token: &str, request_id: Option<String>) -> DomainResult<SessionGrant> {
-    let (id, secret) = token.trim().split_once('.').ok_or_else(invalid_link)?;
-    let id = Uuid::try_parse(id).map_err(|_| invalid_link())?;
-    let found = signup_confirmation::Entity::find_by_id(id).one(db.connection()).await?;
-    let Some(found) = found.filter(|r| secret_hash_eq(&r.token_hash, &hash_secret(secret))) else {
-        return Err(invalid_link());
-    };
-    if found.used_at.is_some() {
-        return Err(used_link());
-    }
-    let now = clock::now();
-    if found.expires_at <= now {
-        return Err(DomainError::user("token", UserErrorCode::Expired, messages::signup_link_expired()));
-    }
-    let tx = db.global_tx().await?;
-    let spent = signup_confirmation::Entity::update_many()
-        .col_expr(signup_confirmation::Column::UsedAt, Expr::value(now))
-        .filter(signup_confirmation::Column::Id.eq(id))
-        .filter(signup_confirmation::Column::UsedAt.is_null())
-        .exec(&tx)
-        .await?
-        .rows_affected;
-    if spent != 1 {
-        return Err(used_link());
-    }
-    let user = users::find(&tx, found.user_id).await?.ok_or_else(invalid_link)?;
-    let first_confirmation = user.email_verified_at.is_none();
-    // The address is proven: the user's other links (resent, or of other
-    // sign-ups) are spent too, and its failed attempts forgiven.
-    void_links(&tx, found.user_id, now).await?;
-    password_gate::clear(&tx, &Email::parse("email", &user.email)?).await?;
-    if first_confirmation {
-        users::mark_verified(&tx, user, now).await?;
-    }
-    let ctx = TenantCtx::system(found.tenant_id);
-    let mut scoped = TenantTx::scope(db, tx, ctx).await?;
-    let membership = scoped
-        .find::<membership::Entity>()
-        .filter(membership::Column::UserId.eq(found.user_id))
-        .one(scoped.conn())
-        .await?
-        .ok_or_else(invalid_link)?;
-    let role = grants::parse_role(&membership.role)?;
-    let grant =
-        grants::issue(scoped.conn(), found.user_id, found.tenant_id, role, membership.merchant_id, None).await?;
-    scoped.act_as(Actor::User { id: found.user_id }, request_id);
-    let change = Change::of("user.email_confirm", USER, found.user_id)
-        .after(serde_json::json!({"emailVerified": true, "firstConfirmation": first_confirmation}));
-    audit::record(&mut scoped, change).await?;
-    scoped.commit().await?;
-    Ok(grant)
 }
 
 /// The answer to a retried sign-up, if `key` names a first attempt that

@@ -162,7 +162,7 @@ async fn concurrent_sign_ups_of_one_new_address_make_one_account() {
         "{answers:?}"
     );
     let links = app.mail_link_tokens(email, "/confirm-signup").await.len() as u64;
-    assert!((1..=domain::identity::signup::MAILS_PER_ADDRESS).contains(&links), "{links} links for one address");
+    assert!((1..=domain::identity::signup_links::MAILS_PER_ADDRESS).contains(&links), "{links} links for one address");
     let tenants = count(&app, "SELECT COUNT(*) FROM tenants WHERE slug LIKE 'burst-%'").await;
     assert_eq!(tenants as u64, links, "a tenant for each link sent, none without one");
 }
@@ -179,7 +179,7 @@ async fn sign_up_mail_is_capped_per_address() {
         assert!(code.is_none() || code.as_deref() == Some("TOO_MANY_ATTEMPTS"), "{answer}");
     }
     let notes = app.queued_mails(&owner.email).await.len() - mails_before;
-    assert_eq!(notes as u64, domain::identity::signup::MAILS_PER_ADDRESS, "notes sent for six sign-ups");
+    assert_eq!(notes as u64, domain::identity::signup_links::MAILS_PER_ADDRESS, "notes sent for six sign-ups");
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use domain::DomainError;
 use domain::identity::grants::SessionGrant;
 use domain::identity::signup::{self, SignUp};
+use domain::identity::signup_links;
 use domain::identity::{self, Locale, Module, invitations, password_reset, sessions};
 
 use super::types::Viewer;
@@ -204,7 +205,7 @@ impl SessionMutations {
     /// address and signs in to the new tenant. Errors on `token`:
     /// `INVALID_CREDENTIALS`, `LINK_USED`, `EXPIRED`.
     async fn signup_confirm(&self, ctx: &Context<'_>, input: SignupConfirmInput) -> Result<AuthPayload> {
-        let result = signup::confirm(db(ctx), &input.token, request_id(ctx)).await;
+        let result = signup_links::confirm(db(ctx), &input.token, request_id(ctx)).await;
         auth_payload(ctx, result)
     }
 
