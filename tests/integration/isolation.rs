@@ -33,7 +33,8 @@ pub async fn seed_tenant(app: &TestApp, slug: &str) -> (Session, Seeded) {
     let mut seeded = catalog::seed(app, &owner).await;
     seeded.merge(identity::seed(app, &owner).await);
     seeded.merge(platform::seed(app, &owner).await);
-    seeded.merge(inventory::seed(app, &owner).await);
+    let sku = seeded.ids["sku"].as_str().unwrap_or_default().to_owned();
+    seeded.merge(inventory::seed(app, &owner, &sku).await);
     (owner, seeded)
 }
 

@@ -173,6 +173,19 @@ impl Drop for TestApp {
     }
 }
 
+impl TestApp {
+    /// The settings a `silkport` command needs to work on this app's
+    /// database, as an operator would give them.
+    pub fn command_env(&self) -> Vec<(String, String)> {
+        vec![
+            ("DATABASE_URL".into(), self.db.app_url.clone()),
+            ("DATABASE_MIGRATION_URL".into(), self.db.owner_url.clone()),
+            ("SILKPORT_DATA_DIR".into(), self.dir.display().to_string()),
+            ("SILKPORT_SIGNING_KEYS_DIR".into(), self.dir.join("keys").display().to_string()),
+        ]
+    }
+}
+
 /// The `silkport` binary next to this test binary (built by `cargo build`).
 pub fn silkport_bin() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");

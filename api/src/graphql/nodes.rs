@@ -7,7 +7,7 @@
 use async_graphql::{Context, ID, Interface, Object, Result};
 use domain::catalog::{MERCHANT, PRODUCT, SKU};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
-use domain::inventory::{LOCATION, WAREHOUSE};
+use domain::inventory::{LOCATION, STOCK_MOVEMENT, WAREHOUSE};
 use domain::platform::audit::AUDIT_ENTRY;
 use domain::platform::ids::parse_gid;
 use domain::platform::jobs::JOB;
@@ -46,6 +46,7 @@ nodes! {
     Location(inventory::Location) = LOCATION => inventory::location_node,
     Product(catalog::Product) = PRODUCT => catalog::product_node,
     Sku(catalog::Sku) = SKU => catalog::sku_node,
+    StockMovement(inventory::StockMovement) = STOCK_MOVEMENT => inventory::movement_node,
 }
 
 #[derive(Default)]

@@ -9,6 +9,8 @@
 //! client sees and changes only its own merchant's SKUs; another
 //! merchant's are not found, never forbidden, so they cannot be probed.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::{self, Set};
 use sea_orm::{ColumnTrait, Condition, PaginatorTrait, QueryFilter};
@@ -387,8 +389,54 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Sku>> {
     get_unchecked(tx, id).await
 }
 
+/// The SKUs `ids` this caller can see, with their barcodes, in two queries.
+pub async fn get_many(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<Vec<Sku>> {
+    tx.ctx().require(Permission::CatalogRead)?;
+    let rows = tx.find::<sku::Entity>().filter(sku::Column::Id.is_in(ids.iter().copied())).all(tx.conn()).await?;
+    let mut barcodes = barcodes::of_skus(tx, ids).await?;
+    rows.into_iter()
+        .map(|row| {
+            let own = barcodes.remove(&row.id).unwrap_or_default();
+            Sku::read(row, own)
+        })
+        .collect()
+}
+
 async fn get_unchecked(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Sku>> {
     let Some(row) = tx.find_by_id::<sku::Entity>(id).one(tx.conn()).await? else { return Ok(None) };
     let own = barcodes::of_skus(tx, &[id]).await?.remove(&id).unwrap_or_default();
     Sku::read(row, own).map(Some)
+}
+
+/// What other contexts need of a SKU to book stock or an order line: its
+/// merchant, code, tracking flags and status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkuFacts {
+    pub id: Uuid,
+    pub merchant_id: Uuid,
+    pub code: String,
+    pub lot_tracked: bool,
+    pub expiry_tracked: bool,
+    pub status: SkuStatus,
+}
+
+impl From<sku::Model> for SkuFacts {
+    fn from(m: sku::Model) -> Self {
+        Self {
+            id: m.id,
+            merchant_id: m.merchant_id,
+            code: m.code,
+            lot_tracked: m.lot_tracked,
+            expiry_tracked: m.expiry_tracked,
+            status: SkuStatus::parse(&m.status).unwrap_or(SkuStatus::Inactive),
+        }
+    }
+}
+
+/// The facts of the SKUs `ids` this context may see (owner scoping
+/// applies), in one query, for contexts that checked their own
+/// permission; ids it cannot see are left out.
+pub(crate) async fn facts(tx: &TenantTx, ids: impl IntoIterator<Item = Uuid>) -> DomainResult<HashMap<Uuid, SkuFacts>> {
+    let rows = tx.find::<sku::Entity>().filter(sku::Column::Id.is_in(ids)).all(tx.conn()).await?;
+    Ok(rows.into_iter().map(|row| (row.id, SkuFacts::from(row))).collect())
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::entities::location;
+use super::entities::{bin_stock, location};
 use super::location_codes::{self, CodeParts, CodeRange};
 use super::warehouses::{self, Warehouse};
 use super::{LOCATION, WAREHOUSE, messages};
@@ -40,6 +40,26 @@ string_enum!(
         Quarantine = "quarantine",
     }
 );
+
+/// What the units in a location count as in their level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holding {
+    Sellable,
+    Damaged,
+    QualityControl,
+}
+
+impl LocationType {
+    /// DAMAGED locations hold damaged units, QUARANTINE ones units in
+    /// quality control; the rest hold units that may be sold.
+    pub fn holds(self) -> Holding {
+        match self {
+            LocationType::Damaged => Holding::Damaged,
+            LocationType::Quarantine => Holding::QualityControl,
+            _ => Holding::Sellable,
+        }
+    }
+}
 
 /// Codes that exist already named one by one in the answer to a range
 /// that overlaps them; the rest are counted.
@@ -261,6 +281,16 @@ pub async fn update(tx: &mut TenantTx, id: Uuid, change: LocationUpdate) -> Doma
     };
     let warehouse = warehouse(tx, found.warehouse_id).await?;
     let before = Location::of(found.clone(), warehouse.clone());
+    if let Some(kind) = change.kind
+        && kind.holds() != before.kind.holds()
+    {
+        // Its units would change from sellable to damaged (say) without a
+        // movement, and the levels would no longer add up.
+        let units = units_held(tx, id).await?;
+        if units > 0 {
+            return Err(DomainError::user("type", UserErrorCode::Invalid, messages::location_holds_stock(units)));
+        }
+    }
     let mut active = found.into_active_model();
     if let Some(kind) = change.kind {
         active.kind = Set(kind.as_str().to_owned());
@@ -273,6 +303,12 @@ pub async fn update(tx: &mut TenantTx, id: Uuid, change: LocationUpdate) -> Doma
     let change = Change::of("location.update", LOCATION, id).before(before.audit_view()).after(after.audit_view());
     audit::record(tx, change).await?;
     Ok(after)
+}
+
+/// The units of every merchant in location `id`.
+async fn units_held(tx: &TenantTx, id: Uuid) -> DomainResult<i64> {
+    let bins = tx.find::<bin_stock::Entity>().filter(bin_stock::Column::LocationId.eq(id)).all(tx.conn()).await?;
+    Ok(bins.iter().map(|b| b.on_hand).sum())
 }
 
 fn in_warehouse(tx: &TenantTx, warehouse_id: Uuid) -> Select<location::Entity> {
@@ -332,4 +368,11 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Location>> {
         return Ok(None);
     };
     Ok(with_warehouses(tx, vec![row]).await?.pop())
+}
+
+/// The locations `ids` with their warehouses, in two queries.
+pub async fn get_many(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<Vec<Location>> {
+    let rows =
+        visible(tx, &Filter::default())?.filter(location::Column::Id.is_in(ids.iter().copied())).all(tx.conn()).await?;
+    with_warehouses(tx, rows).await
 }

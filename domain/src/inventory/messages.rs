@@ -35,4 +35,28 @@ messages! {
     labels_too_many(count: i64, max: i64) = "inventory-labels-too-many";
     /// No location matches the label filters.
     labels_none = "inventory-labels-none";
+    /// Only `on_hand` units are at the location; `wanted` were asked for.
+    short_at_location(on_hand: i64, wanted: i64) = "inventory-short-at-location";
+    /// `available` units are available; the change needs `short` more.
+    not_available(available: i64, short: i64) = "inventory-not-available";
+    /// The quantity `quantity` (now `current`) would fall below zero.
+    below_zero(quantity: &str, current: i64) = "inventory-below-zero";
+    /// A quantity must be a whole number above zero.
+    quantity_positive = "inventory-quantity-positive";
+    /// A quantity must not be below zero.
+    quantity_not_negative = "inventory-quantity-not-negative";
+    /// An adjustment of zero units changes nothing.
+    delta_not_zero = "inventory-delta-not-zero";
+    /// SKU `code` keeps stock by lot: name the lot.
+    lot_required(code: &str) = "inventory-lot-required";
+    /// SKU `code` does not track lots.
+    lot_not_tracked(code: &str) = "inventory-lot-not-tracked";
+    /// The value changed meanwhile: it is `current` now.
+    stale(current: i64) = "inventory-stale";
+    /// Moving to the location it is in.
+    same_location = "inventory-same-location";
+    /// The two locations are in different warehouses.
+    other_warehouse = "inventory-other-warehouse";
+    /// The location holds `units` units; its type cannot change what they count as.
+    location_holds_stock(units: i64) = "inventory-location-holds-stock";
 }

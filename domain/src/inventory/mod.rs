@@ -1,17 +1,24 @@
 //! Inventory: the warehouses of a tenant and the locations (bins) in them,
-//! with labels to print for the racks; stock and its ledger come next. A
-//! warehouse and its locations are the tenant's, not a merchant's: every
-//! reader of the tenant sees them, merchants included, since their goods
-//! are stored there.
+//! with labels to print for the racks, and the stock in them with its
+//! ledger. A warehouse and its locations are the tenant's, not a
+//! merchant's: every reader of the tenant sees them, merchants included,
+//! since their goods are stored there. Stock is its merchant's: a merchant
+//! sees only its own.
 
+pub mod adjustments;
+pub mod check;
 mod entities;
 pub mod labels;
+pub mod ledger;
 pub mod location_codes;
 pub mod locations;
 mod messages;
+pub mod quantities;
+pub mod stock;
 pub mod warehouses;
 
 use crate::platform::ids::NodeType;
 
 pub const WAREHOUSE: NodeType = NodeType("Warehouse");
 pub const LOCATION: NodeType = NodeType("Location");
+pub const STOCK_MOVEMENT: NodeType = NodeType("StockMovement");

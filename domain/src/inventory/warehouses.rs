@@ -289,3 +289,14 @@ pub(super) async fn by_ids(
     let rows = tx.find::<warehouse::Entity>().filter(warehouse::Column::Id.is_in(ids)).all(tx.conn()).await?;
     Ok(rows.into_iter().map(|row| (row.id, Warehouse::from(row))).collect())
 }
+
+/// The warehouses `ids`, in one query.
+pub async fn get_many(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<Vec<Warehouse>> {
+    Ok(visible(tx)?
+        .filter(warehouse::Column::Id.is_in(ids.iter().copied()))
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(Warehouse::from)
+        .collect())
+}

@@ -77,6 +77,8 @@ permissions! {
     CatalogWrite = "catalog:write", Merchant => [Owner, Admin, Operator, Merchant],
     WarehousesRead = "warehouses:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
     WarehousesWrite = "warehouses:write", Tenant => [Owner, Admin],
+    InventoryRead = "inventory:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
+    InventoryWrite = "inventory:write", Tenant => [Owner, Admin, Operator],
 }
 
 impl TenantCtx {

@@ -30,6 +30,8 @@ string_enum!(
         AlreadyInvited = "already_invited",
         NotRetryable = "not_retryable",
         IdempotencyKeyReused = "idempotency_key_reused",
+        InsufficientStock = "insufficient_stock",
+        Stale = "stale",
     }
 );
 

@@ -4,6 +4,7 @@
 mod generate;
 mod labels;
 mod locations;
+mod stock;
 mod warehouses;
 
 use domain::platform::access::Permission::*;
@@ -58,6 +59,43 @@ pub const OPERATIONS: Operations = &[
         "mutation($location: ID!) { locationUpdate(input: {id: $location, type: DAMAGED, active: false}) { location { id code } userErrors { code } } }",
     ),
     (
+        "node",
+        All(&[InventoryRead]),
+        "query($movement: ID!) { node(id: $movement) { id ... on StockMovement { delta kind quantityAfter } } }",
+    ),
+    (
+        "stockLevels",
+        All(&[InventoryRead]),
+        "query { stockLevels(first: 50) { totalCount nodes { onHand available } } }",
+    ),
+    ("binStocks", All(&[InventoryRead]), "query { binStocks(first: 50) { nodes { onHand lot receivedOn ageDays } } }"),
+    ("stockMovements", All(&[InventoryRead]), "query { stockMovements(first: 50) { nodes { id delta kind actor } } }"),
+    (
+        "inventoryCheck",
+        All(&[InventoryRead]),
+        "query { inventoryCheck { ok levelsChecked movementsChecked mismatches { recorded } } }",
+    ),
+    (
+        "inventoryAdjust",
+        All(&[InventoryWrite]),
+        "mutation($sku: ID!, $location: ID!) { inventoryAdjust(input: {skuId: $sku, locationId: $location, delta: 5, reason: FOUND}) { stockLevel { onHand } userErrors { code } } }",
+    ),
+    (
+        "inventorySetOnHand",
+        All(&[InventoryWrite]),
+        "mutation($sku: ID!, $location: ID!) { inventorySetOnHand(input: {skuId: $sku, locationId: $location, quantity: 0, compareQuantity: 37, reason: LOST}) { stockLevel { onHand } userErrors { code } } }",
+    ),
+    (
+        "inventoryMove",
+        All(&[InventoryWrite]),
+        "mutation($sku: ID!, $location: ID!, $location2: ID!) { inventoryMove(input: {skuId: $sku, fromLocationId: $location, toLocationId: $location2, quantity: 5}) { stockLevel { onHand } userErrors { code } } }",
+    ),
+    (
+        "inventorySetSafetyStock",
+        All(&[InventoryWrite]),
+        "mutation($sku: ID!, $warehouse: ID!) { inventorySetSafetyStock(input: {skuId: $sku, warehouseId: $warehouse, quantity: 30, compareQuantity: 0}) { stockLevel { safetyStock } userErrors { code } } }",
+    ),
+    (
         "locationsGenerate",
         All(&[WarehousesWrite]),
         "mutation($warehouse: ID!) { locationsGenerate(input: {warehouseId: $warehouse, zone: {from: \"Y\", to: \"Y\"}, aisle: {from: \"1\", to: \"3\"}, type: PICK}) { warehouse { id name } createdCount userErrors { code } } }",
@@ -67,17 +105,24 @@ pub const OPERATIONS: Operations = &[
 /// The victim's inventory state, as its owner reads it.
 pub const SNAPSHOT: &str =
     "warehouses(first: 50) { totalCount nodes { id code name active timezone address { line1 } } }
-    locations(first: 50) { totalCount nodes { id code type active } }";
+    locations(first: 50) { totalCount nodes { id code type active } }
+    stockLevels(first: 50) { nodes { onHand available safetyStock } }
+    binStocks(first: 50) { nodes { onHand } }";
 
-/// A warehouse with a location in `owner`'s tenant; their codes and the
-/// warehouse's street are secrets.
-pub async fn seed(app: &TestApp, owner: &Session) -> Seeded {
+/// A warehouse with two locations in `owner`'s tenant and 37 units of
+/// `sku` in the first; the codes and the warehouse's street are secrets.
+pub async fn seed(app: &TestApp, owner: &Session, sku: &str) -> Seeded {
     let slug = owner.email.split('@').nth(1).and_then(|d| d.split('.').next()).expect("slug in the owner's email");
     let code = format!("{}-WH", slug.to_uppercase());
     let mut seeded = Seeded::default();
     let warehouse = app.warehouse(owner, &code).await;
     seeded.id("warehouse", &warehouse);
-    seeded.id("location", &app.location(owner, &warehouse, &["A", "01", "01", "1", "A"]).await);
+    let location = app.location(owner, &warehouse, &["A", "01", "01", "1", "A"]).await;
+    seeded.id("location", &location);
+    seeded.id("location2", &app.location(owner, &warehouse, &["A", "01", "01", "1", "B"]).await);
+    let added = app.adjust(&owner.access_token, sku, &location, 37).await;
+    let movement = added["movements"][0]["id"].as_str().unwrap_or_else(|| panic!("stock not added: {added}"));
+    seeded.id("movement", movement);
     seeded.secret(&code);
     seeded.secret(&format!("{code} Logistics Way"));
     seeded

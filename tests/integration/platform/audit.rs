@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 29] = [
+const MUTATIONS: [&str; 33] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -32,6 +32,10 @@ const MUTATIONS: [&str; 29] = [
     "productUpdate",
     "skuCreate",
     "skuUpdate",
+    "inventoryAdjust",
+    "inventorySetOnHand",
+    "inventoryMove",
+    "inventorySetSafetyStock",
     "sessionCreate",
     "sessionRefresh",
     "passwordResetRequest",
@@ -493,6 +497,60 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("skuUpdate");
+
+    let shelf = |zone: &str| {
+        format!(
+            "mutation {{ locationCreate(input: {{warehouseId: \"{}\", zone: \"{zone}\", type: PICK}}) {{ location {{ id }} }} }}",
+            warehouse.as_str().unwrap_or_default()
+        )
+    };
+    let s1 = app.gql(t, &shelf("S1"), json!({})).await["data"]["locationCreate"]["location"]["id"].clone();
+    let s2 = app.gql(t, &shelf("S2"), json!({})).await["data"]["locationCreate"]["location"]["id"].clone();
+    let stock_steps = [
+        (
+            "inventoryAdjust",
+            "mutation($s: ID!, $l: ID!) { inventoryAdjust(input: {skuId: $s, locationId: $l, delta: 10, reason: FOUND}) { userErrors { code } } }",
+            "stock.adjust",
+            json!({"change": {"location": "S1", "delta": 10, "reason": "found"}, "onHand": 10, "available": 10}),
+        ),
+        (
+            "inventorySetOnHand",
+            "mutation($s: ID!, $l: ID!) { inventorySetOnHand(input: {skuId: $s, locationId: $l, quantity: 12, compareQuantity: 10, reason: CORRECTION}) { userErrors { code } } }",
+            "stock.set",
+            json!({"change": {"location": "S1", "from": 10, "to": 12, "reason": "correction"}, "onHand": 12, "available": 12}),
+        ),
+        (
+            "inventoryMove",
+            "mutation($s: ID!, $l: ID!, $o: ID!) { inventoryMove(input: {skuId: $s, fromLocationId: $l, toLocationId: $o, quantity: 2}) { userErrors { code } } }",
+            "stock.move",
+            json!({"change": {"from": "S1", "to": "S2", "quantity": 2}, "onHand": 12, "available": 12}),
+        ),
+    ];
+    for (name, mutation, action, after) in stock_steps {
+        run(&app, t, name, mutation, json!({"s": sku, "l": s1, "o": s2})).await;
+        app.assert_latest_audit(
+            &token,
+            json!({"action": action, "actor": owner_actor, "subjectId": sku, "after": after, "requestId": request_id(name)}),
+        )
+        .await;
+        checked.push(name);
+    }
+    run(
+        &app,
+        t,
+        "inventorySetSafetyStock",
+        "mutation($s: ID!, $w: ID!) { inventorySetSafetyStock(input: {skuId: $s, warehouseId: $w, quantity: 1, compareQuantity: 0}) { userErrors { code } } }",
+        json!({"s": sku, "w": warehouse}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "stock.safety_stock", "actor": owner_actor, "subjectId": sku,
+               "after": {"change": {"warehouse": "LAX1", "from": 0, "to": 1}, "onHand": 12, "available": 11},
+               "requestId": request_id("inventorySetSafetyStock")}),
+    )
+    .await;
+    checked.push("inventorySetSafetyStock");
 
     let sign_in = "mutation($e: String!, $p: String!) { sessionCreate(input: {email: $e, password: $p}) { refreshToken userErrors { code } } }";
     let session = run(&app, None, "sessionCreate", sign_in, json!({"e": owner.email, "p": PASSWORD})).await;

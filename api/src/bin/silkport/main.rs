@@ -49,6 +49,11 @@ enum Command {
         #[command(subcommand)]
         action: TenantAction,
     },
+    /// Stock.
+    Inventory {
+        #[command(subcommand)]
+        action: InventoryAction,
+    },
     /// Print the GraphQL schema (SDL).
     Schema,
     /// Signing keys.
@@ -96,6 +101,18 @@ enum TenantAction {
         /// IANA time zone of the tenant's schedules; by the locale when not given.
         #[arg(long)]
         timezone: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum InventoryAction {
+    /// Verify the stock ledger of a tenant: every level equals the sum of its
+    /// movements and bins, nothing below zero. Names every mismatch and
+    /// exits with status 1 when there is one.
+    Check {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
     },
 }
 
@@ -150,6 +167,13 @@ async fn main() -> ExitCode {
                 }
                 (Err(e), _) => Err(e),
                 (_, None) => Err(anyhow::anyhow!("--locale must be `zh-CN` or `en`")),
+            }
+        }
+        Command::Inventory { action: InventoryAction::Check { tenant } } => {
+            match runtime::check_inventory(&config, &tenant).await {
+                Ok(true) => Ok(()),
+                Ok(false) => return ExitCode::from(1),
+                Err(e) => Err(e),
             }
         }
         Command::Keys { action: KeysAction::Rotate } => api::auth::keys::generate(&config.signing_keys_dir)

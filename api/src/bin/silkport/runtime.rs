@@ -73,6 +73,42 @@ pub async fn seed_demo(config: &Config) -> anyhow::Result<Vec<DemoLogin>> {
     Ok(seed::demo(&pool(config).await?).await?)
 }
 
+/// `silkport inventory check --tenant <slug>`: prints what was checked and
+/// every mismatch; true when there is none.
+pub async fn check_inventory(config: &Config, slug: &str) -> anyhow::Result<bool> {
+    let db = pool(config).await?;
+    let Some(report) = domain::inventory::check::run_for_tenant(&db, slug).await? else {
+        bail!("no tenant has the slug `{slug}`");
+    };
+    eprintln!(
+        "tenant `{slug}`: {} stock levels, {} bins, {} movements checked; {} mismatch(es)",
+        report.levels,
+        report.bins,
+        report.movements,
+        report.mismatches.len()
+    );
+    for m in &report.mismatches {
+        let place = match (m.location_id, &m.lot, m.received_on) {
+            (Some(location), lot, day) => format!(
+                " location {location}{}{}",
+                lot.as_ref().map(|l| format!(" lot {l}")).unwrap_or_default(),
+                day.map(|d| format!(" received {d}")).unwrap_or_default()
+            ),
+            _ => String::new(),
+        };
+        eprintln!(
+            "  {}: sku {} warehouse {}{place}: {} is {}, expected {}",
+            m.invariant.as_str(),
+            m.sku_id,
+            m.warehouse_id,
+            m.quantity,
+            m.recorded,
+            m.expected
+        );
+    }
+    Ok(report.mismatches.is_empty())
+}
+
 /// `silkport tenant create`: a tenant and its owner, for a fresh install.
 pub async fn create_tenant(config: &Config, new: NewTenant) -> anyhow::Result<()> {
     let db = pool(config).await?;

@@ -10,14 +10,18 @@ use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, Result, Si
 use chrono::{DateTime, Utc};
 use domain::catalog::skus::{self, SkuStatus};
 use domain::catalog::{self, BarcodeKind, MERCHANT, PRODUCT, SKU, products};
+use domain::inventory::{stock, warehouses};
+use domain::{DomainResult, TenantTx};
 use uuid::Uuid;
 
 use super::merchants::Merchant;
 use super::products::{Product, merchants_by_id};
+use crate::graphql::inventory::{StockLevel, Warehouse};
 use crate::graphql::kit::connection::{CountedConnection, counted, nodes_select, page_request};
 use crate::graphql::kit::context::{db, idempotency_key, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
+use crate::graphql::kit::loaders::{self, Batch};
 use crate::graphql::kit::money::{Money, MoneyInput};
 use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
 use crate::graphql::kit::plain::{Fast, Plain, PlainValue, Selection};
@@ -87,11 +91,13 @@ pub struct Sku {
     /// Boxed: most SKUs are shown without them.
     pub product: Option<Box<Product>>,
     pub merchant: Option<Box<Merchant>>,
+    /// Its levels with their warehouses, when a listing loaded them.
+    pub stock: Option<Vec<StockLevel>>,
 }
 
 impl Sku {
     pub fn new(sku: skus::Sku) -> Self {
-        Self { sku, product: None, merchant: None }
+        Self { sku, product: None, merchant: None, stock: None }
     }
 
     fn option_list(&self) -> Vec<SkuOption> {
@@ -174,6 +180,13 @@ impl Sku {
     async fn expiry_tracked(&self) -> bool {
         self.sku.expiry_tracked
     }
+    /// Its stock in each warehouse that ever had it; needs `inventory:read`.
+    async fn stock(&self, ctx: &Context<'_>) -> Result<Vec<StockLevel>> {
+        match &self.stock {
+            Some(levels) => Ok(levels.clone()),
+            None => StockLevel::of_sku(ctx, self.sku.id).await,
+        }
+    }
     async fn status(&self) -> Enum<SkuStatus> {
         Enum(self.sku.status)
     }
@@ -211,6 +224,7 @@ impl Plain for Sku {
             "dimensionsMm" => self.size().map_or(Value::Null, |d| selection.object(&d)),
             "lotTracked" => sku.lot_tracked.plain(),
             "expiryTracked" => sku.expiry_tracked.plain(),
+            "stock" => self.stock.as_deref().map_or(Value::Null, |levels| objects(selection, levels)),
             "status" => Enum(sku.status).plain(),
             "createdAt" => sku.created_at.plain(),
             "updatedAt" => sku.updated_at.plain(),
@@ -221,6 +235,47 @@ impl Plain for Sku {
 
 pub async fn sku_node(ctx: &Context<'_>, id: Uuid) -> Result<Option<Sku>> {
     Ok(db(ctx).read(&tenant_ctx(ctx)?, async |tx| skus::get(tx, id).await).await.or_gql()?.map(Sku::new))
+}
+
+/// The stock levels of the SKUs `ids` with their warehouses, in two queries.
+async fn stock_with_warehouses(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<HashMap<Uuid, Vec<StockLevel>>> {
+    let levels = stock::levels_of_skus(tx, ids).await?;
+    let mut warehouse_ids: Vec<Uuid> = levels.values().flatten().map(|l| l.key.warehouse_id).collect();
+    warehouse_ids.sort_unstable();
+    warehouse_ids.dedup();
+    let found: HashMap<Uuid, Warehouse> =
+        warehouses::get_many(tx, &warehouse_ids).await?.into_iter().map(|w| (w.id, Warehouse(w))).collect();
+    Ok(levels
+        .into_iter()
+        .map(|(sku, levels)| {
+            let levels = levels
+                .into_iter()
+                .map(|level| StockLevel {
+                    warehouse: found.get(&level.key.warehouse_id).cloned(),
+                    ..StockLevel::new(level)
+                })
+                .collect();
+            (sku, levels)
+        })
+        .collect())
+}
+
+/// SKUs by id, for nested fields.
+struct Skus;
+
+impl Batch for Skus {
+    type Value = Sku;
+
+    async fn load(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<Vec<(Uuid, Sku)>> {
+        Ok(skus::get_many(tx, ids).await?.into_iter().map(|s| (s.id, Sku::new(s))).collect())
+    }
+}
+
+impl Sku {
+    /// One SKU, batched with the request's other SKU loads.
+    pub async fn load(ctx: &Context<'_>, id: Uuid) -> Result<Option<Sku>> {
+        loaders::load::<Skus>(ctx, id).await
+    }
 }
 
 #[derive(Default)]
@@ -252,7 +307,8 @@ impl SkuQuery {
         let count_too = ctx.look_ahead().field("totalCount").exists();
         let products_too = nodes_select(ctx, &["product"]);
         let merchants_too = nodes_select(ctx, &["merchant"]) || nodes_select(ctx, &["product", "merchant"]);
-        let (page, total, products, merchants) = db(ctx)
+        let stock_too = nodes_select(ctx, &["stock"]);
+        let (page, total, products, merchants, stock) = db(ctx)
             .read(&tenant_ctx(ctx)?, async |tx| {
                 let page = skus::list(tx, &request, &filter).await?;
                 let total = if count_too { skus::count(tx, &filter).await? } else { 0 };
@@ -269,7 +325,13 @@ impl SkuQuery {
                 } else {
                     HashMap::new()
                 };
-                Ok((page, total, products, merchants))
+                let stock = if stock_too {
+                    let ids: Vec<Uuid> = page.items.iter().map(|(id, _)| *id).collect();
+                    Some(stock_with_warehouses(tx, &ids).await?)
+                } else {
+                    None
+                };
+                Ok((page, total, products, merchants, stock))
             })
             .await
             .or_gql()?;
@@ -279,7 +341,12 @@ impl SkuQuery {
             let product = products
                 .get(&sku.product_id)
                 .map(|p| Box::new(Product { product: p.clone(), merchant: merchant.clone() }));
-            Fast(Sku { sku, product, merchant })
+            let levels = stock.as_ref().map(|by_sku| by_sku.get(&sku.id).cloned().unwrap_or_default());
+            let parent = Sku { sku: sku.clone(), product: product.clone(), merchant: merchant.clone(), stock: None };
+            let levels = levels.map(|levels| {
+                levels.into_iter().map(|level| StockLevel { sku: Some(Box::new(parent.clone())), ..level }).collect()
+            });
+            Fast(Sku { sku, product, merchant, stock: levels })
         }))
     }
 }

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use domain::inventory::location_codes::{CodeRange, PartRange};
 use domain::inventory::locations::{self, LocationType};
 use domain::inventory::{LOCATION, WAREHOUSE};
+use domain::{DomainResult, TenantTx};
 use uuid::Uuid;
 
 use super::warehouses::Warehouse;
@@ -14,9 +15,11 @@ use crate::graphql::kit::connection::{CountedConnection, counted, page_request};
 use crate::graphql::kit::context::{db, idempotency_key, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
+use crate::graphql::kit::loaders::{self, Batch};
 use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
 use crate::graphql::kit::plain::{Fast, Plain, PlainValue, Selection};
 
+#[derive(Clone)]
 pub struct Location(pub locations::Location);
 
 /// A place in a warehouse that holds stock, named by a code built from its
@@ -93,6 +96,24 @@ impl Plain for Location {
 
 pub async fn location_node(ctx: &Context<'_>, id: Uuid) -> Result<Option<Location>> {
     Ok(db(ctx).read(&tenant_ctx(ctx)?, async |tx| locations::get(tx, id).await).await.or_gql()?.map(Location))
+}
+
+/// Locations by id, for nested fields.
+struct Locations;
+
+impl Batch for Locations {
+    type Value = Location;
+
+    async fn load(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<Vec<(Uuid, Location)>> {
+        Ok(locations::get_many(tx, ids).await?.into_iter().map(|l| (l.id, Location(l))).collect())
+    }
+}
+
+impl Location {
+    /// One location, batched with the request's other location loads.
+    pub async fn load(ctx: &Context<'_>, id: Uuid) -> Result<Option<Location>> {
+        loaders::load::<Locations>(ctx, id).await
+    }
 }
 
 #[derive(Default)]

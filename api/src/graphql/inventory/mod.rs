@@ -1,16 +1,24 @@
-//! The inventory context's GraphQL: warehouses and their locations (later
-//! stock). Labels to print are served over HTTP (`crate::http::labels`).
+//! The inventory context's GraphQL: warehouses and their locations, stock
+//! and its ledger. Labels to print are served over HTTP
+//! (`crate::http::labels`).
 
 mod locations;
+mod stock;
+mod stock_changes;
 mod warehouses;
 
 use async_graphql::MergedObject;
 
 pub use self::locations::{Location, location_node};
+pub use self::stock::{StockLevel, StockMovement, movement_node};
 pub use self::warehouses::{Warehouse, warehouse_node};
 
 #[derive(MergedObject, Default)]
-pub struct InventoryQuery(warehouses::WarehousesQuery, locations::LocationsQuery);
+pub struct InventoryQuery(warehouses::WarehousesQuery, locations::LocationsQuery, stock::StockQuery);
 
 #[derive(MergedObject, Default)]
-pub struct InventoryMutation(warehouses::WarehouseMutations, locations::LocationMutations);
+pub struct InventoryMutation(
+    warehouses::WarehouseMutations,
+    locations::LocationMutations,
+    stock_changes::StockMutations,
+);

@@ -4,11 +4,13 @@
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject, Value};
 use chrono::{DateTime, Utc};
 use domain::inventory::{WAREHOUSE, warehouses};
+use domain::{DomainResult, TenantTx};
 use uuid::Uuid;
 
 use crate::graphql::kit::connection::{CountedConnection, counted, page_request};
 use crate::graphql::kit::context::{db, idempotency_key, tenant_ctx};
 use crate::graphql::kit::ids;
+use crate::graphql::kit::loaders::{self, Batch};
 use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
 use crate::graphql::kit::plain::{Fast, Plain, PlainValue, Selection};
 
@@ -114,6 +116,24 @@ impl Plain for Address {
 
 pub async fn warehouse_node(ctx: &Context<'_>, id: Uuid) -> Result<Option<Warehouse>> {
     Ok(db(ctx).read(&tenant_ctx(ctx)?, async |tx| warehouses::get(tx, id).await).await.or_gql()?.map(Warehouse))
+}
+
+/// Warehouses by id, for nested fields.
+struct Warehouses;
+
+impl Batch for Warehouses {
+    type Value = Warehouse;
+
+    async fn load(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<Vec<(Uuid, Warehouse)>> {
+        Ok(warehouses::get_many(tx, ids).await?.into_iter().map(|w| (w.id, Warehouse(w))).collect())
+    }
+}
+
+impl Warehouse {
+    /// One warehouse, batched with the request's other warehouse loads.
+    pub async fn load(ctx: &Context<'_>, id: Uuid) -> Result<Option<Warehouse>> {
+        loaders::load::<Warehouses>(ctx, id).await
+    }
 }
 
 #[derive(Default)]

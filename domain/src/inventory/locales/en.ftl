@@ -19,3 +19,18 @@ inventory-range-order = `from` must not come after `to`.
 inventory-range-too-large = This range makes { $count } locations; at most { $max } are made at once. Make them zone by zone.
 inventory-labels-too-many = { $count } labels match; at most { $max } print at once. Narrow the filter.
 inventory-labels-none = No location matches these filters.
+
+# Stock and its ledger.
+
+inventory-short-at-location = Only { $on_hand } on hand at this location; { $wanted } asked for.
+inventory-not-available = Only { $available } available; { $short } more would be needed.
+inventory-below-zero = This would take { $quantity } below zero (it is { $current }).
+inventory-quantity-positive = Quantity must be a whole number above zero.
+inventory-quantity-not-negative = Quantity must not be below zero.
+inventory-delta-not-zero = An adjustment of zero units changes nothing.
+inventory-lot-required = SKU `{ $code }` keeps its stock by lot: give the lot.
+inventory-lot-not-tracked = SKU `{ $code }` does not track lots: leave the lot out.
+inventory-stale = The quantity changed meanwhile: it is { $current } now. Check it and try again.
+inventory-same-location = Choose a location other than the one the units are in.
+inventory-other-warehouse = Both locations must be in the same warehouse; use a transfer between warehouses.
+inventory-location-holds-stock = This location holds { $units } units: move them out before making it a damaged, quarantine or sellable location.

@@ -21,3 +21,18 @@ inventory-range-order = `from` 不能排在 `to` 之后。
 inventory-range-too-large = 此范围将生成 { $count } 个库位，一次最多生成 { $max } 个。请按库区分批生成。
 inventory-labels-too-many = 共有 { $count } 个标签符合条件，一次最多打印 { $max } 个。请缩小筛选范围。
 inventory-labels-none = 没有符合筛选条件的库位。
+
+# 库存与流水。
+
+inventory-short-at-location = 该库位只有 { $on_hand } 件，需要 { $wanted } 件。
+inventory-not-available = 可用库存只有 { $available } 件，还差 { $short } 件。
+inventory-below-zero = 此操作会使 { $quantity } 小于零（当前为 { $current }）。
+inventory-quantity-positive = 数量必须是大于零的整数。
+inventory-quantity-not-negative = 数量不能小于零。
+inventory-delta-not-zero = 调整数量为零，没有任何变化。
+inventory-lot-required = SKU `{ $code }` 按批次管理库存：请填写批次号。
+inventory-lot-not-tracked = SKU `{ $code }` 不按批次管理：请不要填写批次号。
+inventory-stale = 数量已被他人修改：当前为 { $current }。请核对后重试。
+inventory-same-location = 请选择与当前库位不同的库位。
+inventory-other-warehouse = 两个库位必须在同一仓库；跨仓请使用调拨。
+inventory-location-holds-stock = 该库位存有 { $units } 件货物：请先移出，再改为残次、隔离或可售库位。
