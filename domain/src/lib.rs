@@ -5,6 +5,7 @@
 //! - [`identity`]: tenants, people, sessions and partner clients.
 //! - [`catalog`]: merchants, their products and SKUs (barcodes, customs data).
 //! - [`inventory`]: warehouses and their locations (and, later, stock).
+//! - [`orders`]: outbound orders (so far, their ship-to addresses).
 //!
 //! Entities are private; callers go through the services of a context,
 //! most of which run inside a [`TenantTx`] the caller holds so that several
@@ -13,6 +14,7 @@
 pub mod catalog;
 pub mod identity;
 pub mod inventory;
+pub mod orders;
 pub mod platform;
 
 pub use platform::db::{Db, DbOptions};
