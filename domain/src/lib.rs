@@ -5,14 +5,18 @@
 //! - [`identity`]: tenants, people, sessions and partner clients.
 //! - [`catalog`]: merchants, their products and SKUs (barcodes, customs data).
 //! - [`inventory`]: warehouses and their locations (and, later, stock).
+//! - [`orders`]: outbound orders (so far, their ship-to addresses).
+//! - [`fulfilment`]: getting orders to their recipients (so far, carriers).
 //!
 //! Entities are private; callers go through the services of a context,
 //! most of which run inside a [`TenantTx`] the caller holds so that several
 //! compose into one transaction. No HTTP, no GraphQL, no token or MIME format.
 
 pub mod catalog;
+pub mod fulfilment;
 pub mod identity;
 pub mod inventory;
+pub mod orders;
 pub mod platform;
 
 pub use platform::db::{Db, DbOptions};
