@@ -3,6 +3,7 @@
 
 mod generate;
 mod labels;
+mod ledger_property;
 mod locations;
 mod stock;
 mod warehouses;
