@@ -35,6 +35,8 @@ export const SCOPES = keys<Scope>({
   CATALOG_WRITE: true,
   WAREHOUSES_READ: true,
   WAREHOUSES_WRITE: true,
+  INVENTORY_READ: true,
+  INVENTORY_WRITE: true,
 });
 
 /**
@@ -50,6 +52,7 @@ export const MERCHANT_SCOPES: readonly Scope[] = [
   'CATALOG_READ',
   'CATALOG_WRITE',
   'WAREHOUSES_READ',
+  'INVENTORY_READ',
 ];
 
 export const LOCALES = keys<Locale>({ ZH_CN: true, EN: true });
