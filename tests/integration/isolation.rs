@@ -11,15 +11,22 @@ use serde_json::{Value, json};
 use silkport_tests::sweep::{Operations, Seeded};
 use silkport_tests::{Session, TestApp};
 
-use crate::{catalog, identity, inventory, platform};
+use crate::{catalog, identity, inventory, orders, platform};
 
 /// Every context's operations: one line per context.
-pub const CONTEXTS: [Operations; 4] =
-    [identity::OPERATIONS, platform::OPERATIONS, catalog::OPERATIONS, inventory::OPERATIONS];
+pub const CONTEXTS: [Operations; 5] =
+    [identity::OPERATIONS, platform::OPERATIONS, catalog::OPERATIONS, inventory::OPERATIONS, orders::OPERATIONS];
 
 /// What an owner reads of their tenant, across the contexts.
 pub fn snapshot() -> String {
-    format!("{{ {} {} {} {} }}", identity::SNAPSHOT, platform::SNAPSHOT, catalog::SNAPSHOT, inventory::SNAPSHOT)
+    format!(
+        "{{ {} {} {} {} {} }}",
+        identity::SNAPSHOT,
+        platform::SNAPSHOT,
+        catalog::SNAPSHOT,
+        inventory::SNAPSHOT,
+        orders::SNAPSHOT
+    )
 }
 
 /// Tenant `alpha` with something of every context in it.
@@ -35,6 +42,8 @@ pub async fn seed_tenant(app: &TestApp, slug: &str) -> (Session, Seeded) {
     seeded.merge(platform::seed(app, &owner).await);
     let sku = seeded.ids["sku"].as_str().unwrap_or_default().to_owned();
     seeded.merge(inventory::seed(app, &owner, &sku).await);
+    let merchant = seeded.ids["merchant"].as_str().unwrap_or_default().to_owned();
+    seeded.merge(orders::seed(app, &owner, &merchant, &sku).await);
     (owner, seeded)
 }
 

@@ -7,6 +7,7 @@ mod catalog;
 mod identity;
 mod inventory;
 mod isolation;
+mod orders;
 mod owner_scoping;
 mod permissions;
 mod platform;

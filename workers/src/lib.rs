@@ -5,6 +5,7 @@
 mod handler;
 mod identity;
 pub mod mailer;
+mod orders;
 mod platform;
 pub mod registry;
 pub mod runner;
@@ -42,5 +43,6 @@ pub fn standard_registry(mailer: Mailer) -> Registry {
     let mut registry = Registry::new(mailer);
     platform::register(&mut registry);
     identity::register(&mut registry);
+    orders::register(&mut registry);
     registry
 }

@@ -11,6 +11,7 @@ pub mod identity;
 pub mod inventory;
 pub mod kit;
 mod nodes;
+pub mod orders;
 pub mod platform;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema};
@@ -30,6 +31,7 @@ pub struct QueryRoot(
     platform::PlatformQuery,
     catalog::CatalogQuery,
     inventory::InventoryQuery,
+    orders::OrdersQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -38,6 +40,7 @@ pub struct MutationRoot(
     platform::PlatformMutation,
     catalog::CatalogMutation,
     inventory::InventoryMutation,
+    orders::OrdersMutation,
 );
 
 #[derive(MergedSubscription, Default)]

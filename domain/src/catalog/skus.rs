@@ -440,3 +440,22 @@ pub(crate) async fn facts(tx: &TenantTx, ids: impl IntoIterator<Item = Uuid>) ->
     let rows = tx.find::<sku::Entity>().filter(sku::Column::Id.is_in(ids)).all(tx.conn()).await?;
     Ok(rows.into_iter().map(|row| (row.id, SkuFacts::from(row))).collect())
 }
+
+/// The facts of merchant `merchant_id`'s SKUs with the codes `codes`, by
+/// code, in one query (owner scoping applies).
+pub(crate) async fn facts_by_codes(
+    tx: &TenantTx,
+    merchant_id: Uuid,
+    codes: &[String],
+) -> DomainResult<HashMap<String, SkuFacts>> {
+    if codes.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = tx
+        .find::<sku::Entity>()
+        .filter(sku::Column::MerchantId.eq(merchant_id))
+        .filter(sku::Column::Code.is_in(codes.iter().map(String::as_str)))
+        .all(tx.conn())
+        .await?;
+    Ok(rows.into_iter().map(|row| (row.code.clone(), SkuFacts::from(row))).collect())
+}

@@ -17,16 +17,23 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
 };
+use serde_json::json;
 use uuid::Uuid;
 
 use super::entities::{bin_stock, location, stock_level, stock_movement, warehouse};
 use super::locations::{Holding, LocationType};
 use super::messages;
-use super::quantities::{MovementKind, Quantity, StockKey};
+use super::quantities::{MovementKind, Quantity, StockKey, StockLevel};
 use crate::platform::clock;
 use crate::platform::errors::{DomainError, UserErrorCode};
 use crate::platform::ids::new_id;
-use crate::platform::tenancy::{Actor, TenantTx};
+use crate::platform::jobs::{self, NewJob};
+use crate::platform::tenancy::TenantTx;
+
+/// The job written (at most once a second per tenant) when a posting
+/// leaves more units available than there were: units arrived, were
+/// released or came out of damage, so waiting orders may now be served.
+pub const STOCK_ARRIVED: &str = "inventory.stock_arrived";
 
 /// What a movement changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,15 +131,6 @@ impl StockError {
             Self::UnknownLocation(_) => DomainError::not_found(location_field),
             Self::Domain(e) => e,
         }
-    }
-}
-
-/// How the ledger names an actor: `user:<id>`, `client:<id>`, `system`.
-fn actor_label(actor: &Actor) -> String {
-    match actor {
-        Actor::User { id } => format!("user:{id}"),
-        Actor::ApiClient { id } => format!("client:{id}"),
-        Actor::System => "system".to_owned(),
     }
 }
 
@@ -407,7 +405,7 @@ async fn take_out(
 /// Posts `entries` in order as one change: all of them or, when any is
 /// refused, none. Returns the movements written.
 pub async fn post(
-    tx: &TenantTx,
+    tx: &mut TenantTx,
     entries: &[Entry],
     reference: Option<&Reference>,
     note: Option<&str>,
@@ -417,7 +415,7 @@ pub async fn post(
     let locations = locations_of(tx, entries).await?;
     let needs_today = entries.iter().any(|e| matches!(e.effect, Effect::IntoBin { received_on: None, .. }));
     let today_in = if needs_today { todays(tx, keys.iter().map(|k| k.warehouse_id)).await? } else { HashMap::new() };
-    let actor = actor_label(&tx.ctx().actor);
+    let actor = tx.ctx().actor.label();
     let before: HashMap<(Uuid, Uuid), stock_level::Model> = levels.clone();
     let mut rows = Vec::new();
     for entry in entries {
@@ -469,20 +467,32 @@ pub async fn post(
             }
         }
     }
+    let mut rose = false;
     for key in &keys {
         let level = &levels[&(key.sku_id, key.warehouse_id)];
         let was = &before[&(key.sku_id, key.warehouse_id)];
-        let available = level.on_hand - level.reserved - level.damaged - level.quality_control - level.safety_stock;
+        let available = available_of(level);
         if available < 0 {
-            let had = was.on_hand - was.reserved - was.damaged - was.quality_control - was.safety_stock;
-            return Err(StockError::NotAvailable { key: *key, available: had.max(0), short: -available });
+            return Err(StockError::NotAvailable { key: *key, available: available_of(was).max(0), short: -available });
         }
+        rose |= available > available_of(was);
         if level != was {
             save_level(tx, level).await?;
         }
     }
+    if rose {
+        // One wake-up a second per tenant is enough: its handler looks at
+        // every backorder, and a schedule catches what a wake-up missed.
+        let mut job = NewJob::new(STOCK_ARRIVED, json!({}));
+        job.dedupe_key = Some(format!("{STOCK_ARRIVED}:{}", clock::now().timestamp()));
+        jobs::enqueue(tx, job).await?;
+    }
     tx.insert_many(rows.iter().map(|row| row.clone().into_active_model().reset_all()).collect()).await?;
     Ok(rows)
+}
+
+fn available_of(level: &stock_level::Model) -> i64 {
+    level.on_hand - level.reserved - level.damaged - level.quality_control - level.safety_stock
 }
 
 fn below_zero(key: StockKey, quantity: Quantity, current: i64, delta: i64) -> Result<i64, StockError> {
@@ -506,4 +516,19 @@ async fn save_level(tx: &TenantTx, level: &stock_level::Model) -> Result<(), Sto
         .exec(tx.conn())
         .await?;
     Ok(())
+}
+
+/// The levels of the SKUs `sku_ids` in every warehouse that has one,
+/// locked for this transaction (in key order), for a caller that decides
+/// where to reserve from what is available.
+pub async fn lock_existing(tx: &TenantTx, sku_ids: &[Uuid]) -> Result<Vec<StockLevel>, StockError> {
+    let rows = tx
+        .find::<stock_level::Entity>()
+        .filter(stock_level::Column::SkuId.is_in(sku_ids.iter().copied()))
+        .order_by_asc(stock_level::Column::SkuId)
+        .order_by_asc(stock_level::Column::WarehouseId)
+        .lock_exclusive()
+        .all(tx.conn())
+        .await?;
+    Ok(rows.into_iter().map(StockLevel::from).collect())
 }

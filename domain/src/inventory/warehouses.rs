@@ -300,3 +300,10 @@ pub async fn get_many(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<Vec<Warehouse
         .map(Warehouse::from)
         .collect())
 }
+
+/// The active warehouses, for other contexts that choose one (allocation)
+/// under their own permission.
+pub(crate) async fn active(tx: &TenantTx) -> DomainResult<Vec<Warehouse>> {
+    let rows = tx.find::<warehouse::Entity>().filter(warehouse::Column::Active.eq(true)).all(tx.conn()).await?;
+    Ok(rows.into_iter().map(Warehouse::from).collect())
+}

@@ -1,4 +1,21 @@
-//! Orders: what merchants, channels and stores ask a warehouse to ship, and
-//! where to (outbound orders, issue 7). For now, the ship-to address rules.
+//! Orders: what merchants, channels and stores ask a warehouse to ship,
+//! and where to. An order is taken whole ([`intake`]), its ship-to address
+//! checked against the destination country's rules ([`addresses`]), and
+//! its units reserved in the warehouses that serve it best
+//! ([`allocation`]); what cannot be served yet waits as a backorder and is
+//! allocated, oldest first, when stock arrives ([`backorders`]). An order
+//! is its merchant's: a merchant user sees only its own.
 
 pub mod addresses;
+pub mod allocation;
+pub mod backorders;
+pub mod distance;
+mod entities;
+pub mod intake;
+mod messages;
+pub mod read;
+pub mod status;
+
+use crate::platform::ids::NodeType;
+
+pub const ORDER: NodeType = NodeType("Order");

@@ -79,6 +79,8 @@ permissions! {
     WarehousesWrite = "warehouses:write", Tenant => [Owner, Admin],
     InventoryRead = "inventory:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
     InventoryWrite = "inventory:write", Tenant => [Owner, Admin, Operator],
+    OrdersRead = "orders:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
+    OrdersWrite = "orders:write", Merchant => [Owner, Admin, Operator, Merchant],
 }
 
 impl TenantCtx {

@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 33] = [
+const MUTATIONS: [&str; 35] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -36,6 +36,8 @@ const MUTATIONS: [&str; 33] = [
     "inventorySetOnHand",
     "inventoryMove",
     "inventorySetSafetyStock",
+    "orderCreate",
+    "orderCancel",
     "sessionCreate",
     "sessionRefresh",
     "passwordResetRequest",
@@ -551,6 +553,43 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("inventorySetSafetyStock");
+
+    let made = run(
+        &app,
+        t,
+        "orderCreate",
+        "mutation($m: ID!, $s: ID!) { orderCreate(input: {merchantId: $m, reference: \"SHOP-1\", lines: [{skuId: $s, quantity: 2}],
+            shipTo: {name: \"Ann Lee\", line1: \"100 Main St\", city: \"Los Angeles\", region: \"CA\", postalCode: \"90001\", countryCode: \"US\"}})
+            { order { id } userErrors { code } } }",
+        json!({"m": merchant, "s": sku}),
+    )
+    .await;
+    let order = made["order"]["id"].clone();
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "order.create", "actor": owner_actor, "subjectId": order,
+               // LAX1 was closed above: no active warehouse, so the order waits.
+               "after": {"reference": "SHOP-1", "status": "backordered", "lines": 1, "units": 2, "allocated": 0},
+               "requestId": request_id("orderCreate")}),
+    )
+    .await;
+    checked.push("orderCreate");
+    run(
+        &app,
+        t,
+        "orderCancel",
+        "mutation($o: ID!) { orderCancel(input: {id: $o, reason: \"duplicate\"}) { userErrors { code } } }",
+        json!({"o": order}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "order.cancel", "actor": owner_actor, "subjectId": order,
+               "before": {"status": "backordered"}, "after": {"status": "cancelled", "reason": "duplicate", "released": 0},
+               "requestId": request_id("orderCancel")}),
+    )
+    .await;
+    checked.push("orderCancel");
 
     let sign_in = "mutation($e: String!, $p: String!) { sessionCreate(input: {email: $e, password: $p}) { refreshToken userErrors { code } } }";
     let session = run(&app, None, "sessionCreate", sign_in, json!({"e": owner.email, "p": PASSWORD})).await;

@@ -40,6 +40,16 @@ impl Actor {
         }
     }
 
+    /// How records that keep their actor name it: `user:<id>`,
+    /// `client:<id>` or `system`.
+    pub fn label(&self) -> String {
+        match self {
+            Actor::User { id } => format!("user:{id}"),
+            Actor::ApiClient { id } => format!("client:{id}"),
+            Actor::System => "system".to_owned(),
+        }
+    }
+
     /// A stable key for per-principal records (idempotency keys, limits).
     pub fn key(&self) -> String {
         match self {

@@ -1,0 +1,19 @@
+# 订单：出库订单、收货地址与分配。
+
+orders-address-missing = 该国家的地址必须填写此项。
+orders-address-too-long = 最多 { $max } 个字符。
+orders-postal-code-format = 不是该国家的邮政编码；例如 { $examples }。
+orders-postal-code-not-in-region = 该邮政编码不属于 { $region }；其编码形如 { $examples }。
+orders-unknown-region = 不是该国家的地区；例如 { $examples }。
+orders-unknown-country = 不是 ISO 3166-1 二位国家代码（如 US、DE）。
+orders-invalid-phone = 不是电话号码：只能包含数字、空格和 + - ( ) .，至少 5 位数字。
+orders-invalid-email = 不是电子邮件地址。
+orders-too-long = 最多 { $max } 个字符。
+orders-merchant-required = 请指明订单所属的货主。
+orders-reference-format = 订单参考号须为 1 到 { $max } 个字符。
+orders-lines-count = 一个订单有 1 到 { $max } 行。
+orders-quantity-positive = 数量必须是大于零的整数。
+orders-sku-id-or-code = 请用 ID 或编码指明 SKU（二选一）。
+orders-sku-not-found = 该货主没有这个 SKU。
+orders-sku-inactive = SKU `{ $code }` 已停用，不能下单。
+orders-not-cancellable = 状态为 { $status } 的订单已不能取消。
