@@ -5,7 +5,7 @@
 //! [`NodeType`]: domain::platform::ids::NodeType
 
 use async_graphql::{Context, ID, Interface, Object, Result};
-use domain::catalog::{MERCHANT, PRODUCT, SKU};
+use domain::catalog::{MERCHANT, PRODUCT, SKU, SKU_IMPORT};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
 use domain::inventory::{LOCATION, WAREHOUSE};
 use domain::platform::audit::AUDIT_ENTRY;
@@ -46,6 +46,7 @@ nodes! {
     Location(inventory::Location) = LOCATION => inventory::location_node,
     Product(catalog::Product) = PRODUCT => catalog::product_node,
     Sku(catalog::Sku) = SKU => catalog::sku_node,
+    SkuImport(catalog::SkuImport) = SKU_IMPORT => catalog::sku_import_node,
 }
 
 #[derive(Default)]
