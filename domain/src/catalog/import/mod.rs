@@ -53,7 +53,7 @@ use crate::platform::text_enum::string_enum;
 
 string_enum!(
     /// What kind of file an import reads.
-    ImportFormat {
+    ImportFormat as "SkuImportFormat" {
         ShopifyProducts = "shopify_products",
         SilkportSkus = "silkport_skus",
     }
@@ -72,7 +72,7 @@ impl ImportFormat {
 string_enum!(
     /// Where an import is: queued, checking every row, writing them, done
     /// (`succeeded`), or `failed` (bad rows, none written; see its errors).
-    ImportState {
+    ImportState as "SkuImportState" {
         Queued = "queued",
         Validating = "validating",
         Applying = "applying",
