@@ -124,13 +124,12 @@ pub(super) async fn plan(
         let handle = products::parse_handle(&group.handle, &mut errors);
         let before = products.remove(&handle);
         let base = before.clone().unwrap_or_else(|| Product::blank(merchant_id, &handle));
-        let after = products::changed(
-            &base,
-            group.title_zh.as_deref(),
-            group.title_en.as_deref(),
-            group.status,
-            &mut errors,
-        );
+        // A new product the file gives no title takes its first SKU's names.
+        let untitled = before.is_none() && group.title_zh.is_none() && group.title_en.is_none();
+        let first = group.skus.first().filter(|_| untitled).map(|line| &line.change);
+        let title_zh = group.title_zh.as_deref().or(first.and_then(|c| c.name_zh.as_deref()));
+        let title_en = group.title_en.as_deref().or(first.and_then(|c| c.name_en.as_deref()));
+        let after = products::changed(&base, title_zh, title_en, group.status, &mut errors);
         record(faults, group.line, columns, errors.finish())?;
         let mut skus = Vec::with_capacity(group.skus.len());
         for line in &group.skus {

@@ -6,7 +6,7 @@
 //! | column | meaning |
 //! | --- | --- |
 //! | `product_handle` | required; the product (`linen-shirt`), made if new |
-//! | `product_title_zh`, `product_title_en` | its titles; a new product needs one; empty keeps the product's |
+//! | `product_title_zh`, `product_title_en` | its titles; empty keeps the product's (a new product without one takes its first SKU's names) |
 //! | `sku_code` | required; the SKU, unique within the merchant |
 //! | `name_zh`, `name_en` | the SKU's names; one of them must remain (empty removes a name) |
 //! | `options` | `Color=Red\|Size=M` |
