@@ -79,8 +79,7 @@ async fn skus(req: &HttpRequest, state: &AppState, locale: Locale) -> Result<Htt
     let ctx = context(req, state, locale, Freshness::Recent).await?;
     let params: ExportParams = params(req)?;
     let merchant = params.merchant_id.map(async_graphql::ID);
-    let merchant =
-        ids::decode_opt(MERCHANT, "merchantId", merchant.as_ref()).map_err(|e| Refusal::of(e, locale))?;
+    let merchant = ids::decode_opt(MERCHANT, "merchantId", merchant.as_ref()).map_err(|e| Refusal::of(e, locale))?;
     let file = state.db.read(&ctx, async |tx| export::skus_csv(tx, merchant).await).await;
     let file = file.map_err(|e| Refusal::of(e, locale))?;
     let file = file.ok_or_else(|| Refusal::of(DomainError::not_found("merchantId"), locale))?;

@@ -115,4 +115,3 @@ pub(super) async fn context(
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
     Ok(principal.tenant_ctx(request_id))
 }
-

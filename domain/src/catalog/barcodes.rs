@@ -208,7 +208,11 @@ pub(super) async fn of_skus(tx: &TenantTx, skus: &[Uuid]) -> DomainResult<HashMa
 }
 
 /// The SKU of `merchant_id` holding each of `scan_keys` that one holds.
-pub(super) async fn holders(tx: &TenantTx, merchant_id: Uuid, scan_keys: &[String]) -> DomainResult<HashMap<String, Uuid>> {
+pub(super) async fn holders(
+    tx: &TenantTx,
+    merchant_id: Uuid,
+    scan_keys: &[String],
+) -> DomainResult<HashMap<String, Uuid>> {
     let mut found = HashMap::new();
     for chunk in scan_keys.chunks(500) {
         let rows = tx

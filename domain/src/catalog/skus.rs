@@ -409,11 +409,7 @@ pub(super) async fn put(tx: &mut TenantTx, before: Option<&Sku>, mut after: Sku)
 }
 
 /// The SKUs of `merchant_id` with these codes, by code, with their barcodes.
-pub(super) async fn by_codes(
-    tx: &TenantTx,
-    merchant_id: Uuid,
-    codes: &[String],
-) -> DomainResult<HashMap<String, Sku>> {
+pub(super) async fn by_codes(tx: &TenantTx, merchant_id: Uuid, codes: &[String]) -> DomainResult<HashMap<String, Sku>> {
     let mut found = HashMap::new();
     for chunk in codes.chunks(500) {
         let rows = tx

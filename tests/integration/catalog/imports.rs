@@ -31,7 +31,8 @@ impl Workers {
     fn start(app: &TestApp) -> Self {
         let mailer = Mailer::outbox(app.dir.join("outbox"), "Silkport <no-reply@silkport.test>").expect("outbox");
         let config = RunnerConfig { poll_interval: Duration::from_millis(100), ..RunnerConfig::default() };
-        let runner = workers::standard_runner(&app.state.db, config, mailer, WakeSources { postgres: false, redis: None });
+        let runner =
+            workers::standard_runner(&app.state.db, config, mailer, WakeSources { postgres: false, redis: None });
         let (stop, stopped) = watch::channel(false);
         Self(stop, Some(tokio::spawn(runner.run(stopped))))
     }
@@ -146,7 +147,13 @@ async fn a_shopify_export_becomes_products_and_skus_and_importing_it_again_chang
     assert_eq!(audited, 9, "3 products and 6 SKUs created, each audited");
     let again = import(&app, token, Some(&merchant), "SHOPIFY_PRODUCTS", SHOPIFY).await;
     assert_eq!(
-        [&again["state"], &again["skusUnchanged"], &again["skusCreated"], &again["skusUpdated"], &again["productsUpdated"]],
+        [
+            &again["state"],
+            &again["skusUnchanged"],
+            &again["skusCreated"],
+            &again["skusUpdated"],
+            &again["productsUpdated"]
+        ],
         [&json!("SUCCEEDED"), &json!(6), &json!(0), &json!(0), &json!(0)],
         "{again}"
     );
@@ -169,19 +176,40 @@ other,,,Big,O-2,heavy,,10
 fine,Fine,Title,Default Title,F-1,50,4006381333931,5
 ";
     let done = import(&app, token, Some(&merchant), "SHOPIFY_PRODUCTS", file.as_bytes()).await;
-    assert_eq!((&done["state"], &done["errorCount"], &done["rowsDone"]), (&json!("FAILED"), &json!(4), &json!(0)), "{done}");
+    assert_eq!(
+        (&done["state"], &done["errorCount"], &done["rowsDone"]),
+        (&json!("FAILED"), &json!(4), &json!(0)),
+        "{done}"
+    );
     let faults: Vec<(i64, String, String)> = done["errors"]
         .as_array()
         .expect("errors")
         .iter()
-        .map(|e| (e["line"].as_i64().expect("line"), e["column"].as_str().unwrap_or("").to_owned(), e["code"].as_str().expect("code").to_owned()))
+        .map(|e| {
+            (
+                e["line"].as_i64().expect("line"),
+                e["column"].as_str().unwrap_or("").to_owned(),
+                e["code"].as_str().expect("code").to_owned(),
+            )
+        })
         .collect();
-    let expected = [(2, "Variant Barcode", "INVALID"), (3, "Variant SKU", "INVALID"), (4, "Variant SKU", "TAKEN"), (5, "Variant Grams", "INVALID")];
-    let expected: Vec<(i64, String, String)> = expected.iter().map(|(l, c, k)| (*l, (*c).to_owned(), (*k).to_owned())).collect();
+    let expected = [
+        (2, "Variant Barcode", "INVALID"),
+        (3, "Variant SKU", "INVALID"),
+        (4, "Variant SKU", "TAKEN"),
+        (5, "Variant Grams", "INVALID"),
+    ];
+    let expected: Vec<(i64, String, String)> =
+        expected.iter().map(|(l, c, k)| (*l, (*c).to_owned(), (*k).to_owned())).collect();
     assert_eq!(faults, expected, "{done}");
     assert!(done["errors"][2]["message"].as_str().is_some_and(|m| m.contains("also on line 2")), "{done}");
-    let counts = app.gql(Some(token), "{ products(first: 1) { totalCount } skus(first: 1) { totalCount } }", json!({})).await;
-    assert_eq!(counts["data"], json!({"products": {"totalCount": 0}, "skus": {"totalCount": 0}}), "not even the good rows");
+    let counts =
+        app.gql(Some(token), "{ products(first: 1) { totalCount } skus(first: 1) { totalCount } }", json!({})).await;
+    assert_eq!(
+        counts["data"],
+        json!({"products": {"totalCount": 0}, "skus": {"totalCount": 0}}),
+        "not even the good rows"
+    );
 
     let url = done["errorReportUrl"].as_str().expect("report url");
     let (status, report) = get(&app, token, url, "en").await;
@@ -201,11 +229,19 @@ async fn files_that_are_not_csv_of_the_format_are_refused_at_once() {
     let (owner, merchant) = shop(&app).await;
     let token = owner.access_token.as_str();
     let cases: &[(&str, &[u8], &str)] = &[
-        ("SHOPIFY_PRODUCTS", b"Handle;Title;Option1 Name;Option1 Value;Variant SKU\nx;X;Size;S;X-S\n", "separated by `;`"),
+        (
+            "SHOPIFY_PRODUCTS",
+            b"Handle;Title;Option1 Name;Option1 Value;Variant SKU\nx;X;Size;S;X-S\n",
+            "separated by `;`",
+        ),
         ("SHOPIFY_PRODUCTS", b"Handle\tTitle\tOption1 Name\tOption1 Value\tVariant SKU\n", "separated by `Tab`"),
         ("SHOPIFY_PRODUCTS", b"linen-shirt,Linen Shirt,Color,Red,LS-RED-S\n", "lacks the columns"),
         ("SILKPORT_SKUS", b"LS-RED-S,linen-shirt\n", "`product_handle`, `sku_code`"),
-        ("SHOPIFY_PRODUCTS", b"Handle,Title,Option1 Name,Option1 Value,Variant SKU\nscarf,\xd5\xe6\xcb\xbf,Title,Default Title,S-1\n", "not UTF-8 text (from line 2)"),
+        (
+            "SHOPIFY_PRODUCTS",
+            b"Handle,Title,Option1 Name,Option1 Value,Variant SKU\nscarf,\xd5\xe6\xcb\xbf,Title,Default Title,S-1\n",
+            "not UTF-8 text (from line 2)",
+        ),
         ("SILKPORT_SKUS", b"product_handle,sku_code,colour\nx,X-1,red\n", "`colour` is not a column"),
         ("SILKPORT_SKUS", b"\xef\xbb\xbf\n\n", "empty"),
     ];
@@ -220,7 +256,8 @@ async fn files_that_are_not_csv_of_the_format_are_refused_at_once() {
     let none = app.gql(Some(token), "{ skuImports(first: 5) { totalCount } }", json!({})).await;
     assert_eq!(none["data"]["skuImports"]["totalCount"], 0, "nothing recorded: {none}");
 
-    let empty = app.http.post(format!("{}/uploads", app.url)).bearer_auth(token).body(Vec::new()).send().await.expect("POST");
+    let empty =
+        app.http.post(format!("{}/uploads", app.url)).bearer_auth(token).body(Vec::new()).send().await.expect("POST");
     assert_eq!(empty.status(), StatusCode::BAD_REQUEST);
     let body: Value = empty.json().await.expect("JSON");
     assert_eq!(body["errors"][0]["extensions"]["code"], "BAD_USER_INPUT", "{body}");
@@ -267,7 +304,10 @@ tea-set,,,TEA-L,,Celadon tea set large,Size=Large,,,,8,,1500,,,,no,yes,inactive
     let (status, exported) = get(&app, token, &merchant_query, "en").await;
     assert_eq!(status, StatusCode::OK, "{exported}");
     assert!(exported.starts_with("product_handle,product_title_zh,product_title_en,sku_code,"), "{exported}");
-    assert!(exported.contains("internal:4006381333931"), "an internal barcode that reads as a GTIN says so: {exported}");
+    assert!(
+        exported.contains("internal:4006381333931"),
+        "an internal barcode that reads as a GTIN says so: {exported}"
+    );
     let before = app.gql(Some(token), SKUS, json!({})).await;
     let again = import(&app, token, Some(&merchant), "SILKPORT_SKUS", exported.as_bytes()).await;
     assert_eq!((&again["state"], &again["skusUnchanged"]), (&json!("SUCCEEDED"), &json!(2)), "{again}");
@@ -288,7 +328,8 @@ async fn a_merchant_imports_only_into_its_own_goods_and_reads_only_its_own_impor
 
     let mine = import(&app, &member.access_token, None, "SILKPORT_SKUS", file).await;
     assert_eq!(mine["state"], "SUCCEEDED", "{mine}");
-    let listed = app.gql(Some(&owner.access_token), "{ skus(first: 5) { nodes { code merchant { code } } } }", json!({})).await;
+    let listed =
+        app.gql(Some(&owner.access_token), "{ skus(first: 5) { nodes { code merchant { code } } } }", json!({})).await;
     assert_eq!(listed["data"]["skus"]["nodes"], json!([{"code": "MUG-1", "merchant": {"code": "M1"}}]));
 
     let upload = app.upload(&member.access_token, "mug.csv", file).await;

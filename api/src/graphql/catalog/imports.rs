@@ -147,10 +147,8 @@ impl SkuImportQuery {
     ) -> Result<CountedConnection<SkuImport>> {
         let request = page_request(first, after, last, before)?;
         let merchant_id = ids::decode_opt(MERCHANT, "merchantId", merchant_id.as_ref()).or_gql()?;
-        let (page, total) = db(ctx)
-            .read(&tenant_ctx(ctx)?, async |tx| import::list(tx, &request, merchant_id).await)
-            .await
-            .or_gql()?;
+        let (page, total) =
+            db(ctx).read(&tenant_ctx(ctx)?, async |tx| import::list(tx, &request, merchant_id).await).await.or_gql()?;
         Ok(counted(page, total, SkuImport))
     }
 }

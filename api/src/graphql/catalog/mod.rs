@@ -14,12 +14,7 @@ pub use self::products::{Product, product_node};
 pub use self::skus::{Sku, sku_node};
 
 #[derive(MergedObject, Default)]
-pub struct CatalogQuery(
-    merchants::MerchantQuery,
-    products::ProductQuery,
-    skus::SkuQuery,
-    imports::SkuImportQuery,
-);
+pub struct CatalogQuery(merchants::MerchantQuery, products::ProductQuery, skus::SkuQuery, imports::SkuImportQuery);
 
 #[derive(MergedObject, Default)]
 pub struct CatalogMutation(

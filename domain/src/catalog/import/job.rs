@@ -41,7 +41,8 @@ fn actor_of(key: &str) -> Actor {
     }
 }
 
-/// Sets columns of import `id` (the progress, the outcome).
+/// Sets columns of import `id` (the progress, the outcome), each once
+/// (PostgreSQL refuses a column assigned twice).
 async fn set(tx: &TenantTx, id: Uuid, values: Vec<(sku_import::Column, Expr)>) -> DomainResult<()> {
     let mut update = tx.update_many::<sku_import::Entity>().filter(sku_import::Column::Id.eq(id));
     for (column, value) in values {
@@ -146,8 +147,8 @@ async fn run_once(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<()> {
         tx.commit().await?;
     }
     let tx = db.begin(ctx).await?;
+    totals.rows = usize::try_from(import.rows_total).unwrap_or_default();
     let mut done = totals.progress(ImportState::Succeeded);
-    done.push((sku_import::Column::RowsDone, Expr::value(import.rows_total)));
     done.push((sku_import::Column::FinishedAt, Expr::value(clock::now())));
     set(&tx, id, done).await?;
     Ok(tx.commit().await?)

@@ -122,7 +122,11 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
                 *slot = Some(title.to_owned());
             }
             Some((first, known)) if !title.is_empty() && known != title => {
-                faults.row(line, Some("Title"), messages::import_title_conflict(i64::try_from(*first).unwrap_or(i64::MAX)));
+                faults.row(
+                    line,
+                    Some("Title"),
+                    messages::import_title_conflict(i64::try_from(*first).unwrap_or(i64::MAX)),
+                );
             }
             _ => {}
         }
@@ -143,8 +147,8 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
         }
         let (code, weight, barcode_text, price) =
             (cell("Variant SKU"), cell("Variant Grams"), cell("Variant Barcode"), cell("Variant Price"));
-        let image_only = values.iter().all(String::is_empty)
-            && [code, weight, barcode_text, price].iter().all(|c| c.is_empty());
+        let image_only =
+            values.iter().all(String::is_empty) && [code, weight, barcode_text, price].iter().all(|c| c.is_empty());
         if image_only {
             continue;
         }
@@ -158,7 +162,10 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
             .filter(|(_, value)| !value.is_empty())
             .map(|(i, value)| {
                 let name = &product.option_names[i];
-                SkuOption { name: if name.is_empty() { format!("Option{}", i + 1) } else { name.clone() }, value: value.clone() }
+                SkuOption {
+                    name: if name.is_empty() { format!("Option{}", i + 1) } else { name.clone() },
+                    value: value.clone(),
+                }
             })
             .filter(|o| !(o.name == "Title" && o.value == "Default Title"))
             .collect();

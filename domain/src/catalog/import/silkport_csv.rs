@@ -200,7 +200,9 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
         let sizes = [row.number("length_mm"), row.number("width_mm"), row.number("height_mm")];
         let dimensions = match sizes {
             [None, None, None] => None,
-            [Some(Some(length)), Some(Some(width)), Some(Some(height))] => Some(Some(Dimensions { length, width, height })),
+            [Some(Some(length)), Some(Some(width)), Some(Some(height))] => {
+                Some(Some(Dimensions { length, width, height }))
+            }
             [Some(None), Some(None), Some(None)] => Some(None),
             _ => {
                 for (column, size) in ["length_mm", "width_mm", "height_mm"].into_iter().zip(sizes) {
@@ -252,7 +254,15 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
         }
         let line = record.line;
         let index = *by_handle.entry(handle.clone()).or_insert_with(|| {
-            groups.push(Group { line, handle, title_zh: None, title_en: None, status: None, skus: Vec::new(), rows: 0 });
+            groups.push(Group {
+                line,
+                handle,
+                title_zh: None,
+                title_en: None,
+                status: None,
+                skus: Vec::new(),
+                rows: 0,
+            });
             groups.len() - 1
         });
         let group = &mut groups[index];

@@ -50,7 +50,8 @@ pub async fn store(tx: &TenantTx, filename: &str, content: Vec<u8>) -> DomainRes
         return Err(DomainError::user("file", UserErrorCode::Invalid, messages::import_too_large(mib)));
     }
     // A name is for people only: control characters and paths are dropped.
-    let name: String = filename.rsplit(['/', '\\']).next().unwrap_or_default().chars().filter(|c| !c.is_control()).collect();
+    let name: String =
+        filename.rsplit(['/', '\\']).next().unwrap_or_default().chars().filter(|c| !c.is_control()).collect();
     let name: String = name.trim().chars().take(MAX_FILENAME).collect();
     let saved = Upload {
         id: new_id(),
