@@ -174,11 +174,12 @@ good-one,,,Blue,,100,,10
 other,Other,Size,S,G-1,100,,10
 other,,,Big,O-2,heavy,,10
 fine,Fine,Title,Default Title,F-1,50,4006381333931,5
+twin,Twin,Title,Default Title,T-1,50,04006381333931,5
 ";
     let done = import(&app, token, Some(&merchant), "SHOPIFY_PRODUCTS", file.as_bytes()).await;
     assert_eq!(
         (&done["state"], &done["errorCount"], &done["rowsDone"]),
-        (&json!("FAILED"), &json!(4), &json!(0)),
+        (&json!("FAILED"), &json!(5), &json!(0)),
         "{done}"
     );
     let faults: Vec<(i64, String, String)> = done["errors"]
@@ -198,11 +199,14 @@ fine,Fine,Title,Default Title,F-1,50,4006381333931,5
         (3, "Variant SKU", "INVALID"),
         (4, "Variant SKU", "TAKEN"),
         (5, "Variant Grams", "INVALID"),
+        (7, "Variant Barcode", "TAKEN"),
     ];
     let expected: Vec<(i64, String, String)> =
         expected.iter().map(|(l, c, k)| (*l, (*c).to_owned(), (*k).to_owned())).collect();
     assert_eq!(faults, expected, "{done}");
     assert!(done["errors"][2]["message"].as_str().is_some_and(|m| m.contains("also on line 2")), "{done}");
+    let twin = done["errors"][4]["message"].as_str().unwrap_or_default();
+    assert!(twin.contains("also on line 6"), "the same GTIN with leading zeros is the same barcode: {done}");
     let counts =
         app.gql(Some(token), "{ products(first: 1) { totalCount } skus(first: 1) { totalCount } }", json!({})).await;
     assert_eq!(
@@ -216,7 +220,7 @@ fine,Fine,Title,Default Title,F-1,50,4006381333931,5
     assert_eq!(status, StatusCode::OK, "{report}");
     let lines: Vec<&str> = report.lines().collect();
     assert_eq!(lines[0], "line,column,code,message");
-    assert_eq!(lines.len(), 5, "{report}");
+    assert_eq!(lines.len(), 6, "{report}");
     assert!(lines[1].starts_with("2,Variant Barcode,invalid,") && lines[1].contains("check digit"), "{report}");
     let (_, chinese) = get(&app, token, url, "zh-CN").await;
     assert!(chinese.contains("校验位"), "the report in the reader's language: {chinese}");
@@ -377,4 +381,29 @@ async fn another_tenant_cannot_read_an_import_its_report_or_the_export() {
     let (status, _) = get(&app, &beta.access_token, &export, "en").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     workers.stop().await;
+}
+
+#[tokio::test]
+async fn a_retried_start_returns_the_first_import_and_an_upload_has_a_size_limit() {
+    let app = TestApp::spawn().await;
+    let (owner, merchant) = shop(&app).await;
+    let token = owner.access_token.as_str();
+    let upload = app.upload(token, "skus.csv", b"product_handle,sku_code,name_en\nmug,MUG-1,Mug\n").await;
+    let start = "mutation($input: SkuImportStartInput!) { skuImportStart(input: $input) { skuImport { id } userErrors { code } } }";
+    let input = json!({"input": {"merchantId": merchant, "format": "SILKPORT_SKUS", "uploadId": upload["id"],
+                                 "idempotencyKey": "import-mug-1"}});
+    let first = app.gql(Some(token), start, input.clone()).await;
+    let again = app.gql(Some(token), start, input).await;
+    let id = &first["data"]["skuImportStart"]["skuImport"]["id"];
+    assert!(id.is_string(), "{first}");
+    assert_eq!(&again["data"]["skuImportStart"]["skuImport"]["id"], id, "{again}");
+    let listed = app.gql(Some(token), "{ skuImports(first: 5) { totalCount } }", json!({})).await;
+    assert_eq!(listed["data"]["skuImports"]["totalCount"], 1);
+
+    let too_large = vec![b'a'; domain::catalog::import::MAX_UPLOAD_BYTES + 1];
+    let response =
+        app.http.post(format!("{}/uploads", app.url)).bearer_auth(token).body(too_large).send().await.expect("POST");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: Value = response.json().await.expect("JSON");
+    assert!(body["errors"][0]["message"].as_str().is_some_and(|m| m.contains("10 MiB")), "{body}");
 }
