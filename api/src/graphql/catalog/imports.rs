@@ -129,8 +129,10 @@ pub struct SkuImportQuery;
 impl SkuImportQuery {
     /// One import, to follow its progress; null if this caller cannot see it.
     async fn sku_import(&self, ctx: &Context<'_>, id: ID) -> Result<Option<SkuImport>> {
+        // Who asks comes first: an anonymous caller learns nothing, not even about its ids.
+        let tctx = tenant_ctx(ctx)?;
         let id = ids::decode(SKU_IMPORT, "id", &id).or_gql()?;
-        sku_import_node(ctx, id).await
+        Ok(db(ctx).read(&tctx, async |tx| import::get(tx, id).await).await.or_gql()?.map(SkuImport))
     }
 
     /// Imports, newest first, of one merchant if named. A merchant user or
