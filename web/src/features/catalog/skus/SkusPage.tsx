@@ -81,7 +81,7 @@ export function SkusPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 12 }}>
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('skus.title')}
         </Typography.Title>
@@ -112,7 +112,17 @@ export function SkusPage() {
           style={{ maxWidth: 360 }}
         />
         {!merchantBound && (
-          <MerchantSelect allowClear value={merchantId} onChange={(id) => setMerchantId(id ?? null)} style={{ minWidth: 260 }} />
+          <label htmlFor="skus-merchant-filter" style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+            {t('skus.merchantFilter')}
+            <MerchantSelect
+              id="skus-merchant-filter"
+              data-testid="skus-merchant"
+              allowClear
+              value={merchantId}
+              onChange={(id) => setMerchantId(id ?? null)}
+              style={{ minWidth: 240 }}
+            />
+          </label>
         )}
       </div>
       <section aria-labelledby="skus-heading">
@@ -126,6 +136,8 @@ export function SkusPage() {
           dataSource={connection?.nodes ?? []}
           loading={result.fetching}
           pagination={false}
+          // Wide rows scroll inside the table, not the page (phones).
+          scroll={{ x: 'max-content' }}
           data-testid="skus-table"
         />
         <div style={{ marginTop: 12 }}>
