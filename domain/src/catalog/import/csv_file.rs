@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::super::messages;
 use super::report::Faults;
-use super::{ImportFormat, missing_columns, shopify, silkport_csv};
+use super::{ImportFormat, shopify, silkport_csv};
 use crate::platform::i18n::Message;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -116,4 +116,10 @@ impl<'a> CsvFile<'a> {
 /// Rows of differing lengths are read, so that each is reported by line.
 fn reader(text: &str) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes())
+}
+
+/// The header lacks `columns` of `format`.
+fn missing_columns(columns: &[&str], format: ImportFormat) -> Message {
+    let quoted: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
+    messages::import_missing_columns(&quoted.join(", "), format.label())
 }

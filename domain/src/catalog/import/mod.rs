@@ -39,7 +39,7 @@ pub use self::job::{IMPORT_SKUS, run};
 pub use self::report::RowFault;
 pub use self::upload::{MAX_UPLOAD_BYTES, Upload, store as upload};
 use super::entities::sku_import;
-use super::{SKU_IMPORT, messages, products};
+use super::{SKU_IMPORT, products};
 use crate::platform::access::Permission;
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
@@ -224,10 +224,4 @@ pub async fn faults(tx: &TenantTx, id: Uuid, limit: usize) -> DomainResult<Vec<R
     let mut faults = report::read(&row.errors)?;
     faults.truncate(limit);
     Ok(faults)
-}
-
-/// Why a file cannot be read as its format: the message of a user error.
-fn missing_columns(columns: &[&str], format: ImportFormat) -> crate::platform::i18n::Message {
-    let quoted: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
-    messages::import_missing_columns(&quoted.join(", "), format.label())
 }
