@@ -70,6 +70,10 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': { target: api, changeOrigin: true, ws: true },
+      // Files in and out of the catalog (imports, their reports, exports).
+      '/uploads': { target: api, changeOrigin: true },
+      '/imports': { target: api, changeOrigin: true },
+      '/exports': { target: api, changeOrigin: true },
     },
   },
   build: {

@@ -22,6 +22,7 @@ mod m20261207_000009_job_attempts_bound;
 mod m20261208_000011_signup_confirmations;
 mod m20261209_000012_catalog_skus;
 mod m20261209_000013_warehouses;
+mod m20261210_000014_sku_imports;
 mod m20261210_000015_stock_ledger;
 mod m20261211_000017_orders;
 mod rls;
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000011_signup_confirmations::Migration),
             Box::new(m20261209_000012_catalog_skus::Migration),
             Box::new(m20261209_000013_warehouses::Migration),
+            Box::new(m20261210_000014_sku_imports::Migration),
             Box::new(m20261210_000015_stock_ledger::Migration),
             Box::new(m20261211_000017_orders::Migration),
         ]

@@ -11,7 +11,7 @@
 // invitee then joins through the link in their mail. Without it that step fails under CI=true
 // and is reported SKIPPED otherwise.
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { loadLocale, serverMessage } from './locales.mjs';
@@ -372,6 +372,46 @@ step(`create merchant ${MERCHANT_CODE} on Merchants and find it by its code`, as
 step('merchants page has no serious or critical axe violations', async () => {
   await page.locator(`${byTestId('merchants-table')} ${byTestId('merchant-code-cell')}`).first().waitFor();
   await expectAccessible();
+});
+
+/** A Shopify product export as merchants download it (variants, image rows, HTML, a BOM). */
+const SHOPIFY_EXPORT = fileURLToPath(new URL('../../tests/fixtures/catalog/shopify-products.csv', import.meta.url));
+
+step(`import a Shopify product export for ${MERCHANT_CODE} on SKUs and follow it to the end`, async () => {
+  await page.locator(byTestId('nav-skus')).click();
+  await page.locator(byTestId('sku-import')).click();
+  await page.locator(byTestId('sku-import-merchant')).click();
+  await page.keyboard.type(MERCHANT_CODE);
+  await page.locator(byTestId(`merchant-option-${MERCHANT_CODE}`)).click();
+  await page.locator('.ant-modal input[type="file"]').setInputFiles(SHOPIFY_EXPORT);
+  await page.locator('#sku-import-submit').click();
+  const progress = page.locator(byTestId('sku-import-progress'));
+  await waitUntil(
+    async () => {
+      await failOnFormErrors('import refused');
+      return (await progress.locator('.ant-progress-status-success').count()) === 1;
+    },
+    30_000,
+    'the import did not succeed',
+  );
+  if (!squash(await progress.innerText()).includes('8')) throw new Error(`no 8 of 8 rows: ${await progress.innerText()}`);
+});
+
+step('SKUs page with the import dialog has no serious or critical axe violations', async () => {
+  await expectAccessible();
+});
+
+step(`the imported SKUs are listed, and ${MERCHANT_CODE}'s export is Silkport's SKU CSV`, async () => {
+  await page.locator('.ant-modal-footer button').first().click();
+  await page.locator(byTestId('skus-merchant')).click();
+  await page.keyboard.type(MERCHANT_CODE);
+  await page.locator(`${byTestId(`merchant-option-${MERCHANT_CODE}`)} >> visible=true`).click();
+  const table = page.locator(byTestId('skus-table'));
+  await waitUntil(async () => (await table.innerText()).includes('LS-RED-M'), 10_000, 'LS-RED-M is not listed');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(byTestId('sku-export')).click()]);
+  const path = await download.path();
+  const csv = readFileSync(path, 'utf8');
+  if (!csv.startsWith('product_handle,') || !csv.includes('LS-RED-M')) throw new Error(`not the SKU CSV: ${csv.slice(0, 200)}`);
 });
 
 step(`invite ${MERCHANT_INVITEE} as MERCHANT bound to the new merchant`, async () => {

@@ -2,6 +2,7 @@
 //! and the handlers that do them, registered per business context in
 //! [`standard_registry`]. Jobs are at-least-once; every handler is idempotent.
 
+mod catalog;
 mod handler;
 mod identity;
 pub mod mailer;
@@ -43,6 +44,7 @@ pub fn standard_registry(mailer: Mailer) -> Registry {
     let mut registry = Registry::new(mailer);
     platform::register(&mut registry);
     identity::register(&mut registry);
+    catalog::register(&mut registry);
     orders::register(&mut registry);
     registry
 }

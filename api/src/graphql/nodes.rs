@@ -5,7 +5,7 @@
 //! [`NodeType`]: domain::platform::ids::NodeType
 
 use async_graphql::{Context, ID, Interface, Object, Result};
-use domain::catalog::{MERCHANT, PRODUCT, SKU};
+use domain::catalog::{MERCHANT, PRODUCT, SKU, SKU_IMPORT};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
 use domain::inventory::{LOCATION, STOCK_MOVEMENT, WAREHOUSE};
 use domain::orders::ORDER;
@@ -47,6 +47,7 @@ nodes! {
     Location(inventory::Location) = LOCATION => inventory::location_node,
     Product(catalog::Product) = PRODUCT => catalog::product_node,
     Sku(catalog::Sku) = SKU => catalog::sku_node,
+    SkuImport(catalog::SkuImport) = SKU_IMPORT => catalog::sku_import_node,
     StockMovement(inventory::StockMovement) = STOCK_MOVEMENT => inventory::movement_node,
     Order(orders::Order) = ORDER => orders::order_node,
 }

@@ -1,9 +1,11 @@
 //! HTTP routes and middleware: GraphQL (POST, GET, GraphiQL, graphql-ws),
-//! OAuth token endpoint, JWKS, location labels (PDF, SVG), health,
+//! OAuth token endpoint, JWKS, location labels (PDF, SVG), uploads and
+//! CSV downloads of the catalog, health,
 //! readiness, metrics, and the portal.
 
 pub mod graphql;
 pub mod health;
+mod imports;
 mod labels;
 mod language;
 mod live;
@@ -11,6 +13,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod oauth;
 pub mod portal;
+mod refusal;
 
 use std::net::TcpListener;
 
@@ -33,7 +36,15 @@ pub fn api_routes(cfg: &mut web::ServiceConfig, state: &AppState, schema: &AppSc
         .service(web::resource("/.well-known/jwks.json").route(web::get().to(oauth::jwks)))
         .service(web::resource("/.well-known/oauth-authorization-server").route(web::get().to(oauth::metadata)))
         .service(web::resource("/labels/locations.pdf").route(web::get().to(labels::sheet)))
-        .service(web::resource("/labels/location.svg").route(web::get().to(labels::one)));
+        .service(web::resource("/labels/location.svg").route(web::get().to(labels::one)))
+        .service(
+            web::resource("/uploads")
+                // One byte over the limit, so the domain says what the limit is.
+                .app_data(web::PayloadConfig::new(domain::catalog::import::MAX_UPLOAD_BYTES + 1))
+                .route(web::post().to(imports::upload)),
+        )
+        .service(web::resource("/imports/{id}/errors.csv").route(web::get().to(imports::error_report)))
+        .service(web::resource("/exports/skus.csv").route(web::get().to(imports::export_skus)));
     probe_routes(cfg, state);
     portal::routes(cfg, &portal::Portal::new(state.config.web_dir.as_deref()));
 }

@@ -85,7 +85,7 @@ pub struct Barcode {
 impl Barcode {
     /// What a scan of this barcode is matched by: a GTIN's 14 digits, an
     /// internal barcode as it is.
-    fn scan_key(&self) -> String {
+    pub(super) fn scan_key(&self) -> String {
         match self.kind {
             BarcodeKind::Internal => self.barcode.clone(),
             _ => format!("{:0>14}", self.barcode),
@@ -203,6 +203,25 @@ pub(super) async fn of_skus(tx: &TenantTx, skus: &[Uuid]) -> DomainResult<HashMa
         let kind = BarcodeKind::parse(&row.kind)
             .ok_or_else(|| DomainError::internal(format!("barcode kind `{}`", row.kind)))?;
         found.entry(row.sku_id).or_default().push(Barcode { barcode: row.barcode, kind });
+    }
+    Ok(found)
+}
+
+/// The SKU of `merchant_id` holding each of `scan_keys` that one holds.
+pub(super) async fn holders(
+    tx: &TenantTx,
+    merchant_id: Uuid,
+    scan_keys: &[String],
+) -> DomainResult<HashMap<String, Uuid>> {
+    let mut found = HashMap::new();
+    for chunk in scan_keys.chunks(500) {
+        let rows = tx
+            .find::<sku_barcode::Entity>()
+            .filter(sku_barcode::Column::MerchantId.eq(merchant_id))
+            .filter(sku_barcode::Column::ScanKey.is_in(chunk.iter().cloned()))
+            .all(tx.conn())
+            .await?;
+        found.extend(rows.into_iter().map(|row| (row.scan_key, row.sku_id)));
     }
     Ok(found)
 }

@@ -248,3 +248,9 @@ pub async fn get_many(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<Vec<Merchant>
 pub(crate) async fn exists(tx: &TenantTx, id: Uuid) -> DomainResult<bool> {
     Ok(tx.find_by_id::<merchant::Entity>(id).count(tx.conn()).await? > 0)
 }
+
+/// The ISO 4217 code of merchant `id`'s default currency, if this context
+/// can see the merchant (prices in files that name no currency are in it).
+pub(super) async fn default_currency(tx: &TenantTx, id: Uuid) -> DomainResult<Option<String>> {
+    Ok(tx.find_by_id::<merchant::Entity>(id).one(tx.conn()).await?.map(|m| m.default_currency))
+}

@@ -6,6 +6,7 @@
 mod barcodes;
 mod customs;
 mod entities;
+pub mod import;
 pub mod merchants;
 mod messages;
 mod names;
@@ -23,3 +24,5 @@ pub use self::sku_input::{Dimensions, SkuOption};
 pub const MERCHANT: NodeType = NodeType("Merchant");
 pub const PRODUCT: NodeType = NodeType("Product");
 pub const SKU: NodeType = NodeType("Sku");
+pub const SKU_IMPORT: NodeType = NodeType("SkuImport");
+pub const UPLOAD: NodeType = NodeType("Upload");

@@ -103,7 +103,7 @@ pub struct ProductUpdate {
     pub status: Option<ProductStatus>,
 }
 
-fn parse_handle(raw: &str, errors: &mut UserErrors) -> String {
+pub(super) fn parse_handle(raw: &str, errors: &mut UserErrors) -> String {
     let handle = raw.trim().to_lowercase();
     let ok = (1..=MAX_HANDLE).contains(&handle.chars().count())
         && handle.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
@@ -269,4 +269,100 @@ pub async fn get_many(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<HashMap<Uuid,
 /// The product `id` as this caller sees it, for a SKU to hang under.
 pub(super) async fn find(tx: &TenantTx, id: Uuid) -> DomainResult<Option<product::Model>> {
     Ok(tx.find_by_id::<product::Entity>(id).one(tx.conn()).await?)
+}
+
+impl Product {
+    /// A product of nothing yet with `handle`, for an import to fill in.
+    pub(super) fn blank(merchant_id: Uuid, handle: &str) -> Product {
+        let now = clock::now();
+        Product {
+            id: new_id(),
+            merchant_id,
+            handle: handle.to_owned(),
+            title: Names::default(),
+            status: ProductStatus::Active,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
+/// `before` with the titles and status an import gives: a title in a
+/// language the file does not give is kept (`None`), as in `productUpdate`.
+pub(super) fn changed(
+    before: &Product,
+    title_zh: Option<&str>,
+    title_en: Option<&str>,
+    status: Option<ProductStatus>,
+    errors: &mut UserErrors,
+) -> Product {
+    let mut after = before.clone();
+    after.title = before.title.changed("title", title_zh, title_en, errors);
+    after.status = status.unwrap_or(before.status);
+    after
+}
+
+/// Makes `after` so, as [`super::skus::put`] does a SKU: created, written
+/// when it differs from `before`, or left alone and not audited.
+pub(super) async fn put(
+    tx: &mut TenantTx,
+    before: Option<&Product>,
+    mut after: Product,
+) -> DomainResult<super::skus::Put> {
+    use super::skus::Put;
+    let row = |p: &Product, tenant_id: Uuid| product::ActiveModel {
+        tenant_id: Set(tenant_id),
+        id: Set(p.id),
+        merchant_id: Set(p.merchant_id),
+        handle: Set(p.handle.clone()),
+        title_zh: Set(p.title.zh.clone()),
+        title_en: Set(p.title.en.clone()),
+        status: Set(p.status.as_str().to_owned()),
+        created_at: Set(p.created_at),
+        updated_at: Set(p.updated_at),
+    };
+    let Some(before) = before else {
+        let unique = [product::Column::TenantId, product::Column::MerchantId, product::Column::Handle];
+        if !tx.insert_unless_exists(row(&after, tx.tenant_id()), unique).await? {
+            return Err(taken(&after.handle));
+        }
+        audit::record(tx, Change::of("product.create", PRODUCT, after.id).after(after.audit_view())).await?;
+        return Ok(Put::Created);
+    };
+    if (Product { updated_at: before.updated_at, ..after.clone() }) == *before {
+        return Ok(Put::Unchanged);
+    }
+    after.updated_at = clock::now();
+    let mut active = row(&after, tx.tenant_id());
+    active.tenant_id = sea_orm::ActiveValue::Unchanged(tx.tenant_id());
+    active.id = sea_orm::ActiveValue::Unchanged(before.id);
+    tx.update(active).await?;
+    let change = Change::of("product.update", PRODUCT, before.id).before(before.audit_view()).after(after.audit_view());
+    audit::record(tx, change).await?;
+    Ok(Put::Updated)
+}
+
+/// The products of `merchant_id` with these handles, by handle.
+pub(super) async fn by_handles(
+    tx: &TenantTx,
+    merchant_id: Uuid,
+    handles: &[String],
+) -> DomainResult<HashMap<String, Product>> {
+    let mut found = HashMap::new();
+    for chunk in handles.chunks(500) {
+        let rows = tx
+            .find::<product::Entity>()
+            .filter(product::Column::MerchantId.eq(merchant_id))
+            .filter(product::Column::Handle.is_in(chunk.iter().cloned()))
+            .all(tx.conn())
+            .await?;
+        found.extend(rows.into_iter().map(|row| (row.handle.clone(), Product::from(row))));
+    }
+    Ok(found)
+}
+
+/// Every product of `merchant_id`, by id (an export).
+pub(super) async fn of_merchant(tx: &TenantTx, merchant_id: Uuid) -> DomainResult<HashMap<Uuid, Product>> {
+    let rows = tx.find::<product::Entity>().filter(product::Column::MerchantId.eq(merchant_id)).all(tx.conn()).await?;
+    Ok(rows.into_iter().map(|row| (row.id, Product::from(row))).collect())
 }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::ActiveValue::{self, Set};
-use sea_orm::{ColumnTrait, Condition, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, Condition, PaginatorTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
@@ -282,54 +282,172 @@ pub async fn update(tx: &mut TenantTx, id: Uuid, change: SkuUpdate) -> DomainRes
         return Err(DomainError::not_found("id"));
     };
     let mut errors = UserErrors::default();
-    let mut after = before.clone();
-    if let Some(code) = &change.code {
-        after.code = sku_input::code(code, &mut errors);
-    }
-    after.name = before.name.changed("name", change.name_zh.as_deref(), change.name_en.as_deref(), &mut errors);
-    if let Some(options) = &change.options {
-        after.options = sku_input::options(options, &mut errors);
-    }
-    if let Some(hs_code) = &change.hs_code {
-        after.hs_code = optional(Some(hs_code), |c| customs::hs_code(c, &mut errors));
-    }
-    if let Some(country) = &change.origin_country {
-        after.origin_country = optional(Some(country), |c| customs::country(c, &mut errors));
-    }
-    if let Some(value) = &change.declared_value {
-        after.declared_value = value.as_ref().and_then(|m| m.parse("declaredValue", &mut errors));
-    }
-    if let Some(grams) = change.weight_grams {
-        after.weight_grams = grams.map(|g| sku_input::weight(g, &mut errors));
-    }
-    if let Some(mm) = change.dimensions_mm {
-        after.dimensions_mm = mm.map(|d| sku_input::dimensions(d, &mut errors));
-    }
-    if let Some(barcodes) = &change.barcodes {
-        after.barcodes = barcodes::parse(barcodes, &mut errors);
-    }
+    let mut after = changed(&before, &change, &mut errors);
     errors.finish()?;
-    after.lot_tracked = change.lot_tracked.unwrap_or(before.lot_tracked);
-    after.expiry_tracked = change.expiry_tracked.unwrap_or(before.expiry_tracked);
-    after.status = change.status.unwrap_or(before.status);
     after.updated_at = clock::now();
     if after.code != before.code
         && let Some(holder) = holder_of(tx, after.merchant_id, &after.code).await?
     {
         return Err(code_taken(&after.code, Some(holder)));
     }
+    write_update(tx, &before, &after, change.barcodes.is_some()).await?;
+    Ok(after)
+}
+
+/// `before` with `change` applied, each given field checked (faults go to
+/// `errors`); the time of the change is left to the caller.
+pub(super) fn changed(before: &Sku, change: &SkuUpdate, errors: &mut UserErrors) -> Sku {
+    let mut after = before.clone();
+    if let Some(code) = &change.code {
+        after.code = sku_input::code(code, errors);
+    }
+    after.name = before.name.changed("name", change.name_zh.as_deref(), change.name_en.as_deref(), errors);
+    if let Some(options) = &change.options {
+        after.options = sku_input::options(options, errors);
+    }
+    if let Some(hs_code) = &change.hs_code {
+        after.hs_code = optional(Some(hs_code), |c| customs::hs_code(c, errors));
+    }
+    if let Some(country) = &change.origin_country {
+        after.origin_country = optional(Some(country), |c| customs::country(c, errors));
+    }
+    if let Some(value) = &change.declared_value {
+        after.declared_value = value.as_ref().and_then(|m| m.parse("declaredValue", errors));
+    }
+    if let Some(grams) = change.weight_grams {
+        after.weight_grams = grams.map(|g| sku_input::weight(g, errors));
+    }
+    if let Some(mm) = change.dimensions_mm {
+        after.dimensions_mm = mm.map(|d| sku_input::dimensions(d, errors));
+    }
+    if let Some(barcodes) = &change.barcodes {
+        after.barcodes = barcodes::parse(barcodes, errors);
+    }
+    after.lot_tracked = change.lot_tracked.unwrap_or(before.lot_tracked);
+    after.expiry_tracked = change.expiry_tracked.unwrap_or(before.expiry_tracked);
+    after.status = change.status.unwrap_or(before.status);
+    after
+}
+
+/// Writes `after` over `before` (the same SKU), its barcodes when
+/// `barcodes_too`, and audits the change.
+async fn write_update(tx: &mut TenantTx, before: &Sku, after: &Sku, barcodes_too: bool) -> DomainResult<()> {
     let mut row = after.row(tx.tenant_id())?;
     // Keys and the time of creation stay; every other column is written.
     row.tenant_id = ActiveValue::Unchanged(tx.tenant_id());
-    row.id = ActiveValue::Unchanged(id);
+    row.id = ActiveValue::Unchanged(before.id);
     row.created_at = ActiveValue::Unchanged(before.created_at);
     tx.update(row).await?;
-    if change.barcodes.is_some() {
+    if barcodes_too {
         barcodes::replace(tx, after.merchant_id, after.id, &after.barcodes).await?;
     }
-    let change = Change::of("sku.update", SKU, id).before(before.audit_view()).after(after.audit_view());
-    audit::record(tx, change).await?;
-    Ok(after)
+    let change = Change::of("sku.update", SKU, before.id).before(before.audit_view()).after(after.audit_view());
+    audit::record(tx, change).await
+}
+
+/// What a write of imported data did to one row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Put {
+    Created,
+    Updated,
+    /// It already was as given: nothing written, nothing audited.
+    Unchanged,
+}
+
+impl Sku {
+    /// A SKU of nothing yet, for an import's change to be applied to: no
+    /// names, options, customs data or barcodes, active, untracked.
+    pub(super) fn blank(merchant_id: Uuid, product_id: Uuid) -> Sku {
+        let now = clock::now();
+        Sku {
+            id: new_id(),
+            merchant_id,
+            product_id,
+            code: String::new(),
+            name: Names::default(),
+            options: Vec::new(),
+            hs_code: None,
+            origin_country: None,
+            declared_value: None,
+            weight_grams: None,
+            dimensions_mm: None,
+            lot_tracked: false,
+            expiry_tracked: false,
+            status: SkuStatus::Active,
+            barcodes: Vec::new(),
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// Equal but for the time of the last change.
+    fn same_as(&self, other: &Sku) -> bool {
+        Sku { updated_at: other.updated_at, ..self.clone() } == *other
+    }
+}
+
+/// Makes `after` (checked by [`changed`]) so: created when `before` is
+/// none, written when it differs from `before`, left alone (and not
+/// audited) when equal. The caller has checked the permission; the audit
+/// entry names the transaction's actor.
+pub(super) async fn put(tx: &mut TenantTx, before: Option<&Sku>, mut after: Sku) -> DomainResult<Put> {
+    let Some(before) = before else {
+        let unique = [sku::Column::TenantId, sku::Column::MerchantId, sku::Column::Code];
+        if !tx.insert_unless_exists(after.row(tx.tenant_id())?, unique).await? {
+            return Err(code_taken(&after.code, holder_of(tx, after.merchant_id, &after.code).await?));
+        }
+        barcodes::replace(tx, after.merchant_id, after.id, &after.barcodes).await?;
+        audit::record(tx, Change::of("sku.create", SKU, after.id).after(after.audit_view())).await?;
+        return Ok(Put::Created);
+    };
+    if after.same_as(before) {
+        return Ok(Put::Unchanged);
+    }
+    after.updated_at = clock::now();
+    write_update(tx, before, &after, after.barcodes != before.barcodes).await?;
+    Ok(Put::Updated)
+}
+
+/// The SKUs of `merchant_id` with these codes, by code, with their barcodes.
+pub(super) async fn by_codes(tx: &TenantTx, merchant_id: Uuid, codes: &[String]) -> DomainResult<HashMap<String, Sku>> {
+    let mut found = HashMap::new();
+    for chunk in codes.chunks(500) {
+        let rows = tx
+            .find::<sku::Entity>()
+            .filter(sku::Column::MerchantId.eq(merchant_id))
+            .filter(sku::Column::Code.is_in(chunk.iter().cloned()))
+            .all(tx.conn())
+            .await?;
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+        let mut barcodes = barcodes::of_skus(tx, &ids).await?;
+        for row in rows {
+            let own = barcodes.remove(&row.id).unwrap_or_default();
+            let sku = Sku::read(row, own)?;
+            found.insert(sku.code.clone(), sku);
+        }
+    }
+    Ok(found)
+}
+
+/// Every SKU of `merchant_id` with its barcodes, in code order (an export).
+pub(super) async fn of_merchant(tx: &TenantTx, merchant_id: Uuid) -> DomainResult<Vec<Sku>> {
+    let rows = tx
+        .find::<sku::Entity>()
+        .filter(sku::Column::MerchantId.eq(merchant_id))
+        .order_by_asc(sku::Column::Code)
+        .all(tx.conn())
+        .await?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let mut barcodes = HashMap::new();
+    for chunk in ids.chunks(500) {
+        barcodes.extend(barcodes::of_skus(tx, chunk).await?);
+    }
+    rows.into_iter()
+        .map(|row| {
+            let own = barcodes.remove(&row.id).unwrap_or_default();
+            Sku::read(row, own)
+        })
+        .collect()
 }
 
 /// What to list.

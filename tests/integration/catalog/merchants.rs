@@ -114,7 +114,16 @@ async fn a_merchant_member_is_bound_to_one_merchant_and_sees_only_it() {
     let scopes = app.gql(Some(&member.access_token), "{ viewer { scopes } }", json!({})).await;
     assert_eq!(
         scopes["data"]["viewer"]["scopes"],
-        json!(["TENANT_READ", "MERCHANTS_READ", "CATALOG_READ", "CATALOG_WRITE", "WAREHOUSES_READ", "INVENTORY_READ"])
+        json!([
+            "TENANT_READ",
+            "MERCHANTS_READ",
+            "CATALOG_READ",
+            "CATALOG_WRITE",
+            "WAREHOUSES_READ",
+            "INVENTORY_READ",
+            "ORDERS_READ",
+            "ORDERS_WRITE"
+        ])
     );
 }
 

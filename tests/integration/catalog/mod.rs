@@ -1,6 +1,7 @@
-//! The catalog context: merchants, products and SKUs. Its operations and
-//! seeds for the isolation sweeps.
+//! The catalog context: merchants, products and SKUs, and imports of
+//! SKUs. Its operations and seeds for the isolation sweeps.
 
+mod imports;
 mod merchants;
 mod products;
 mod skus;
@@ -82,12 +83,29 @@ pub const OPERATIONS: Operations = &[
         All(&[CatalogWrite]),
         "mutation($sku: ID!) { skuUpdate(input: {id: $sku, nameEn: \"Taken over\", weightGrams: null, barcodes: []}) { sku { id nameEn } userErrors { code } } }",
     ),
+    (
+        "node",
+        All(&[CatalogRead]),
+        "query($skuImport: ID!) { node(id: $skuImport) { id ... on SkuImport { filename state rowsTotal errorCount errorReportUrl } } }",
+    ),
+    (
+        "skuImport",
+        All(&[CatalogRead]),
+        "query($skuImport: ID!) { skuImport(id: $skuImport) { id filename state rowsDone errors { line column message } } }",
+    ),
+    ("skuImports", All(&[CatalogRead]), "query { skuImports(first: 50) { totalCount nodes { id filename state } } }"),
+    (
+        "skuImportStart",
+        All(&[CatalogWrite]),
+        "mutation($merchant: ID!, $upload: ID!) { skuImportStart(input: {merchantId: $merchant, format: SILKPORT_SKUS, uploadId: $upload}) { skuImport { id filename } userErrors { code } } }",
+    ),
 ];
 
 /// The victim's catalog state, as its owner reads it.
 pub const SNAPSHOT: &str = "merchants(first: 50) { totalCount nodes { id code name contactEmail defaultCurrency } }
     products(first: 50) { totalCount nodes { id handle titleEn status updatedAt } }
-    skus(first: 50) { totalCount nodes { id code nameEn weightGrams barcodes { barcode } updatedAt } }";
+    skus(first: 50) { totalCount nodes { id code nameEn weightGrams barcodes { barcode } updatedAt } }
+    skuImports(first: 50) { totalCount nodes { id state rowsDone errorCount } }";
 
 /// A merchant of `owner`'s tenant with a product and a SKU of it.
 pub async fn seed(app: &TestApp, owner: &Session) -> Seeded {
@@ -115,6 +133,15 @@ async fn seed_merchant(app: &TestApp, owner: &Session, code: &str) -> Seeded {
     seeded.secret(&format!("{code} 红色亚麻衬衫"));
     seeded.secret(&format!("{code}-BIN"));
     seeded.secret("4006381333931");
+    // An import of theirs (its job not run: queued), from a file of theirs.
+    let filename = format!("{}-skus.csv", code.to_lowercase());
+    let file = format!("product_handle,sku_code,name_en\n{handle},{sku_code}-IMPORTED,Imported {code}\n");
+    let upload = app.upload(&owner.access_token, &filename, file.as_bytes()).await;
+    let upload = upload["id"].as_str().expect("an upload id").to_owned();
+    seeded.id("upload", &upload);
+    let started = app.sku_import_start(&owner.access_token, Some(&merchant), "SILKPORT_SKUS", &upload).await;
+    seeded.id("skuImport", started["skuImport"]["id"].as_str().unwrap_or_else(|| panic!("an import: {started}")));
+    seeded.secret(&filename);
     seeded
 }
 
@@ -128,10 +155,11 @@ pub async fn seed_owned(app: &TestApp, owner: &Session, code: &str) -> Seeded {
 /// The owned catalog state the owner sweep watches.
 pub const OWNED_SNAPSHOT: &str = "merchant: node(id: $merchant) { ... on Merchant { code name contactName contactEmail contactPhone defaultCurrency } }
     product: node(id: $product) { ... on Product { handle titleZh titleEn status updatedAt } }
-    sku: node(id: $sku) { ... on Sku { code nameZh nameEn weightGrams barcodes { barcode kind } updatedAt } }";
+    sku: node(id: $sku) { ... on Sku { code nameZh nameEn weightGrams barcodes { barcode kind } updatedAt } }
+    skuImport: node(id: $skuImport) { ... on SkuImport { state rowsDone errorCount } }";
 
 /// The variables [`OWNED_SNAPSHOT`] reads.
-pub const OWNED_VARIABLES: &str = "$merchant: ID!, $product: ID!, $sku: ID!";
+pub const OWNED_VARIABLES: &str = "$merchant: ID!, $product: ID!, $sku: ID!, $skuImport: ID!";
 
 /// Checks the catalog answers a merchant-bound reader gets about its own merchant.
 pub async fn own_merchant_visible(app: &TestApp, token: &str, merchant: &str) {

@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 35] = [
+const MUTATIONS: [&str; 36] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -38,6 +38,7 @@ const MUTATIONS: [&str; 35] = [
     "inventorySetSafetyStock",
     "orderCreate",
     "orderCancel",
+    "skuImportStart",
     "sessionCreate",
     "sessionRefresh",
     "passwordResetRequest",
@@ -590,6 +591,27 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("orderCancel");
+
+    let file = "sku_code,product_handle,name_en\nLS-BLUE-M,linen-shirt,\"Linen shirt, blue, M\"\n";
+    let upload = app.upload(&owner.access_token, "skus.csv", file.as_bytes()).await;
+    let made = run(
+        &app,
+        t,
+        "skuImportStart",
+        "mutation($m: ID!, $u: ID!) { skuImportStart(input: {merchantId: $m, format: SILKPORT_SKUS, uploadId: $u}) {
+            skuImport { id } userErrors { code } } }",
+        json!({"m": merchant, "u": upload["id"]}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "sku_import.start", "actor": owner_actor, "subjectId": made["skuImport"]["id"],
+               "after": {"merchantId": merchant_uuid, "format": "silkport_skus", "filename": "skus.csv",
+                         "sha256": upload["sha256"], "rowsTotal": 1},
+               "requestId": request_id("skuImportStart")}),
+    )
+    .await;
+    checked.push("skuImportStart");
 
     let sign_in = "mutation($e: String!, $p: String!) { sessionCreate(input: {email: $e, password: $p}) { refreshToken userErrors { code } } }";
     let session = run(&app, None, "sessionCreate", sign_in, json!({"e": owner.email, "p": PASSWORD})).await;

@@ -19,6 +19,7 @@ describe('visibleNav', () => {
         'home',
         'module-livestream',
         'merchants',
+        'skus',
         'members',
         'api-clients',
         'audit-log',
@@ -28,9 +29,9 @@ describe('visibleNav', () => {
     }
   });
 
-  it('shows operators and merchant users the merchants page, and no admin page', () => {
+  it('shows operators and merchant users the merchants and SKUs pages, and no admin page', () => {
     for (const role of ['OPERATOR', 'MERCHANT'] as const) {
-      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants']);
+      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants', 'skus']);
     }
   });
 

@@ -5,6 +5,8 @@ pub mod merchant;
 pub mod product;
 pub mod sku;
 pub mod sku_barcode;
+pub mod sku_import;
+pub mod upload;
 
 use crate::platform::tenancy::tenant_entity;
 
@@ -12,3 +14,5 @@ tenant_entity!(merchant owned by Id);
 tenant_entity!(product owned by MerchantId);
 tenant_entity!(sku owned by MerchantId);
 tenant_entity!(sku_barcode owned by MerchantId);
+tenant_entity!(sku_import owned by MerchantId);
+tenant_entity!(upload owned by MerchantId);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { exportUrl, isFinished, percentDone } from './progress';
+
+describe('SKU import helpers', () => {
+  it('reads progress as a whole percentage', () => {
+    expect(percentDone(0, 0)).toBe(0);
+    expect(percentDone(1, 3)).toBe(33);
+    expect(percentDone(8, 8)).toBe(100);
+    expect(percentDone(0, 0, 'SUCCEEDED')).toBe(100);
+  });
+
+  it('stops polling once an import succeeded or failed', () => {
+    expect(isFinished('QUEUED')).toBe(false);
+    expect(isFinished('APPLYING')).toBe(false);
+    expect(isFinished('SUCCEEDED')).toBe(true);
+    expect(isFinished('FAILED')).toBe(true);
+  });
+
+  it('exports one merchant, or a merchant user its own', () => {
+    expect(exportUrl('gid://silkport/Merchant/1')).toBe('/exports/skus.csv?merchantId=gid%3A%2F%2Fsilkport%2FMerchant%2F1');
+    expect(exportUrl(null)).toBe('/exports/skus.csv');
+  });
+});
