@@ -23,6 +23,7 @@ mod m20261208_000011_signup_confirmations;
 mod m20261209_000012_catalog_skus;
 mod m20261209_000013_warehouses;
 mod m20261210_000015_stock_ledger;
+mod m20261211_000016_inbound;
 mod rls;
 
 /// The role the application connects as on PostgreSQL, unless
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000012_catalog_skus::Migration),
             Box::new(m20261209_000013_warehouses::Migration),
             Box::new(m20261210_000015_stock_ledger::Migration),
+            Box::new(m20261211_000016_inbound::Migration),
         ]
     }
 }

@@ -79,6 +79,8 @@ permissions! {
     WarehousesWrite = "warehouses:write", Tenant => [Owner, Admin],
     InventoryRead = "inventory:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
     InventoryWrite = "inventory:write", Tenant => [Owner, Admin, Operator],
+    InboundRead = "inbound:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
+    InboundWrite = "inbound:write", Merchant => [Owner, Admin, Operator, Merchant],
 }
 
 impl TenantCtx {

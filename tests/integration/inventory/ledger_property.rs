@@ -39,7 +39,8 @@ fn outcome(payload: &Value) -> Result<(), String> {
 
 #[tokio::test]
 async fn every_operation_in_a_random_sequence_keeps_the_ledger_whole() {
-    let seed: u64 = std::env::var("SILKPORT_PROPERTY_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(rand::random);
+    let seed: u64 =
+        std::env::var("SILKPORT_PROPERTY_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(rand::random);
     println!("seed {seed} (SILKPORT_PROPERTY_SEED={seed} repeats this run)");
     let mut rng = StdRng::seed_from_u64(seed);
     let app = TestApp::spawn().await;
@@ -137,7 +138,11 @@ async fn every_operation_in_a_random_sequence_keeps_the_ledger_whole() {
     }
 
     let check = app
-        .gql(Some(token), "{ inventoryCheck { ok movementsChecked mismatches { invariant quantityName recorded expected } } }", json!({}))
+        .gql(
+            Some(token),
+            "{ inventoryCheck { ok movementsChecked mismatches { invariant quantityName recorded expected } } }",
+            json!({}),
+        )
         .await;
     assert_eq!(check["data"]["inventoryCheck"]["ok"], true, "seed {seed}: {check}");
     assert!(check["data"]["inventoryCheck"]["movementsChecked"].as_i64().unwrap_or(0) > 50, "{check}");
@@ -150,7 +155,12 @@ async fn every_operation_in_a_random_sequence_keeps_the_ledger_whole() {
         let safety = model.safety.get(&i).copied().unwrap_or(0);
         let level = &read["data"]["stockLevels"]["nodes"][0];
         assert_eq!(
-            (level["onHand"].as_i64(), level["damaged"].as_i64(), level["safetyStock"].as_i64(), level["available"].as_i64()),
+            (
+                level["onHand"].as_i64(),
+                level["damaged"].as_i64(),
+                level["safetyStock"].as_i64(),
+                level["available"].as_i64()
+            ),
             (Some(on_hand), Some(damaged), Some(safety), Some(on_hand - damaged - safety)),
             "seed {seed}: {read}"
         );
