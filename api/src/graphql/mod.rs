@@ -8,6 +8,7 @@
 
 pub mod catalog;
 pub mod identity;
+pub mod inbound;
 pub mod inventory;
 pub mod kit;
 mod nodes;
@@ -30,6 +31,7 @@ pub struct QueryRoot(
     platform::PlatformQuery,
     catalog::CatalogQuery,
     inventory::InventoryQuery,
+    inbound::InboundQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -38,6 +40,7 @@ pub struct MutationRoot(
     platform::PlatformMutation,
     catalog::CatalogMutation,
     inventory::InventoryMutation,
+    inbound::InboundMutation,
 );
 
 #[derive(MergedSubscription, Default)]

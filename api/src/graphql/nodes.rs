@@ -7,12 +7,13 @@
 use async_graphql::{Context, ID, Interface, Object, Result};
 use domain::catalog::{MERCHANT, PRODUCT, SKU};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
+use domain::inbound::{INBOUND_LINE, INBOUND_SHIPMENT};
 use domain::inventory::{LOCATION, STOCK_MOVEMENT, WAREHOUSE};
 use domain::platform::audit::AUDIT_ENTRY;
 use domain::platform::ids::parse_gid;
 use domain::platform::jobs::JOB;
 
-use super::{catalog, identity, inventory, platform};
+use super::{catalog, identity, inbound, inventory, platform};
 
 macro_rules! nodes {
     ($($variant:ident($context:ident::$ty:ident) = $kind:expr => $load:path),* $(,)?) => {
@@ -47,6 +48,8 @@ nodes! {
     Product(catalog::Product) = PRODUCT => catalog::product_node,
     Sku(catalog::Sku) = SKU => catalog::sku_node,
     StockMovement(inventory::StockMovement) = STOCK_MOVEMENT => inventory::movement_node,
+    InboundShipment(inbound::InboundShipment) = INBOUND_SHIPMENT => inbound::shipment_node,
+    InboundLine(inbound::InboundLine) = INBOUND_LINE => inbound::line_node,
 }
 
 #[derive(Default)]
