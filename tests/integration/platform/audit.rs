@@ -562,6 +562,9 @@ async fn every_mutation_writes_a_complete_audit_entry() {
         warehouse.as_str().unwrap_or_default()
     );
     app.gql(t, &dock, json!({})).await;
+    // Closed above; a closed warehouse is announced nothing.
+    let reopen = "mutation($id: ID!) { warehouseUpdate(input: {id: $id, active: true}) { userErrors { code } } }";
+    app.gql(t, reopen, json!({"id": warehouse})).await;
     let announce =
         "mutation($m: ID!, $w: ID!, $s: ID!, $r: String!) { inboundCreate(input: {merchantId: $m, warehouseId: $w,
         reference: $r, mode: SEA, containerNumber: \"mscu1234565\", lines: [{skuId: $s, expected: 5}]}) {
