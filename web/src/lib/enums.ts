@@ -37,6 +37,8 @@ export const SCOPES = keys<Scope>({
   WAREHOUSES_WRITE: true,
   INVENTORY_READ: true,
   INVENTORY_WRITE: true,
+  INBOUND_READ: true,
+  INBOUND_WRITE: true,
 });
 
 /**
@@ -53,6 +55,8 @@ export const MERCHANT_SCOPES: readonly Scope[] = [
   'CATALOG_WRITE',
   'WAREHOUSES_READ',
   'INVENTORY_READ',
+  'INBOUND_READ',
+  'INBOUND_WRITE',
 ];
 
 export const LOCALES = keys<Locale>({ ZH_CN: true, EN: true });

@@ -9,8 +9,8 @@ const keys = (modules: Parameters<typeof visibleNav>[0]['modules'], role: Role |
 
 describe('visibleNav', () => {
   it('shows only the enabled modules, in a fixed order', () => {
-    expect(keys(['TRAINING', 'WAREHOUSING'], 'VIEWER')).toEqual(['home', 'module-warehousing', 'module-training']);
-    expect(keys([], 'VIEWER')).toEqual(['home']);
+    expect(keys(['TRAINING', 'WAREHOUSING'], 'TRAINEE')).toEqual(['home', 'module-warehousing', 'module-training']);
+    expect(keys([], 'TRAINEE')).toEqual(['home']);
   });
 
   it('shows every admin page to owners and admins', () => {
@@ -19,6 +19,7 @@ describe('visibleNav', () => {
         'home',
         'module-livestream',
         'merchants',
+        'inbound',
         'members',
         'api-clients',
         'audit-log',
@@ -28,14 +29,18 @@ describe('visibleNav', () => {
     }
   });
 
-  it('shows operators and merchant users the merchants page, and no admin page', () => {
+  it('shows operators and merchant users the merchants and inbound pages, and no admin page', () => {
     for (const role of ['OPERATOR', 'MERCHANT'] as const) {
-      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants']);
+      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants', 'inbound']);
     }
   });
 
+  it('shows viewers the inbound shipments only', () => {
+    expect(keys(['STORES'], 'VIEWER')).toEqual(['home', 'module-stores', 'inbound']);
+  });
+
   it('hides every page from the other roles and from tokens without a role', () => {
-    for (const role of ROLES.filter((r) => !['OWNER', 'ADMIN', 'OPERATOR', 'MERCHANT'].includes(r))) {
+    for (const role of ROLES.filter((r) => !['OWNER', 'ADMIN', 'OPERATOR', 'MERCHANT', 'VIEWER'].includes(r))) {
       expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores']);
     }
     expect(keys(['STORES'], null)).toEqual(['home', 'module-stores']);
