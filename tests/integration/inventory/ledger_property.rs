@@ -38,6 +38,7 @@ fn outcome(payload: &Value) -> Result<(), String> {
 }
 
 #[tokio::test]
+#[expect(clippy::print_stdout, reason = "the seed is printed so a failing run can be repeated")]
 async fn every_operation_in_a_random_sequence_keeps_the_ledger_whole() {
     let seed: u64 =
         std::env::var("SILKPORT_PROPERTY_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(rand::random);
