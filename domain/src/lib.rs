@@ -4,7 +4,8 @@
 //!   event bus, jobs, audit, paging, ids, errors); it imports no context.
 //! - [`identity`]: tenants, people, sessions and partner clients.
 //! - [`catalog`]: merchants, their products and SKUs (barcodes, customs data).
-//! - [`inventory`]: warehouses and their locations (and, later, stock).
+//! - [`inventory`]: warehouses and their locations, stock and its ledger.
+//! - [`inbound`]: inbound shipments (ASNs), receiving and putaway.
 //! - [`orders`]: outbound orders (so far, their ship-to addresses).
 //! - [`fulfilment`]: getting orders to their recipients (so far, carriers).
 //!
@@ -15,6 +16,7 @@
 pub mod catalog;
 pub mod fulfilment;
 pub mod identity;
+pub mod inbound;
 pub mod inventory;
 pub mod orders;
 pub mod platform;

@@ -24,6 +24,7 @@ mod m20261209_000012_catalog_skus;
 mod m20261209_000013_warehouses;
 mod m20261210_000014_sku_imports;
 mod m20261210_000015_stock_ledger;
+mod m20261211_000016_inbound;
 mod m20261211_000017_orders;
 mod rls;
 
@@ -79,6 +80,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000013_warehouses::Migration),
             Box::new(m20261210_000014_sku_imports::Migration),
             Box::new(m20261210_000015_stock_ledger::Migration),
+            Box::new(m20261211_000016_inbound::Migration),
             Box::new(m20261211_000017_orders::Migration),
         ]
     }

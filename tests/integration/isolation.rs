@@ -11,22 +11,29 @@ use serde_json::{Value, json};
 use silkport_tests::sweep::{Operations, Seeded};
 use silkport_tests::{Session, TestApp};
 
-use crate::{catalog, identity, inventory, orders, platform};
+use crate::{catalog, identity, inbound, inventory, orders, platform};
 
 /// Every context's operations: one line per context.
-pub const CONTEXTS: [Operations; 5] =
-    [identity::OPERATIONS, platform::OPERATIONS, catalog::OPERATIONS, inventory::OPERATIONS, orders::OPERATIONS];
+pub const CONTEXTS: [Operations; 6] = [
+    identity::OPERATIONS,
+    platform::OPERATIONS,
+    catalog::OPERATIONS,
+    inventory::OPERATIONS,
+    inbound::OPERATIONS,
+    orders::OPERATIONS,
+];
 
 /// What an owner reads of their tenant, across the contexts.
 pub fn snapshot() -> String {
-    format!(
-        "{{ {} {} {} {} {} }}",
+    let contexts = [
         identity::SNAPSHOT,
         platform::SNAPSHOT,
         catalog::SNAPSHOT,
         inventory::SNAPSHOT,
-        orders::SNAPSHOT
-    )
+        inbound::SNAPSHOT,
+        orders::SNAPSHOT,
+    ];
+    format!("{{ {} }}", contexts.join(" "))
 }
 
 /// Tenant `alpha` with something of every context in it.
@@ -42,6 +49,8 @@ pub async fn seed_tenant(app: &TestApp, slug: &str) -> (Session, Seeded) {
     seeded.merge(platform::seed(app, &owner).await);
     let sku = seeded.ids["sku"].as_str().unwrap_or_default().to_owned();
     seeded.merge(inventory::seed(app, &owner, &sku).await);
+    let inbound = inbound::seed(app, &owner, &seeded).await;
+    seeded.merge(inbound);
     let merchant = seeded.ids["merchant"].as_str().unwrap_or_default().to_owned();
     seeded.merge(orders::seed(app, &owner, &merchant, &sku).await);
     (owner, seeded)

@@ -5,6 +5,7 @@
 mod architecture;
 mod catalog;
 mod identity;
+mod inbound;
 mod inventory;
 mod isolation;
 mod orders;

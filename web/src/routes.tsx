@@ -1,6 +1,7 @@
 import { useRoutes, type RouteObject } from 'react-router-dom';
 import { catalogRoutes } from './features/catalog/routes';
 import { identityRoutes } from './features/identity/routes';
+import { inboundRoutes } from './features/inbound/routes';
 import { platformRoutes } from './features/platform/routes';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
@@ -21,6 +22,7 @@ const CONTEXT_ROUTES: readonly ContextRoutes[] = [
   identityRoutes,
   platformRoutes,
   catalogRoutes,
+  inboundRoutes,
 ];
 
 const ROUTES: RouteObject[] = [

@@ -8,6 +8,7 @@
 
 pub mod catalog;
 pub mod identity;
+pub mod inbound;
 pub mod inventory;
 pub mod kit;
 mod nodes;
@@ -32,6 +33,7 @@ pub struct QueryRoot(
     catalog::CatalogQuery,
     inventory::InventoryQuery,
     orders::OrdersQuery,
+    inbound::InboundQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -41,6 +43,7 @@ pub struct MutationRoot(
     catalog::CatalogMutation,
     inventory::InventoryMutation,
     orders::OrdersMutation,
+    inbound::InboundMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -7,13 +7,14 @@
 use async_graphql::{Context, ID, Interface, Object, Result};
 use domain::catalog::{MERCHANT, PRODUCT, SKU, SKU_IMPORT};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
+use domain::inbound::{INBOUND_LINE, INBOUND_SHIPMENT};
 use domain::inventory::{LOCATION, STOCK_MOVEMENT, WAREHOUSE};
 use domain::orders::ORDER;
 use domain::platform::audit::AUDIT_ENTRY;
 use domain::platform::ids::parse_gid;
 use domain::platform::jobs::JOB;
 
-use super::{catalog, identity, inventory, orders, platform};
+use super::{catalog, identity, inbound, inventory, orders, platform};
 
 macro_rules! nodes {
     ($($variant:ident($context:ident::$ty:ident) = $kind:expr => $load:path),* $(,)?) => {
@@ -50,6 +51,8 @@ nodes! {
     SkuImport(catalog::SkuImport) = SKU_IMPORT => catalog::sku_import_node,
     StockMovement(inventory::StockMovement) = STOCK_MOVEMENT => inventory::movement_node,
     Order(orders::Order) = ORDER => orders::order_node,
+    InboundShipment(inbound::InboundShipment) = INBOUND_SHIPMENT => inbound::shipment_node,
+    InboundLine(inbound::InboundLine) = INBOUND_LINE => inbound::line_node,
 }
 
 #[derive(Default)]

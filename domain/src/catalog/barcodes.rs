@@ -16,7 +16,7 @@ use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::entities::sku_barcode;
+use super::entities::{sku, sku_barcode};
 use super::{SKU, messages};
 use crate::platform::errors::{DomainError, DomainResult, UserError, UserErrorCode, UserErrors};
 use crate::platform::i18n::Message;
@@ -234,6 +234,32 @@ pub(super) fn skus_scanned_as(tx: &TenantTx, text: &str) -> SelectStatement {
         .column(sku_barcode::Column::SkuId)
         .filter(sku_barcode::Column::ScanKey.is_in(scan_keys(text)))
         .into_query()
+}
+
+/// The SKUs of merchant `merchant_id` a scan of `text` finds: by a barcode
+/// (a GTIN with or without leading zeros) or, as scanners of printed pick
+/// lists send it, by the SKU's code. For other contexts (receiving) that
+/// checked their own permission; owner scoping applies.
+pub(crate) async fn scan(tx: &TenantTx, merchant_id: Uuid, text: &str) -> DomainResult<Vec<Uuid>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let by_barcode = tx
+        .find::<sku_barcode::Entity>()
+        .filter(sku_barcode::Column::MerchantId.eq(merchant_id))
+        .filter(sku_barcode::Column::ScanKey.is_in(scan_keys(text)))
+        .all(tx.conn())
+        .await?;
+    let mut found: Vec<Uuid> = by_barcode.into_iter().map(|b| b.sku_id).collect();
+    let by_code = tx
+        .find::<sku::Entity>()
+        .filter(sku::Column::MerchantId.eq(merchant_id))
+        .filter(sku::Column::Code.eq(text))
+        .all(tx.conn())
+        .await?;
+    found.extend(by_code.into_iter().map(|s| s.id).filter(|id| !found.contains(id)).collect::<Vec<_>>());
+    Ok(found)
 }
 
 #[cfg(test)]

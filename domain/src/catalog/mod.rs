@@ -3,7 +3,7 @@
 //! data. A merchant owns its rows: a merchant user or merchant-bound
 //! client sees only its own merchant's.
 
-mod barcodes;
+pub(crate) mod barcodes;
 mod customs;
 mod entities;
 pub mod import;

@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod location_codes;
 pub mod locations;
 mod messages;
+pub(crate) mod placement;
 pub mod quantities;
 pub mod stock;
 pub mod warehouses;

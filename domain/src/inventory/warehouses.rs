@@ -281,8 +281,9 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Warehouse>> {
 }
 
 /// Warehouses by id, for callers in this context that have checked the
-/// reader may see them (the warehouses of a page of locations).
-pub(super) async fn by_ids(
+/// reader may see them (the warehouses of a page of locations, the
+/// destination of an inbound shipment).
+pub(crate) async fn by_ids(
     tx: &TenantTx,
     ids: impl IntoIterator<Item = Uuid>,
 ) -> DomainResult<HashMap<Uuid, Warehouse>> {

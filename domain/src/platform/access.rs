@@ -81,6 +81,8 @@ permissions! {
     InventoryWrite = "inventory:write", Tenant => [Owner, Admin, Operator],
     OrdersRead = "orders:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
     OrdersWrite = "orders:write", Merchant => [Owner, Admin, Operator, Merchant],
+    InboundRead = "inbound:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
+    InboundWrite = "inbound:write", Merchant => [Owner, Admin, Operator, Merchant],
 }
 
 impl TenantCtx {

@@ -122,7 +122,9 @@ async fn a_merchant_member_is_bound_to_one_merchant_and_sees_only_it() {
             "WAREHOUSES_READ",
             "INVENTORY_READ",
             "ORDERS_READ",
-            "ORDERS_WRITE"
+            "ORDERS_WRITE",
+            "INBOUND_READ",
+            "INBOUND_WRITE"
         ])
     );
 }

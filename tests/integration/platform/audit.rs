@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 36] = [
+const MUTATIONS: [&str; 41] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -39,6 +39,11 @@ const MUTATIONS: [&str; 36] = [
     "orderCreate",
     "orderCancel",
     "skuImportStart",
+    "inboundCreate",
+    "inboundReceive",
+    "inboundPutaway",
+    "inboundClose",
+    "inboundCancel",
     "sessionCreate",
     "sessionRefresh",
     "passwordResetRequest",
@@ -612,6 +617,102 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("skuImportStart");
+
+    let dock = format!(
+        "mutation {{ locationCreate(input: {{warehouseId: \"{}\", zone: \"R1\", type: RECEIVING}}) {{ location {{ id }} }} }}",
+        warehouse.as_str().unwrap_or_default()
+    );
+    app.gql(t, &dock, json!({})).await;
+    // Closed above; a closed warehouse is announced nothing.
+    let reopen = "mutation($id: ID!) { warehouseUpdate(input: {id: $id, active: true}) { userErrors { code } } }";
+    app.gql(t, reopen, json!({"id": warehouse})).await;
+    let announce =
+        "mutation($m: ID!, $w: ID!, $s: ID!, $r: String!) { inboundCreate(input: {merchantId: $m, warehouseId: $w,
+        reference: $r, mode: SEA, containerNumber: \"mscu1234565\", lines: [{skuId: $s, expected: 5}]}) {
+        inboundShipment { id } userErrors { code } } }";
+    let asn_view = |status: &str, received: i64, put_away: i64| json!({"reference": "PO-1", "status": status, "expected": 5, "received": received, "damaged": 0, "putAway": put_away});
+    let line_view =
+        |received: i64, put_away: i64| json!({"expected": 5, "received": received, "damaged": 0, "putAway": put_away});
+    let made =
+        run(&app, t, "inboundCreate", announce, json!({"m": merchant, "w": warehouse, "s": sku, "r": "PO-1"})).await;
+    let asn = made["inboundShipment"]["id"].clone();
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "inbound.create", "actor": owner_actor, "subjectId": asn,
+               "after": {"shipment": asn_view("in_transit", 0, 0), "warehouse": "LAX1", "mode": "sea"},
+               "requestId": request_id("inboundCreate")}),
+    )
+    .await;
+    checked.push("inboundCreate");
+
+    run(
+        &app,
+        t,
+        "inboundReceive",
+        "mutation($a: ID!) { inboundReceive(input: {shipmentId: $a, barcode: \"LS-RED-M\", quantity: 2}) { userErrors { code } } }",
+        json!({"a": asn}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "inbound.receive", "actor": owner_actor, "subjectId": asn, "before": line_view(0, 0),
+               "after": {"line": line_view(2, 0), "scanned": "LS-RED-M", "quantity": 2, "damaged": false, "location": "R1"},
+               "requestId": request_id("inboundReceive")}),
+    )
+    .await;
+    checked.push("inboundReceive");
+
+    run(
+        &app,
+        t,
+        "inboundPutaway",
+        "mutation($a: ID!, $s: ID!, $l: ID!) { inboundPutaway(input: {shipmentId: $a, skuId: $s, quantity: 1, toLocationId: $l}) { userErrors { code } } }",
+        json!({"a": asn, "s": sku, "l": s1}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "inbound.putaway", "actor": owner_actor, "subjectId": asn, "before": line_view(2, 0),
+               "after": {"line": line_view(2, 1), "quantity": 1, "to": "S1"}, "requestId": request_id("inboundPutaway")}),
+    )
+    .await;
+    checked.push("inboundPutaway");
+
+    run(
+        &app,
+        t,
+        "inboundClose",
+        "mutation($a: ID!) { inboundClose(input: {id: $a}) { userErrors { code } } }",
+        json!({"a": asn}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "inbound.close", "actor": owner_actor, "subjectId": asn, "before": asn_view("receiving", 2, 1),
+               "after": {"shipment": asn_view("received", 2, 1), "discrepancies": ["short"]},
+               "requestId": request_id("inboundClose")}),
+    )
+    .await;
+    checked.push("inboundClose");
+
+    let second = app.gql(t, announce, json!({"m": merchant, "w": warehouse, "s": sku, "r": "PO-2"})).await;
+    let second = second["data"]["inboundCreate"]["inboundShipment"]["id"].clone();
+    run(
+        &app,
+        t,
+        "inboundCancel",
+        "mutation($a: ID!) { inboundCancel(input: {id: $a}) { userErrors { code } } }",
+        json!({"a": second}),
+    )
+    .await;
+    let po2 = |status: &str| json!({"reference": "PO-2", "status": status, "expected": 5, "received": 0, "damaged": 0, "putAway": 0});
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "inbound.cancel", "actor": owner_actor, "subjectId": second, "before": po2("in_transit"),
+               "after": po2("cancelled"), "requestId": request_id("inboundCancel")}),
+    )
+    .await;
+    checked.push("inboundCancel");
 
     let sign_in = "mutation($e: String!, $p: String!) { sessionCreate(input: {email: $e, password: $p}) { refreshToken userErrors { code } } }";
     let session = run(&app, None, "sessionCreate", sign_in, json!({"e": owner.email, "p": PASSWORD})).await;

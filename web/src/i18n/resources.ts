@@ -1,5 +1,6 @@
 import { catalogLocales } from '../features/catalog/locales';
 import { identityLocales } from '../features/identity/locales';
+import { inboundLocales } from '../features/inbound/locales';
 import { platformLocales } from '../features/platform/locales';
 import { LANGUAGES, type Language } from './language';
 import en from './locales/en.json';
@@ -14,6 +15,7 @@ export const CONTEXT_LOCALES: Readonly<Record<string, LocaleBundle>> = {
   identity: identityLocales,
   platform: platformLocales,
   catalog: catalogLocales,
+  inbound: inboundLocales,
 };
 
 /** The shared strings and every context's, merged per language (keys stay namespaced). */

@@ -39,6 +39,8 @@ export const SCOPES = keys<Scope>({
   INVENTORY_WRITE: true,
   ORDERS_READ: true,
   ORDERS_WRITE: true,
+  INBOUND_READ: true,
+  INBOUND_WRITE: true,
 });
 
 /**
@@ -57,6 +59,8 @@ export const MERCHANT_SCOPES: readonly Scope[] = [
   'INVENTORY_READ',
   'ORDERS_READ',
   'ORDERS_WRITE',
+  'INBOUND_READ',
+  'INBOUND_WRITE',
 ];
 
 export const LOCALES = keys<Locale>({ ZH_CN: true, EN: true });

@@ -1,5 +1,6 @@
 import { CATALOG_PAGES } from '../features/catalog/nav';
 import { IDENTITY_PAGES } from '../features/identity/nav';
+import { INBOUND_PAGES } from '../features/inbound/nav';
 import { PLATFORM_PAGES } from '../features/platform/nav';
 import type { Role } from '../gql/graphql';
 
@@ -11,6 +12,7 @@ export const PAGE_ROLES = {
   ...IDENTITY_PAGES,
   ...PLATFORM_PAGES,
   ...CATALOG_PAGES,
+  ...INBOUND_PAGES,
 } satisfies Record<string, readonly Role[]>;
 
 export type PageKey = keyof typeof PAGE_ROLES;

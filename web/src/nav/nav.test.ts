@@ -9,8 +9,8 @@ const keys = (modules: Parameters<typeof visibleNav>[0]['modules'], role: Role |
 
 describe('visibleNav', () => {
   it('shows only the enabled modules, in a fixed order', () => {
-    expect(keys(['TRAINING', 'WAREHOUSING'], 'VIEWER')).toEqual(['home', 'module-warehousing', 'module-training']);
-    expect(keys([], 'VIEWER')).toEqual(['home']);
+    expect(keys(['TRAINING', 'WAREHOUSING'], 'TRAINEE')).toEqual(['home', 'module-warehousing', 'module-training']);
+    expect(keys([], 'TRAINEE')).toEqual(['home']);
   });
 
   it('shows every admin page to owners and admins', () => {
@@ -20,6 +20,7 @@ describe('visibleNav', () => {
         'module-livestream',
         'merchants',
         'skus',
+        'inbound',
         'members',
         'api-clients',
         'audit-log',
@@ -29,14 +30,18 @@ describe('visibleNav', () => {
     }
   });
 
-  it('shows operators and merchant users the merchants and SKUs pages, and no admin page', () => {
+  it('shows operators and merchant users the merchants, SKUs and inbound pages, and no admin page', () => {
     for (const role of ['OPERATOR', 'MERCHANT'] as const) {
-      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants', 'skus']);
+      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound']);
     }
   });
 
+  it('shows viewers the inbound shipments only', () => {
+    expect(keys(['STORES'], 'VIEWER')).toEqual(['home', 'module-stores', 'inbound']);
+  });
+
   it('hides every page from the other roles and from tokens without a role', () => {
-    for (const role of ROLES.filter((r) => !['OWNER', 'ADMIN', 'OPERATOR', 'MERCHANT'].includes(r))) {
+    for (const role of ROLES.filter((r) => !['OWNER', 'ADMIN', 'OPERATOR', 'MERCHANT', 'VIEWER'].includes(r))) {
       expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores']);
     }
     expect(keys(['STORES'], null)).toEqual(['home', 'module-stores']);

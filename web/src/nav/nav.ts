@@ -1,5 +1,6 @@
 import { CATALOG_NAV } from '../features/catalog/nav';
 import { IDENTITY_NAV } from '../features/identity/nav';
+import { INBOUND_NAV } from '../features/inbound/nav';
 import { PLATFORM_NAV } from '../features/platform/nav';
 import type { Module, Role } from '../gql/graphql';
 import { MODULES } from '../lib/enums';
@@ -36,6 +37,7 @@ const CONTEXT_NAV: readonly (readonly NavItem[])[] = [
   IDENTITY_NAV,
   PLATFORM_NAV,
   CATALOG_NAV,
+  INBOUND_NAV,
 ];
 
 /** Every context's page entries, in `order`. */
