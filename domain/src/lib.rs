@@ -6,14 +6,16 @@
 //! - [`catalog`]: merchants, their products and SKUs (barcodes, customs data).
 //! - [`inventory`]: warehouses and their locations, stock and its ledger.
 //! - [`inbound`]: inbound shipments (ASNs), receiving and putaway.
-//! - [`orders`]: outbound orders (so far, their ship-to addresses).
+//! - [`orders`]: outbound orders, their addresses and allocation.
 //! - [`fulfilment`]: getting orders to their recipients (so far, carriers).
+//! - [`demo`]: the living demo warehouse `silkport seed demo` adds.
 //!
 //! Entities are private; callers go through the services of a context,
 //! most of which run inside a [`TenantTx`] the caller holds so that several
 //! compose into one transaction. No HTTP, no GraphQL, no token or MIME format.
 
 pub mod catalog;
+pub mod demo;
 pub mod fulfilment;
 pub mod identity;
 pub mod inbound;

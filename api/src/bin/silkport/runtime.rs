@@ -70,7 +70,10 @@ pub async fn seed_demo(config: &Config) -> anyhow::Result<Vec<DemoLogin>> {
     if config.is_embedded_database() {
         migrate_up(config).await?;
     }
-    Ok(seed::demo(&pool(config).await?).await?)
+    let db = pool(config).await?;
+    let logins = seed::demo(&db).await?;
+    domain::demo::warehouse(&db).await?;
+    Ok(logins)
 }
 
 /// `silkport inventory check --tenant <slug>`: prints what was checked and
