@@ -8,7 +8,7 @@ use async_graphql::{Context, ID, Interface, Object, Result};
 use domain::catalog::{MERCHANT, PRODUCT, SKU, SKU_IMPORT};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
 use domain::inbound::{INBOUND_LINE, INBOUND_SHIPMENT};
-use domain::inventory::{LOCATION, STOCK_MOVEMENT, WAREHOUSE};
+use domain::inventory::{COUNT_TASK, LOCATION, STOCK_MOVEMENT, STOCK_TRANSFER, WAREHOUSE};
 use domain::orders::ORDER;
 use domain::platform::audit::AUDIT_ENTRY;
 use domain::platform::ids::parse_gid;
@@ -50,6 +50,8 @@ nodes! {
     Sku(catalog::Sku) = SKU => catalog::sku_node,
     SkuImport(catalog::SkuImport) = SKU_IMPORT => catalog::sku_import_node,
     StockMovement(inventory::StockMovement) = STOCK_MOVEMENT => inventory::movement_node,
+    StockTransfer(inventory::StockTransfer) = STOCK_TRANSFER => inventory::transfer_node,
+    CountTask(inventory::CountTask) = COUNT_TASK => inventory::count_node,
     Order(orders::Order) = ORDER => orders::order_node,
     InboundShipment(inbound::InboundShipment) = INBOUND_SHIPMENT => inbound::shipment_node,
     InboundLine(inbound::InboundLine) = INBOUND_LINE => inbound::line_node,

@@ -59,4 +59,30 @@ messages! {
     other_warehouse = "inventory-other-warehouse";
     /// The location holds `units` units; its type cannot change what they count as.
     location_holds_stock(units: i64) = "inventory-location-holds-stock";
+    /// 1 to `max` lines.
+    lines_count(max: usize) = "inventory-lines-count";
+    /// A transfer carries one merchant's goods.
+    one_merchant = "inventory-one-merchant";
+    /// A transfer leaves one warehouse.
+    one_source = "inventory-one-source";
+    /// Not found here.
+    not_found_here = "inventory-not-found-here";
+    /// Transfer to the warehouse it leaves.
+    same_warehouse = "inventory-same-warehouse";
+    /// Warehouse `code` is closed.
+    warehouse_closed(code: &str) = "inventory-warehouse-closed";
+    /// Transfer reference `reference` is taken.
+    transfer_reference_taken(reference: &str) = "inventory-transfer-reference-taken";
+    /// The transfer is `status`, no longer in transit.
+    transfer_not_in_transit(status: &str) = "inventory-transfer-not-in-transit";
+    /// Receive into a RECEIVING location of the destination.
+    receiving_location = "inventory-receiving-location";
+    /// The count is `status`.
+    count_not_in(status: &str) = "inventory-count-not-in";
+    /// Every line of the count must be counted.
+    count_every_line = "inventory-count-every-line";
+    /// The counter cannot approve their own count.
+    count_own = "inventory-count-own";
+    /// A count covers a location, or a SKU in a warehouse.
+    count_scope = "inventory-count-scope";
 }

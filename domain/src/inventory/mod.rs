@@ -7,6 +7,7 @@
 
 pub mod adjustments;
 pub mod check;
+pub mod counts;
 mod entities;
 pub mod labels;
 pub mod ledger;
@@ -16,6 +17,7 @@ mod messages;
 pub(crate) mod placement;
 pub mod quantities;
 pub mod stock;
+pub mod transfers;
 pub mod warehouses;
 
 use crate::platform::ids::NodeType;
@@ -23,3 +25,5 @@ use crate::platform::ids::NodeType;
 pub const WAREHOUSE: NodeType = NodeType("Warehouse");
 pub const LOCATION: NodeType = NodeType("Location");
 pub const STOCK_MOVEMENT: NodeType = NodeType("StockMovement");
+pub const STOCK_TRANSFER: NodeType = NodeType("StockTransfer");
+pub const COUNT_TASK: NodeType = NodeType("CountTask");

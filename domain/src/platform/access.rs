@@ -79,6 +79,7 @@ permissions! {
     WarehousesWrite = "warehouses:write", Tenant => [Owner, Admin],
     InventoryRead = "inventory:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
     InventoryWrite = "inventory:write", Tenant => [Owner, Admin, Operator],
+    CountsApprove = "counts:approve", Tenant => [Owner, Admin],
     OrdersRead = "orders:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
     OrdersWrite = "orders:write", Merchant => [Owner, Admin, Operator, Merchant],
     InboundRead = "inbound:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],

@@ -6,9 +6,11 @@ mod labels;
 mod ledger_property;
 mod locations;
 mod stock;
+mod transfers_counts;
 mod warehouses;
 
 use domain::platform::access::Permission::*;
+use serde_json::json;
 use silkport_tests::sweep::Needs::All;
 use silkport_tests::sweep::{Operations, Seeded};
 use silkport_tests::{Session, TestApp};
@@ -97,6 +99,44 @@ pub const OPERATIONS: Operations = &[
         "mutation($sku: ID!, $warehouse: ID!) { inventorySetSafetyStock(input: {skuId: $sku, warehouseId: $warehouse, quantity: 30, compareQuantity: 0}) { stockLevel { safetyStock } userErrors { code } } }",
     ),
     (
+        "node",
+        All(&[InventoryRead]),
+        "query($transfer: ID!) { node(id: $transfer) { id ... on StockTransfer { reference status lines { quantity } } } }",
+    ),
+    ("node", All(&[InventoryWrite]), "query($count: ID!) { node(id: $count) { id ... on CountTask { status blind } } }"),
+    ("countTasks", All(&[InventoryWrite]), "query { countTasks { id status lines { counted } } }"),
+    (
+        "stockTransferCreate",
+        All(&[InventoryWrite]),
+        "mutation($sku: ID!, $location: ID!, $warehouse2: ID!) { stockTransferCreate(input: {reference: \"SWEEP\", toWarehouseId: $warehouse2,
+            lines: [{skuId: $sku, fromLocationId: $location, quantity: 1}]}) { stockTransfer { id } userErrors { code } } }",
+    ),
+    (
+        "stockTransferReceive",
+        All(&[InventoryWrite]),
+        "mutation($transfer: ID!, $location: ID!) { stockTransferReceive(input: {id: $transfer, toLocationId: $location}) { stockTransfer { status } userErrors { code } } }",
+    ),
+    (
+        "stockTransferCancel",
+        All(&[InventoryWrite]),
+        "mutation($transfer: ID!) { stockTransferCancel(input: {id: $transfer}) { stockTransfer { status } userErrors { code } } }",
+    ),
+    (
+        "cycleCountCreate",
+        All(&[InventoryWrite]),
+        "mutation($location: ID!) { cycleCountCreate(input: {locationId: $location}) { countTask { id } userErrors { code } } }",
+    ),
+    (
+        "cycleCountSubmit",
+        All(&[InventoryWrite]),
+        "mutation($count: ID!, $sku: ID!, $location: ID!) { cycleCountSubmit(input: {id: $count, lines: [{skuId: $sku, locationId: $location, counted: 0}]}) { countTask { status } userErrors { code } } }",
+    ),
+    (
+        "cycleCountDecide",
+        All(&[CountsApprove]),
+        "mutation($count: ID!) { cycleCountDecide(input: {id: $count, approve: true}) { countTask { status } userErrors { code } } }",
+    ),
+    (
         "locationsGenerate",
         All(&[WarehousesWrite]),
         "mutation($warehouse: ID!) { locationsGenerate(input: {warehouseId: $warehouse, zone: {from: \"Y\", to: \"Y\"}, aisle: {from: \"1\", to: \"3\"}, type: PICK}) { warehouse { id name } createdCount userErrors { code } } }",
@@ -108,7 +148,8 @@ pub const SNAPSHOT: &str =
     "warehouses(first: 50) { totalCount nodes { id code name active timezone address { line1 } } }
     locations(first: 50) { totalCount nodes { id code type active } }
     stockLevels(first: 50) { nodes { onHand available safetyStock } }
-    binStocks(first: 50) { nodes { onHand } }";
+    binStocks(first: 50) { nodes { onHand } }
+    countTasks { id status lines { counted } }";
 
 /// A warehouse with two locations in `owner`'s tenant and 37 units of
 /// `sku` in the first; the codes and the warehouse's street are secrets.
@@ -124,6 +165,33 @@ pub async fn seed(app: &TestApp, owner: &Session, sku: &str) -> Seeded {
     let added = app.adjust(&owner.access_token, sku, &location, 37).await;
     let movement = added["movements"][0]["id"].as_str().unwrap_or_else(|| panic!("stock not added: {added}"));
     seeded.id("movement", movement);
+    let elsewhere = app.warehouse(owner, &format!("{code}2")).await;
+    seeded.id("warehouse2", &elsewhere);
+    seeded.secret(&format!("{code}2"));
+    let sent = app
+        .gql(
+            Some(&owner.access_token),
+            "mutation($sku: ID!, $from: ID!, $to: ID!, $r: String!) { stockTransferCreate(input: {reference: $r, toWarehouseId: $to,
+                lines: [{skuId: $sku, fromLocationId: $from, quantity: 2}]}) { stockTransfer { id } userErrors { code } } }",
+            json!({"sku": sku, "from": location, "to": elsewhere, "r": format!("{code}-TR")}),
+        )
+        .await;
+    let transfer = sent["data"]["stockTransferCreate"]["stockTransfer"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no transfer: {sent}"));
+    seeded.id("transfer", transfer);
+    seeded.secret(&format!("{code}-TR"));
+    let counted = app
+        .gql(
+            Some(&owner.access_token),
+            "mutation($l: ID!) { cycleCountCreate(input: {locationId: $l}) { countTask { id } userErrors { code } } }",
+            json!({"l": location}),
+        )
+        .await;
+    let count = counted["data"]["cycleCountCreate"]["countTask"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no count: {counted}"));
+    seeded.id("count", count);
     seeded.secret(&code);
     seeded.secret(&format!("{code} Logistics Way"));
     seeded

@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 41] = [
+const MUTATIONS: [&str; 47] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -36,6 +36,12 @@ const MUTATIONS: [&str; 41] = [
     "inventorySetOnHand",
     "inventoryMove",
     "inventorySetSafetyStock",
+    "stockTransferCreate",
+    "stockTransferReceive",
+    "stockTransferCancel",
+    "cycleCountCreate",
+    "cycleCountSubmit",
+    "cycleCountDecide",
     "orderCreate",
     "orderCancel",
     "skuImportStart",
@@ -560,6 +566,127 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     .await;
     checked.push("inventorySetSafetyStock");
 
+    // Transfers need a second, open warehouse; LAX1 was closed above and is
+    // the source (closing a warehouse does not stop units leaving it).
+    let second = app
+        .gql(
+            t,
+            "mutation { warehouseCreate(input: {code: \"FRA1\", name: \"Frankfurt\", countryCode: \"DE\", timezone: \"Europe/Berlin\",
+                address: {line1: \"Cargo City Süd\", city: \"Frankfurt am Main\", postalCode: \"60549\"}}) { warehouse { id } } }",
+            json!({}),
+        )
+        .await["data"]["warehouseCreate"]["warehouse"]["id"]
+        .clone();
+    let dock = app
+        .gql(
+            t,
+            "mutation($w: ID!) { locationCreate(input: {warehouseId: $w, zone: \"RCV\", type: RECEIVING}) { location { id } } }",
+            json!({"w": second}),
+        )
+        .await["data"]["locationCreate"]["location"]["id"]
+        .clone();
+    let send = "mutation($s: ID!, $l: ID!, $w: ID!, $r: String!) { stockTransferCreate(input: {reference: $r, toWarehouseId: $w,
+        lines: [{skuId: $s, fromLocationId: $l, quantity: 1}]}) { stockTransfer { id } userErrors { code } } }";
+    let made = run(&app, t, "stockTransferCreate", send, json!({"s": sku, "l": s1, "w": second, "r": "TR-1"})).await;
+    let transfer = made["stockTransfer"]["id"].clone();
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "transfer.send", "actor": owner_actor, "subjectId": transfer,
+               "after": {"reference": "TR-1", "status": "in_transit", "lines": 1, "units": 1},
+               "requestId": request_id("stockTransferCreate")}),
+    )
+    .await;
+    checked.push("stockTransferCreate");
+    run(
+        &app,
+        t,
+        "stockTransferReceive",
+        "mutation($id: ID!, $l: ID!) { stockTransferReceive(input: {id: $id, toLocationId: $l}) { userErrors { code } } }",
+        json!({"id": transfer, "l": dock}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "transfer.receive", "actor": owner_actor, "subjectId": transfer,
+               "before": {"status": "in_transit"}, "after": {"status": "received"}, "requestId": request_id("stockTransferReceive")}),
+    )
+    .await;
+    checked.push("stockTransferReceive");
+    let made = app.gql(t, send, json!({"s": sku, "l": s1, "w": second, "r": "TR-2"})).await;
+    let transfer = made["data"]["stockTransferCreate"]["stockTransfer"]["id"].clone();
+    run(
+        &app,
+        t,
+        "stockTransferCancel",
+        "mutation($id: ID!) { stockTransferCancel(input: {id: $id}) { userErrors { code } } }",
+        json!({"id": transfer}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "transfer.cancel", "actor": owner_actor, "subjectId": transfer,
+               "before": {"status": "in_transit"}, "after": {"status": "cancelled"}, "requestId": request_id("stockTransferCancel")}),
+    )
+    .await;
+    checked.push("stockTransferCancel");
+
+    let made = run(
+        &app,
+        t,
+        "cycleCountCreate",
+        "mutation($l: ID!) { cycleCountCreate(input: {locationId: $l, blind: false}) { countTask { id } userErrors { code } } }",
+        json!({"l": s2}),
+    )
+    .await;
+    let count = made["countTask"]["id"].clone();
+    let warehouse_uuid = warehouse.as_str().and_then(|g| g.rsplit('/').next()).expect("warehouse uuid").to_owned();
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "count.create", "actor": owner_actor, "subjectId": count,
+               "after": {"warehouseId": warehouse_uuid, "scope": "location", "blind": false, "lines": 1},
+               "requestId": request_id("cycleCountCreate")}),
+    )
+    .await;
+    checked.push("cycleCountCreate");
+    run(
+        &app,
+        t,
+        "cycleCountSubmit",
+        "mutation($id: ID!, $s: ID!, $l: ID!) { cycleCountSubmit(input: {id: $id, lines: [{skuId: $s, locationId: $l, counted: 3}]}) { userErrors { code } } }",
+        json!({"id": count, "s": sku, "l": s2}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "count.submit", "actor": owner_actor, "subjectId": count, "before": {"status": "open"},
+               "after": {"status": "counted", "lines": 1, "variance": 1}, "requestId": request_id("cycleCountSubmit")}),
+    )
+    .await;
+    checked.push("cycleCountSubmit");
+    // Someone other than the counter decides: a second admin.
+    let admin = app.member(&owner, "approver@alpha.example.com", "ADMIN").await;
+    let admin_id = app.gql(Some(&admin.access_token), "{ viewer { user { id } } }", json!({})).await["data"]["viewer"]
+        ["user"]["id"]
+        .clone();
+    let admin_actor = user(admin_id.as_str().expect("admin's id"), "approver@alpha.example.com");
+    let decided = app
+        .gql_traced(
+            Some(&admin.access_token),
+            Some(&request_id("cycleCountDecide")),
+            "mutation($id: ID!) { cycleCountDecide(input: {id: $id, approve: true}) { userErrors { code } } }",
+            json!({"id": count}),
+        )
+        .await;
+    assert_eq!(decided["data"]["cycleCountDecide"]["userErrors"], json!([]), "{decided}");
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "count.approve", "actor": admin_actor, "subjectId": count,
+               "before": {"status": "counted", "variance": 1}, "after": {"status": "approved"},
+               "requestId": request_id("cycleCountDecide")}),
+    )
+    .await;
+    checked.push("cycleCountDecide");
+
     let made = run(
         &app,
         t,
@@ -574,8 +701,8 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     app.assert_latest_audit(
         &token,
         json!({"action": "order.create", "actor": owner_actor, "subjectId": order,
-               // LAX1 was closed above: no active warehouse, so the order waits.
-               "after": {"reference": "SHOP-1", "status": "backordered", "lines": 1, "units": 2, "allocated": 0},
+               // LAX1 was closed above; FRA1 holds the one unit transferred there.
+               "after": {"reference": "SHOP-1", "status": "backordered", "lines": 1, "units": 2, "allocated": 1},
                "requestId": request_id("orderCreate")}),
     )
     .await;
@@ -591,7 +718,7 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     app.assert_latest_audit(
         &token,
         json!({"action": "order.cancel", "actor": owner_actor, "subjectId": order,
-               "before": {"status": "backordered"}, "after": {"status": "cancelled", "reason": "duplicate", "released": 0},
+               "before": {"status": "backordered"}, "after": {"status": "cancelled", "reason": "duplicate", "released": 1},
                "requestId": request_id("orderCancel")}),
     )
     .await;

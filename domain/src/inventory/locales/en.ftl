@@ -34,3 +34,19 @@ inventory-stale = The quantity changed meanwhile: it is { $current } now. Check 
 inventory-same-location = Choose a location other than the one the units are in.
 inventory-other-warehouse = Both locations must be in the same warehouse; use a transfer between warehouses.
 inventory-location-holds-stock = This location holds { $units } units: move them out before making it a damaged, quarantine or sellable location.
+
+# Transfers and cycle counts.
+
+inventory-lines-count = Give 1 to { $max } lines.
+inventory-one-merchant = A transfer carries one merchant's goods; send this SKU in a transfer of its own.
+inventory-one-source = A transfer leaves one warehouse; this location is in another.
+inventory-not-found-here = Not found.
+inventory-same-warehouse = The units are in this warehouse already; use a move between locations.
+inventory-warehouse-closed = Warehouse `{ $code }` is closed.
+inventory-transfer-reference-taken = Transfer reference `{ $reference }` is taken.
+inventory-transfer-not-in-transit = This transfer is { $status }, no longer in transit.
+inventory-receiving-location = Receive into a RECEIVING location of the destination warehouse.
+inventory-count-not-in = This count is { $status }.
+inventory-count-every-line = Count every line of the task (enter 0 where nothing is there).
+inventory-count-own = Someone other than the counter must approve or reject this count.
+inventory-count-scope = Count a location, or a SKU in a warehouse: give `locationId`, or `skuId` with `warehouseId`.

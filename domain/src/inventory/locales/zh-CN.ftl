@@ -36,3 +36,19 @@ inventory-stale = 数量已被他人修改：当前为 { $current }。请核对�
 inventory-same-location = 请选择与当前库位不同的库位。
 inventory-other-warehouse = 两个库位必须在同一仓库；跨仓请使用调拨。
 inventory-location-holds-stock = 该库位存有 { $units } 件货物：请先移出，再改为残次、隔离或可售库位。
+
+# 调拨与循环盘点。
+
+inventory-lines-count = 请填写 1 到 { $max } 行。
+inventory-one-merchant = 一次调拨只能包含一个货主的货物；请为此 SKU 单独创建调拨。
+inventory-one-source = 一次调拨只能从一个仓库发出；该库位在另一个仓库。
+inventory-not-found-here = 未找到。
+inventory-same-warehouse = 货物已在该仓库；请使用库位间移动。
+inventory-warehouse-closed = 仓库 `{ $code }` 已关闭。
+inventory-transfer-reference-taken = 调拨单号 `{ $reference }` 已被使用。
+inventory-transfer-not-in-transit = 该调拨单状态为 { $status }，已不在途。
+inventory-receiving-location = 请收入目的仓库的收货库位。
+inventory-count-not-in = 该盘点任务状态为 { $status }。
+inventory-count-every-line = 请盘点任务的每一行（没有货物请填 0）。
+inventory-count-own = 盘点须由盘点人以外的人员批准或驳回。
+inventory-count-scope = 盘点一个库位，或一个仓库中的一个 SKU：请填写 `locationId`，或同时填写 `skuId` 和 `warehouseId`。

@@ -1,0 +1,201 @@
+//! Transfers between warehouses: `stockTransferCreate` (sends at once),
+//! `stockTransferReceive`, `stockTransferCancel`; a transfer is read as a node.
+
+use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use chrono::{DateTime, Utc};
+use domain::catalog::SKU;
+use domain::inventory::transfers::{self, NewTransfer, NewTransferLine, TransferStatus};
+use domain::inventory::{LOCATION, STOCK_TRANSFER, WAREHOUSE};
+use uuid::Uuid;
+
+use super::locations::Location;
+use super::stock::units;
+use super::warehouses::Warehouse;
+use crate::graphql::catalog::{Merchant, Sku};
+use crate::graphql::kit::context::{db, idempotency_key, tenant_ctx};
+use crate::graphql::kit::enums::Enum;
+use crate::graphql::kit::ids;
+use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
+
+pub struct StockTransfer(transfers::Transfer);
+
+/// Units of one merchant's SKUs sent from one warehouse to another; while
+/// IN_TRANSIT they count as `incoming` at the destination.
+#[Object]
+impl StockTransfer {
+    pub(crate) async fn id(&self) -> ID {
+        ids::encode(STOCK_TRANSFER, self.0.id)
+    }
+    /// Unique per merchant.
+    async fn reference(&self) -> &str {
+        &self.0.reference
+    }
+    async fn merchant(&self, ctx: &Context<'_>) -> Result<Option<Merchant>> {
+        Merchant::load(ctx, self.0.merchant_id).await
+    }
+    async fn from_warehouse(&self, ctx: &Context<'_>) -> Result<Option<Warehouse>> {
+        Warehouse::load(ctx, self.0.from_warehouse_id).await
+    }
+    async fn to_warehouse(&self, ctx: &Context<'_>) -> Result<Option<Warehouse>> {
+        Warehouse::load(ctx, self.0.to_warehouse_id).await
+    }
+    async fn status(&self) -> Enum<TransferStatus> {
+        Enum(self.0.status)
+    }
+    async fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
+    }
+    async fn lines(&self) -> Vec<StockTransferLine> {
+        self.0.lines.iter().cloned().map(StockTransferLine).collect()
+    }
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+    async fn received_at(&self) -> Option<DateTime<Utc>> {
+        self.0.received_at
+    }
+}
+
+pub struct StockTransferLine(transfers::TransferLine);
+
+#[Object]
+impl StockTransferLine {
+    async fn sku(&self, ctx: &Context<'_>) -> Result<Option<Sku>> {
+        Sku::load(ctx, self.0.sku_id).await
+    }
+    /// The bin the units left.
+    async fn from_location(&self, ctx: &Context<'_>) -> Result<Option<Location>> {
+        Location::load(ctx, self.0.from_location_id).await
+    }
+    async fn lot(&self) -> Option<&str> {
+        self.0.lot.as_deref()
+    }
+    async fn quantity(&self) -> i32 {
+        units(self.0.quantity)
+    }
+    /// The bin they were received into, once they were.
+    async fn to_location(&self, ctx: &Context<'_>) -> Result<Option<Location>> {
+        match self.0.to_location_id {
+            Some(id) => Location::load(ctx, id).await,
+            None => Ok(None),
+        }
+    }
+}
+
+pub async fn transfer_node(ctx: &Context<'_>, id: Uuid) -> Result<Option<StockTransfer>> {
+    Ok(db(ctx).read(&tenant_ctx(ctx)?, async |tx| transfers::get(tx, id).await).await.or_gql()?.map(StockTransfer))
+}
+
+#[derive(InputObject)]
+pub struct StockTransferLineInput {
+    sku_id: ID,
+    /// A bin of the source warehouse (every line's in the same one).
+    from_location_id: ID,
+    lot: Option<String>,
+    /// Units, above zero.
+    quantity: i32,
+}
+
+#[derive(InputObject)]
+pub struct StockTransferCreateInput {
+    /// Unique per merchant (`TR-0001`).
+    reference: String,
+    to_warehouse_id: ID,
+    note: Option<String>,
+    /// One merchant's SKUs, from one warehouse; 1 to 200 lines.
+    lines: Vec<StockTransferLineInput>,
+    /// Makes a retry safe: the same key and input return the first result
+    /// for 24 hours (or send an `Idempotency-Key` header).
+    idempotency_key: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct StockTransferReceiveInput {
+    id: ID,
+    /// A RECEIVING location of the destination warehouse.
+    to_location_id: ID,
+}
+
+#[derive(InputObject)]
+pub struct StockTransferCancelInput {
+    id: ID,
+}
+
+#[derive(SimpleObject)]
+pub struct StockTransferPayload {
+    stock_transfer: Option<StockTransfer>,
+    user_errors: Vec<UserError>,
+}
+
+fn payload(result: domain::DomainResult<transfers::Transfer>) -> Result<StockTransferPayload> {
+    let (transfer, user_errors) = into_payload(result)?;
+    Ok(StockTransferPayload { stock_transfer: transfer.map(StockTransfer), user_errors })
+}
+
+#[derive(Default)]
+pub struct TransferMutations;
+
+#[Object]
+impl TransferMutations {
+    /// Sends units to another warehouse: out of their bins now, `incoming`
+    /// at the destination until received.
+    async fn stock_transfer_create(
+        &self,
+        ctx: &Context<'_>,
+        input: StockTransferCreateInput,
+    ) -> Result<StockTransferPayload> {
+        let tctx = tenant_ctx(ctx)?;
+        let result = async {
+            let key = idempotency_key(ctx, input.idempotency_key.as_deref())?;
+            let lines = input
+                .lines
+                .into_iter()
+                .map(|line| {
+                    Ok(NewTransferLine {
+                        sku_id: ids::decode(SKU, "skuId", &line.sku_id)?,
+                        from_location_id: ids::decode(LOCATION, "fromLocationId", &line.from_location_id)?,
+                        lot: line.lot,
+                        quantity: line.quantity.into(),
+                    })
+                })
+                .collect::<domain::DomainResult<Vec<_>>>()?;
+            let new = NewTransfer {
+                reference: input.reference,
+                to_warehouse_id: ids::decode(WAREHOUSE, "toWarehouseId", &input.to_warehouse_id)?,
+                note: input.note,
+                lines,
+            };
+            db(ctx).write(&tctx, async |tx| transfers::send(tx, new, key.as_ref()).await).await
+        };
+        payload(result.await)
+    }
+
+    /// Receives a transfer whole into a receiving location of its destination.
+    async fn stock_transfer_receive(
+        &self,
+        ctx: &Context<'_>,
+        input: StockTransferReceiveInput,
+    ) -> Result<StockTransferPayload> {
+        let tctx = tenant_ctx(ctx)?;
+        let result = async {
+            let id = ids::decode(STOCK_TRANSFER, "id", &input.id)?;
+            let to = ids::decode(LOCATION, "toLocationId", &input.to_location_id)?;
+            db(ctx).write(&tctx, async |tx| transfers::receive(tx, id, to).await).await
+        };
+        payload(result.await)
+    }
+
+    /// Calls a transfer off before it arrives: its units go back to their bins.
+    async fn stock_transfer_cancel(
+        &self,
+        ctx: &Context<'_>,
+        input: StockTransferCancelInput,
+    ) -> Result<StockTransferPayload> {
+        let tctx = tenant_ctx(ctx)?;
+        let result = async {
+            let id = ids::decode(STOCK_TRANSFER, "id", &input.id)?;
+            db(ctx).write(&tctx, async |tx| transfers::cancel(tx, id).await).await
+        };
+        payload(result.await)
+    }
+}
