@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useViewer } from '../../auth/useAuth';
+import { AdjustModal } from './actions';
 import { CheckPanel } from './CheckPanel';
 import { LevelsTab } from './LevelsTab';
 import { LocationTab } from './LocationTab';
@@ -23,6 +24,9 @@ export function StockPage() {
   const [params, setParams] = useSearchParams();
   const tab: Tab = TABS.find((x) => x === params.get('tab')) ?? 'warehouse';
   const [checking, setChecking] = useState(false);
+  const [adjusting, setAdjusting] = useState(false);
+  const [version, setVersion] = useState(0);
+  const canWrite = viewer.scopes.includes('INVENTORY_WRITE');
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -30,12 +34,20 @@ export function StockPage() {
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
           {t('stock.title')}
         </Typography.Title>
-        <Button data-testid="stock-check" onClick={() => setChecking(true)}>
-          {t('stock.check.run')}
-        </Button>
+        <Space wrap>
+          {canWrite && (
+            <Button type="primary" data-testid="stock-adjust" onClick={() => setAdjusting(true)}>
+              {t('stock.actions.adjust')}
+            </Button>
+          )}
+          <Button data-testid="stock-check" onClick={() => setChecking(true)}>
+            {t('stock.check.run')}
+          </Button>
+        </Space>
       </div>
       {viewer.role === 'MERCHANT' && <Typography.Paragraph style={{ margin: 0 }}>{t('stock.ownOnly')}</Typography.Paragraph>}
       {checking && <CheckPanel onClose={() => setChecking(false)} />}
+      {adjusting && <AdjustModal lotTracked={false} onClose={() => setAdjusting(false)} onRefresh={() => setVersion((v) => v + 1)} />}
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams(key === 'warehouse' ? {} : { tab: key })}
@@ -44,11 +56,11 @@ export function StockPage() {
           label: <span data-testid={`stock-tab-${key}`}>{t(`stock.tabs.${key}`)}</span>,
           children:
             key === 'warehouse' ? (
-              <LevelsTab key={params.get("atSafetyStock") ?? ""} atSafetyStock={params.get('atSafetyStock') === '1'} />
+              <LevelsTab key={`${params.get('atSafetyStock') ?? ''}|${version}`} atSafetyStock={params.get('atSafetyStock') === '1'} />
             ) : key === 'location' ? (
-              <LocationTab />
+              <LocationTab key={version} />
             ) : (
-              <SkuTab />
+              <SkuTab key={version} />
             ),
         }))}
       />

@@ -10,7 +10,7 @@ import {
   InventorySetOnHandMutation,
   InventorySetSafetyStockMutation,
 } from './documents';
-import { LocationSelect } from './pickers';
+import { LocationSelect, SkuSelect, WarehouseSelect } from './pickers';
 import { unitsAt, type BinLike } from './stock';
 
 export const REASONS: StockAdjustmentReason[] = ['CORRECTION', 'FOUND', 'LOST', 'DAMAGED', 'EXPIRED', 'OPENING_STOCK', 'OTHER'];
@@ -58,12 +58,17 @@ function NoteField() {
   );
 }
 
-interface AdjustValues { locationId: string; lot?: string; delta: number; reason: StockAdjustmentReason; note?: string }
+interface AdjustValues { skuId?: string; warehouseId?: string; locationId: string; lot?: string; delta: number; reason: StockAdjustmentReason; note?: string }
 
-/** Adds or takes units in one location, with a reason code. */
-export function AdjustModal({ skuId, warehouseId, lotTracked, onClose, onRefresh }: LevelRef) {
+/**
+ * Adds or takes units in one location, with a reason code. Opened from the stock list (no
+ * level yet: opening stock) it asks for the SKU and the warehouse too.
+ */
+export function AdjustModal({ skuId: levelSku, warehouseId: levelWarehouse, lotTracked, onClose, onRefresh }: Omit<LevelRef, 'skuId' | 'warehouseId'> & { skuId?: string; warehouseId?: string }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<AdjustValues>();
+  const pickedWarehouse = Form.useWatch('warehouseId', form);
+  const warehouseId = levelWarehouse ?? pickedWarehouse;
   const [, adjust] = useMutation(InventoryAdjustMutation);
   return (
     <ChangeModal<AdjustValues>
@@ -75,15 +80,25 @@ export function AdjustModal({ skuId, warehouseId, lotTracked, onClose, onRefresh
       onRefresh={onRefresh}
       submit={async (v) => {
         const answer = await adjust({
-          input: { skuId, locationId: v.locationId, lot: lotOrNull(v.lot), delta: v.delta, reason: v.reason, note: noteOrNull(v.note) },
+          input: { skuId: levelSku ?? v.skuId ?? '', locationId: v.locationId, lot: lotOrNull(v.lot), delta: v.delta, reason: v.reason, note: noteOrNull(v.note) },
         });
         return { error: answer.error, userErrors: answer.data?.inventoryAdjust.userErrors ?? [] };
       }}
     >
+      {!levelSku && (
+        <Form.Item name="skuId" label={t('stock.sku')} rules={[{ required: true, message: t('validation.required') }]}>
+          <SkuSelect data-testid="adjust-sku" />
+        </Form.Item>
+      )}
+      {!levelWarehouse && (
+        <Form.Item name="warehouseId" label={t('stock.warehouse')} rules={[{ required: true, message: t('validation.required') }]}>
+          <WarehouseSelect data-testid="adjust-warehouse" />
+        </Form.Item>
+      )}
       <Form.Item name="locationId" label={t('stock.actions.location')} rules={[{ required: true, message: t('validation.required') }]}>
         <LocationSelect data-testid="adjust-location" warehouseId={warehouseId} />
       </Form.Item>
-      <LotField lotTracked={lotTracked} />
+      <LotField lotTracked={lotTracked || !levelSku} />
       <Form.Item name="delta" label={t('stock.actions.delta')} extra={t('stock.actions.deltaHelp')} rules={[{ required: true, message: t('validation.required') }]}>
         <InputNumber data-testid="adjust-delta" precision={0} style={{ width: '100%' }} />
       </Form.Item>

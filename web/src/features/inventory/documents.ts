@@ -72,7 +72,7 @@ export const LocationOptionsQuery = graphql(`
 
 export const SkuOptionsQuery = graphql(`
   query SkuOptions($query: String) {
-    skus(first: 20, query: $query) { nodes { id code nameEn nameZh } }
+    skus(first: 20, query: $query) { nodes { id code nameEn nameZh lotTracked merchant { id code } } }
   }
 `);
 

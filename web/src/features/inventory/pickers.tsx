@@ -106,8 +106,12 @@ export function SkuSelect({ value, onChange, id, allowClear, style, ...rest }: P
         setSearch('');
         onChange?.(next ?? undefined);
       }}
-      options={skus.map((s) => ({ value: s.id, label: s.code, code: s.code }))}
-      optionRender={(option) => <span data-testid={`sku-option-${option.data.code}`}>{option.label}</span>}
+      options={skus.map((s) => ({ value: s.id, label: s.merchant ? `${s.code} · ${s.merchant.code}` : s.code, code: s.code, merchant: s.merchant?.code ?? '' }))}
+      optionRender={(option) => (
+        <span data-testid={`sku-option-${option.data.code}`} data-merchant={option.data.merchant}>
+          {option.label}
+        </span>
+      )}
     />
   );
 }
