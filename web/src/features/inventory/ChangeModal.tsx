@@ -74,13 +74,14 @@ export function ChangeModal<V extends object>({ title, testId, form, initialValu
       onCancel={onClose}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', form: `${testId}-form`, loading: busy, id: `${testId}-submit`, 'data-testid': `${testId}-submit` } as ButtonProps}
+      okButtonProps={{ loading: busy, id: `${testId}-submit`, 'data-testid': `${testId}-submit` } as ButtonProps}
+      onOk={() => form.submit()}
       destroyOnHidden
     >
       {stale && <Alert type="warning" showIcon role="alert" data-testid="stock-stale" message={stale} description={t('stock.actions.staleHelp')} style={{ marginBottom: 16 }} />}
       <FormErrors messages={errors} />
       <Form<V>
-        id={`${testId}-form`}
+        name={testId}
         form={form}
         layout="vertical"
         initialValues={initialValues}

@@ -110,6 +110,7 @@ export function NewOrderPage() {
       <FormErrors messages={errors} />
       <Form<Values>
         form={form}
+        name="order"
         layout="vertical"
         initialValues={{ lines: [{ skuCode: '', quantity: 1 }], shipTo: { countryCode: 'US' } }}
         onValuesChange={() => key.reset()}
