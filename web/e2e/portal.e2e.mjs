@@ -720,6 +720,192 @@ step('audit log page has no serious or critical axe violations', async () => {
   await expectAccessible();
 });
 
+// ---- issue 7 part 11: stock and orders ------------------------------------------------------
+/** A US warehouse of this run, with one PICK location, made through the API (the portal has no warehouse screens yet). */
+const WAREHOUSE_CODE = `W${RANDOM.slice(-7).toUpperCase()}`;
+const LOCATION_CODE = 'A-01-01-1-A';
+const STOCK_SKU = 'LS-RED-M';
+const ORDER_REFERENCE = `E2E-ORD-${RANDOM.toUpperCase()}`;
+/** An antd InputNumber by its data-testid (the attribute lands on the input or on its wrapper). */
+const numberInput = (id) => page.locator(`input${byTestId(id)}, ${byTestId(id)} input`).first();
+
+step(`set the scene: warehouse ${WAREHOUSE_CODE} (US) with location ${LOCATION_CODE}, through the API`, async () => {
+  const { accessToken } = await ownerSession();
+  const made = await gql(
+    'mutation($input: WarehouseCreateInput!) { warehouseCreate(input: $input) { warehouse { id } userErrors { field message } } }',
+    {
+      input: {
+        code: WAREHOUSE_CODE,
+        name: `E2E warehouse ${RANDOM}`,
+        countryCode: 'US',
+        timezone: 'America/Los_Angeles',
+        address: { line1: '1000 E 8th St', city: 'Los Angeles', region: 'CA', postalCode: '90021' },
+      },
+    },
+    accessToken,
+  );
+  const warehouse = made.warehouseCreate.warehouse;
+  if (!warehouse) throw new Error(`warehouse refused: ${JSON.stringify(made.warehouseCreate.userErrors)}`);
+  const location = await gql(
+    'mutation($input: LocationCreateInput!) { locationCreate(input: $input) { location { code } userErrors { field message } } }',
+    { input: { warehouseId: warehouse.id, zone: 'A', aisle: '01', bay: '01', level: '1', bin: 'A', type: 'PICK' } },
+    accessToken,
+  );
+  if (location.locationCreate.location?.code !== LOCATION_CODE) {
+    throw new Error(`location refused: ${JSON.stringify(location.locationCreate.userErrors)}`);
+  }
+});
+
+step(`Stock: adjust ${STOCK_SKU} of ${MERCHANT_CODE} by +10 at ${WAREHOUSE_CODE} ${LOCATION_CODE}; its level is listed (English)`, async () => {
+  await useLanguage('en');
+  await page.locator(byTestId('nav-stock')).click();
+  await page.locator(byTestId('stock-adjust')).click();
+  await page.locator(byTestId('adjust-sku')).click();
+  await page.keyboard.type(STOCK_SKU);
+  await page.locator(`${byTestId(`sku-option-${STOCK_SKU}`)}[data-merchant="${MERCHANT_CODE}"] >> visible=true`).click();
+  await page.locator(byTestId('adjust-warehouse')).click();
+  await visibleOption(`warehouse-option-${WAREHOUSE_CODE}`).click();
+  await page.locator(byTestId('adjust-location')).click();
+  await page.keyboard.type(LOCATION_CODE);
+  await visibleOption(`location-option-${LOCATION_CODE}`).click();
+  await numberInput('adjust-delta').fill('10');
+  await page.locator(byTestId('adjust-reason')).click();
+  await visibleOption('reason-option-OPENING_STOCK').click();
+  await page.locator('#adjust-submit').click();
+  await waitUntil(
+    async () => {
+      await failOnFormErrors('adjustment refused');
+      return (await page.locator(byTestId('adjust-location')).count()) === 0; // the dialog closed
+    },
+    15_000,
+    'the adjust dialog did not close',
+  );
+  // The levels of the merchant's SKUs: the one adjusted, with its units.
+  await page.locator(byTestId('stock-merchant')).click();
+  await page.keyboard.type(MERCHANT_CODE);
+  await visibleOption(`merchant-option-${MERCHANT_CODE}`).click();
+  const row = page.locator(`${byTestId('stock-levels')} tr[data-row-key]`).filter({ hasText: WAREHOUSE_CODE });
+  await waitUntil(
+    async () =>
+      (await row.count()) === 1 &&
+      (await row.locator(byTestId(`stock-level-${STOCK_SKU}`)).count()) === 1 &&
+      squash(await row.locator(byTestId('qty-onHand')).innerText()) === '10' &&
+      squash(await row.locator(byTestId('qty-available')).innerText()) === '10',
+    10_000,
+    `no level of ${STOCK_SKU} in ${WAREHOUSE_CODE} with 10 on hand and available`,
+  );
+  // By SKU: the imported SKU shows its stock in the new warehouse.
+  await page.locator(byTestId('stock-tab-sku')).click();
+  await page.locator(byTestId('stock-sku-search')).fill(STOCK_SKU);
+  await page.locator(byTestId(`stock-sku-level-${STOCK_SKU}-${WAREHOUSE_CODE}`)).waitFor({ timeout: 10_000 });
+});
+
+step(`Stock: ${STOCK_SKU} in ${WAREHOUSE_CODE} shows its bin with its age and the ADJUSTMENT in its ledger (English)`, async () => {
+  await page.locator(byTestId(`stock-sku-level-${STOCK_SKU}-${WAREHOUSE_CODE}`)).click();
+  await waitUntil(async () => squash(await page.locator(byTestId('level-onHand')).innerText()) === '10', 10_000, 'the level does not show 10 on hand');
+  const title = squash(await page.locator(byTestId('stock-level-title')).innerText());
+  if (title !== say('en', 'stock.level.title', { sku: STOCK_SKU, warehouse: WAREHOUSE_CODE })) throw new Error(`the title reads "${title}"`);
+  const bin = page.locator(`${byTestId('stock-bins')} tr[data-row-key]`).filter({ hasText: LOCATION_CODE });
+  await bin.waitFor();
+  if ((await bin.locator(byTestId('stock-age')).getAttribute('data-bucket')) !== '0-30') throw new Error('the new bin is not 0–30 days old');
+  const entry = page.locator(`${byTestId('stock-ledger')} tr[data-kind="ADJUSTMENT"]`);
+  await waitUntil(async () => (await entry.count()) === 1, 10_000, 'no ADJUSTMENT movement in the ledger');
+  const shown = squash(await entry.innerText());
+  for (const wanted of [tr('en', 'stock.kinds.ADJUSTMENT'), '+10', '0 → 10', tr('en', 'stock.reasons.OPENING_STOCK'), LOCATION_CODE]) {
+    if (!shown.includes(wanted)) throw new Error(`the ledger entry reads "${shown}", without "${wanted}"`);
+  }
+});
+
+step('the stock level page has no serious or critical axe violations', async () => {
+  await expectAccessible();
+});
+
+const allocationText = (lang, available) =>
+  say(lang, 'orders.allocation.reason', {
+    warehouse: WAREHOUSE_CODE,
+    units: say(lang, 'orders.allocation.units_other', { count: 3 }),
+    rule: say(lang, 'orders.allocation.distance', { rule: tr(lang, 'orders.allocation.inStockNearest'), km: 0 }),
+    available,
+  });
+
+step(`New order ${ORDER_REFERENCE}: 3 × ${STOCK_SKU} to Los Angeles is ALLOCATED in ${WAREHOUSE_CODE}, with its reason (中文)`, async () => {
+  await useLanguage('zh-CN');
+  await page.locator(byTestId('nav-orders')).click();
+  await page.locator(byTestId('order-new')).click();
+  await page.locator(byTestId('order-merchant')).click();
+  await page.keyboard.type(MERCHANT_CODE);
+  await visibleOption(`merchant-option-${MERCHANT_CODE}`).click();
+  await page.locator(byTestId('order-reference')).fill(ORDER_REFERENCE);
+  await page.locator(byTestId('ship-country')).click();
+  await page.keyboard.type('US');
+  await visibleOption('country-option-US').click();
+  await page.locator(byTestId('ship-name')).fill('Jane Doe');
+  await page.locator(byTestId('ship-line1')).fill('1600 S Main St');
+  await page.locator(byTestId('ship-city')).fill('Los Angeles');
+  await page.locator(byTestId('ship-region')).fill('CA');
+  await page.locator(byTestId('ship-postal')).fill('90015');
+  await page.locator(byTestId('line-sku-0')).fill(STOCK_SKU);
+  await numberInput('line-qty-0').fill('3');
+  await page.locator('#order-submit').click();
+  const title = page.locator(byTestId('order-title'));
+  await waitUntil(
+    async () => {
+      await failOnFormErrors('order refused');
+      return (await title.count()) === 1 && squash(await title.innerText()).includes(ORDER_REFERENCE);
+    },
+    15_000,
+    `the order page of ${ORDER_REFERENCE} did not open`,
+  );
+  const status = await title.locator(byTestId('order-status')).getAttribute('data-status');
+  if (status !== 'ALLOCATED') throw new Error(`the order is ${status}`);
+  const reason = squash(await page.locator(byTestId('order-allocation')).first().innerText());
+  const wanted = allocationText('zh-CN', 10);
+  if (reason !== wanted) throw new Error(`the allocation reads "${reason}", expected "${wanted}"`);
+  if ((await page.locator(`${byTestId('order-event')}[data-kind="ALLOCATED"]`).count()) !== 1) throw new Error('no ALLOCATED step in the timeline');
+});
+
+step(`cancel ${ORDER_REFERENCE} with a reason: CANCELLED, its units given back (中文)`, async () => {
+  await page.locator(byTestId('order-cancel')).click();
+  await page.locator(byTestId('order-cancel-reason')).fill('e2e: customer changed their mind');
+  await page.locator(byTestId('order-cancel-submit')).click();
+  const status = page.locator(`${byTestId('order-title')} ${byTestId('order-status')}`);
+  await waitUntil(
+    async () => {
+      await failOnFormErrors('cancel refused');
+      return (await status.getAttribute('data-status')) === 'CANCELLED';
+    },
+    15_000,
+    'the order is not CANCELLED',
+  );
+  if ((await page.locator(byTestId('order-cancel')).count()) !== 0) throw new Error('a cancelled order still offers "cancel"');
+  const reason = squash(await page.locator(byTestId('order-allocation')).first().innerText());
+  const wanted = say('zh-CN', 'orders.allocation.released', { text: allocationText('zh-CN', 10) });
+  if (reason !== wanted) throw new Error(`the allocation reads "${reason}", expected "${wanted}"`);
+  if ((await page.locator(`${byTestId('order-event')}[data-kind="CANCELLED"]`).count()) !== 1) throw new Error('no CANCELLED step in the timeline');
+  await expectAccessible();
+  // The list finds it by its reference, cancelled.
+  await page.locator(byTestId('nav-orders')).click();
+  await page.locator(byTestId('orders-search')).fill(ORDER_REFERENCE);
+  const row = page.locator(`${byTestId('orders-table')} tr[data-row-key]`).filter({ hasText: ORDER_REFERENCE });
+  await waitUntil(
+    async () => (await row.count()) === 1 && (await row.locator(byTestId('order-status')).getAttribute('data-status')) === 'CANCELLED',
+    10_000,
+    `${ORDER_REFERENCE} is not listed as cancelled`,
+  );
+});
+
+step('the home page shows the dashboard cards, the cut-off card without numbers (English)', async () => {
+  await useLanguage('en');
+  await page.locator(byTestId('nav-home')).click();
+  for (const id of ['dash-to-ship', 'dash-backorders', 'dash-inbound', 'dash-safety', 'dash-cutoffs']) {
+    await page.locator(byTestId(id)).waitFor({ timeout: 10_000 });
+  }
+  await waitUntil(async () => (await page.locator(byTestId('dash-to-ship')).getAttribute('data-value')) !== '', 10_000, 'orders to ship never counted');
+  await page.locator(byTestId('dash-backorders-link')).click();
+  await waitUntil(async () => new URL(page.url()).search === '?status=BACKORDERED', 5_000, 'the backorders link does not filter the orders');
+  await page.locator(byTestId('orders-table')).waitFor();
+});
+
 // ---- 16: keyboard focus in the menu, and a phone ------------------------------------------
 /** The menu item holding keyboard focus, with its focus ring, after pressing Tab up to 40 times. */
 async function tabIntoMenu(target) {

@@ -2,6 +2,8 @@ import { useRoutes, type RouteObject } from 'react-router-dom';
 import { catalogRoutes } from './features/catalog/routes';
 import { identityRoutes } from './features/identity/routes';
 import { inboundRoutes } from './features/inbound/routes';
+import { inventoryRoutes } from './features/inventory/routes';
+import { ordersRoutes } from './features/orders/routes';
 import { platformRoutes } from './features/platform/routes';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
@@ -23,6 +25,8 @@ const CONTEXT_ROUTES: readonly ContextRoutes[] = [
   platformRoutes,
   catalogRoutes,
   inboundRoutes,
+  inventoryRoutes,
+  ordersRoutes,
 ];
 
 const ROUTES: RouteObject[] = [

@@ -1,6 +1,9 @@
 import { catalogLocales } from '../features/catalog/locales';
 import { identityLocales } from '../features/identity/locales';
+import { dashboardLocales } from '../features/dashboard/locales';
 import { inboundLocales } from '../features/inbound/locales';
+import { inventoryLocales } from '../features/inventory/locales';
+import { ordersLocales } from '../features/orders/locales';
 import { platformLocales } from '../features/platform/locales';
 import { LANGUAGES, type Language } from './language';
 import en from './locales/en.json';
@@ -16,6 +19,9 @@ export const CONTEXT_LOCALES: Readonly<Record<string, LocaleBundle>> = {
   platform: platformLocales,
   catalog: catalogLocales,
   inbound: inboundLocales,
+  inventory: inventoryLocales,
+  orders: ordersLocales,
+  dashboard: dashboardLocales,
 };
 
 /** The shared strings and every context's, merged per language (keys stay namespaced). */

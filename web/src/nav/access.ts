@@ -1,6 +1,8 @@
 import { CATALOG_PAGES } from '../features/catalog/nav';
 import { IDENTITY_PAGES } from '../features/identity/nav';
 import { INBOUND_PAGES } from '../features/inbound/nav';
+import { INVENTORY_PAGES } from '../features/inventory/nav';
+import { ORDERS_PAGES } from '../features/orders/nav';
 import { PLATFORM_PAGES } from '../features/platform/nav';
 import type { Role } from '../gql/graphql';
 
@@ -13,6 +15,8 @@ export const PAGE_ROLES = {
   ...PLATFORM_PAGES,
   ...CATALOG_PAGES,
   ...INBOUND_PAGES,
+  ...INVENTORY_PAGES,
+  ...ORDERS_PAGES,
 } satisfies Record<string, readonly Role[]>;
 
 export type PageKey = keyof typeof PAGE_ROLES;

@@ -21,6 +21,8 @@ describe('visibleNav', () => {
         'merchants',
         'skus',
         'inbound',
+        'stock',
+        'orders',
         'members',
         'api-clients',
         'audit-log',
@@ -30,14 +32,14 @@ describe('visibleNav', () => {
     }
   });
 
-  it('shows operators and merchant users the merchants, SKUs and inbound pages, and no admin page', () => {
+  it('shows operators and merchant users the merchants, SKUs, inbound, stock and orders pages, and no admin page', () => {
     for (const role of ['OPERATOR', 'MERCHANT'] as const) {
-      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound']);
+      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound', 'stock', 'orders']);
     }
   });
 
-  it('shows viewers the inbound shipments only', () => {
-    expect(keys(['STORES'], 'VIEWER')).toEqual(['home', 'module-stores', 'inbound']);
+  it('shows viewers the inbound shipments, stock and orders (the roles holding inbound, inventory and orders read)', () => {
+    expect(keys(['STORES'], 'VIEWER')).toEqual(['home', 'module-stores', 'inbound', 'stock', 'orders']);
   });
 
   it('hides every page from the other roles and from tokens without a role', () => {
@@ -70,6 +72,19 @@ describe('canOpen merchants', () => {
     expect(['OWNER', 'ADMIN', 'OPERATOR', 'MERCHANT'].every((r) => canOpen('merchants', r as Role))).toBe(true);
     expect(canOpen('merchants', 'SELLER')).toBe(false);
     expect(canOpen('merchants', 'VIEWER')).toBe(false);
+  });
+});
+
+describe('canOpen stock and orders', () => {
+  it('follows the roles holding inventory:read and orders:read', () => {
+    for (const role of ['OWNER', 'ADMIN', 'OPERATOR', 'MERCHANT', 'VIEWER'] as const) {
+      expect(canOpen('stock', role), role).toBe(true);
+      expect(canOpen('orders', role), role).toBe(true);
+    }
+    for (const role of ['SELLER', 'STORE_STAFF', 'TRAINER', 'TRAINEE'] as const) {
+      expect(canOpen('stock', role), role).toBe(false);
+      expect(canOpen('orders', role), role).toBe(false);
+    }
   });
 });
 

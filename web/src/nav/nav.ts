@@ -1,6 +1,8 @@
 import { CATALOG_NAV } from '../features/catalog/nav';
 import { IDENTITY_NAV } from '../features/identity/nav';
 import { INBOUND_NAV } from '../features/inbound/nav';
+import { INVENTORY_NAV } from '../features/inventory/nav';
+import { ORDERS_NAV } from '../features/orders/nav';
 import { PLATFORM_NAV } from '../features/platform/nav';
 import type { Module, Role } from '../gql/graphql';
 import { MODULES } from '../lib/enums';
@@ -38,6 +40,8 @@ const CONTEXT_NAV: readonly (readonly NavItem[])[] = [
   PLATFORM_NAV,
   CATALOG_NAV,
   INBOUND_NAV,
+  INVENTORY_NAV,
+  ORDERS_NAV,
 ];
 
 /** Every context's page entries, in `order`. */

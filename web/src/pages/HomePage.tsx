@@ -1,6 +1,7 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useViewer } from '../auth/useAuth';
+import { Dashboard } from '../features/dashboard/Dashboard';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export function HomePage() {
       <Typography.Title level={1} style={{ fontSize: 24 }}>
         {t('home.welcome', { name: viewer.user?.name ?? '' })}
       </Typography.Title>
+      <Dashboard />
       <Descriptions bordered column={1} style={{ maxWidth: 640 }}>
         <Descriptions.Item label={t('home.tenant')}>
           {tenant.name} ({tenant.slug})

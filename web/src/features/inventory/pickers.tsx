@@ -1,0 +1,117 @@
+import { Select } from 'antd';
+import { useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { useDebounced } from '../../lib/useDebounced';
+import { LocationOptionsQuery, SkuOptionsQuery, WarehouseOptionsQuery } from './documents';
+
+interface PickerProps {
+  value?: string | null;
+  onChange?(id: string | undefined): void;
+  /** Set by `Form.Item`, so its label names the picker. */
+  id?: string;
+  allowClear?: boolean;
+  style?: CSSProperties;
+  'data-testid'?: string;
+  'aria-label'?: string;
+}
+
+/** Picks a warehouse by code; options carry `warehouse-option-<code>`. */
+export function WarehouseSelect({ value, onChange, id, allowClear, style, ...rest }: PickerProps) {
+  const { t } = useTranslation();
+  const [result] = useQuery({ query: WarehouseOptionsQuery });
+  const warehouses = result.data?.warehouses.nodes ?? [];
+  return (
+    <Select<string>
+      id={id}
+      data-testid={rest['data-testid']}
+      aria-label={rest['aria-label']}
+      value={value ?? undefined}
+      allowClear={allowClear}
+      style={style}
+      virtual={false}
+      loading={result.fetching}
+      placeholder={t('stock.pick.warehouse')}
+      onChange={(next) => onChange?.(next ?? undefined)}
+      options={warehouses.map((w) => ({ value: w.id, label: `${w.code} · ${w.name}`, code: w.code }))}
+      optionRender={(option) => <span data-testid={`warehouse-option-${option.data.code}`}>{option.label}</span>}
+    />
+  );
+}
+
+/**
+ * Picks a location by code, searching the server as one types (the first 20 whose code starts
+ * with it), within one warehouse when given; options carry `location-option-<code>`.
+ */
+export function LocationSelect({ value, onChange, id, allowClear, style, warehouseId, ...rest }: PickerProps & { warehouseId?: string | null }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const query = useDebounced(search.trim(), 250);
+  const [result] = useQuery({ query: LocationOptionsQuery, variables: { warehouseId: warehouseId ?? null, query: query || null } });
+  const locations = (result.data?.locations.nodes ?? []).filter((l) => l.active || l.id === value);
+  return (
+    <Select<string>
+      id={id}
+      data-testid={rest['data-testid']}
+      aria-label={rest['aria-label']}
+      value={value ?? undefined}
+      showSearch
+      filterOption={false}
+      searchValue={search}
+      onSearch={setSearch}
+      allowClear={allowClear}
+      style={style}
+      virtual={false}
+      loading={result.fetching}
+      placeholder={t('stock.pick.location')}
+      notFoundContent={result.fetching ? null : t('stock.pick.none')}
+      onChange={(next) => {
+        setSearch('');
+        onChange?.(next ?? undefined);
+      }}
+      options={locations.map((l) => ({
+        value: l.id,
+        label: warehouseId ? `${l.code} (${t(`stock.locationTypes.${l.type}`)})` : `${l.warehouse.code} ${l.code}`,
+        code: l.code,
+      }))}
+      optionRender={(option) => <span data-testid={`location-option-${option.data.code}`}>{option.label}</span>}
+    />
+  );
+}
+
+/** Picks a SKU by code, barcode or name (the server searches); options carry `sku-option-<code>`. */
+export function SkuSelect({ value, onChange, id, allowClear, style, ...rest }: PickerProps) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const query = useDebounced(search.trim(), 250);
+  const [result] = useQuery({ query: SkuOptionsQuery, variables: { query: query || null } });
+  const skus = result.data?.skus.nodes ?? [];
+  return (
+    <Select<string>
+      id={id}
+      data-testid={rest['data-testid']}
+      aria-label={rest['aria-label']}
+      value={value ?? undefined}
+      showSearch
+      filterOption={false}
+      searchValue={search}
+      onSearch={setSearch}
+      allowClear={allowClear}
+      style={style}
+      virtual={false}
+      loading={result.fetching}
+      placeholder={t('stock.pick.sku')}
+      notFoundContent={result.fetching ? null : t('stock.pick.none')}
+      onChange={(next) => {
+        setSearch('');
+        onChange?.(next ?? undefined);
+      }}
+      options={skus.map((s) => ({ value: s.id, label: s.merchant ? `${s.code} · ${s.merchant.code}` : s.code, code: s.code, merchant: s.merchant?.code ?? '' }))}
+      optionRender={(option) => (
+        <span data-testid={`sku-option-${option.data.code}`} data-merchant={option.data.merchant}>
+          {option.label}
+        </span>
+      )}
+    />
+  );
+}
