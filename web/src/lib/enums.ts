@@ -37,6 +37,7 @@ export const SCOPES = keys<Scope>({
   WAREHOUSES_WRITE: true,
   INVENTORY_READ: true,
   INVENTORY_WRITE: true,
+  COUNTS_APPROVE: true,
   ORDERS_READ: true,
   ORDERS_WRITE: true,
   INBOUND_READ: true,

@@ -33,7 +33,8 @@ impl StockTransfer {
     async fn merchant(&self, ctx: &Context<'_>) -> Result<Option<Merchant>> {
         Merchant::load(ctx, self.0.merchant_id).await
     }
-    async fn from_warehouse(&self, ctx: &Context<'_>) -> Result<Option<Warehouse>> {
+    #[graphql(name = "fromWarehouse")]
+    async fn source_warehouse(&self, ctx: &Context<'_>) -> Result<Option<Warehouse>> {
         Warehouse::load(ctx, self.0.from_warehouse_id).await
     }
     async fn to_warehouse(&self, ctx: &Context<'_>) -> Result<Option<Warehouse>> {
@@ -64,7 +65,8 @@ impl StockTransferLine {
         Sku::load(ctx, self.0.sku_id).await
     }
     /// The bin the units left.
-    async fn from_location(&self, ctx: &Context<'_>) -> Result<Option<Location>> {
+    #[graphql(name = "fromLocation")]
+    async fn source_location(&self, ctx: &Context<'_>) -> Result<Option<Location>> {
         Location::load(ctx, self.0.from_location_id).await
     }
     async fn lot(&self) -> Option<&str> {
