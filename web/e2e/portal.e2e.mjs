@@ -153,6 +153,8 @@ async function failOnFormErrors(what) {
 
 /** Runs axe on the current page (of `target`); fails on serious or critical violations, logs the rest. */
 async function expectAccessible(target = page) {
+  // A toast fading in or out is measured at part opacity: wait until it has gone.
+  await waitUntil(async () => (await target.locator('.ant-message-notice').count()) === 0, 10_000, 'a toast did not go away');
   const { violations } = await new AxeBuilder({ page: target })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

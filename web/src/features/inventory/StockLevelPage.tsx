@@ -32,7 +32,7 @@ export function StockLevelPage() {
   const [action, setAction] = useState<Action | null>(null);
   const ids = { skuId, warehouseId };
   const [levelResult, refetchLevel] = useQuery({ query: StockLevelsQuery, variables: { ...ids, first: 1 } });
-  const [binsResult, refetchBins] = useQuery({ query: BinsQuery, variables: { ...ids, first: 250 } });
+  const [binsResult, refetchBins] = useQuery({ query: BinsQuery, variables: { ...ids, first: 100 } });
   const [ledgerResult, refetchLedger] = useQuery({ query: StockMovementsQuery, variables: { ...ids, ...pager.args } });
   const level = levelResult.data?.stockLevels.nodes[0];
   const bins = binsResult.data?.binStocks.nodes ?? [];

@@ -18,11 +18,12 @@ export function ageSummary(bins: ReadonlyArray<{ ageDays: number; onHand: number
 }
 
 /** Tag colour of a bucket: older is warmer. */
+/** Dark enough for white text to pass WCAG AA contrast (antd's light presets do not). */
 export const AGE_COLOURS: Record<AgeBucket, string> = {
-  '0-30': 'green',
-  '31-90': 'blue',
-  '91-180': 'orange',
-  '181+': 'red',
+  '0-30': '#237804',
+  '31-90': '#0958d9',
+  '91-180': '#ad4e00',
+  '181+': '#a8071a',
 };
 
 export interface BinLike {
