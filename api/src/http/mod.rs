@@ -14,6 +14,7 @@ pub mod middleware;
 pub mod oauth;
 pub mod portal;
 mod refusal;
+mod stock_export;
 
 use std::net::TcpListener;
 
@@ -44,7 +45,8 @@ pub fn api_routes(cfg: &mut web::ServiceConfig, state: &AppState, schema: &AppSc
                 .route(web::post().to(imports::upload)),
         )
         .service(web::resource("/imports/{id}/errors.csv").route(web::get().to(imports::error_report)))
-        .service(web::resource("/exports/skus.csv").route(web::get().to(imports::export_skus)));
+        .service(web::resource("/exports/skus.csv").route(web::get().to(imports::export_skus)))
+        .service(web::resource("/exports/stock.csv").route(web::get().to(stock_export::export_stock)));
     probe_routes(cfg, state);
     portal::routes(cfg, &portal::Portal::new(state.config.web_dir.as_deref()));
 }

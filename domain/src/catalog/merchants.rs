@@ -254,3 +254,11 @@ pub(crate) async fn exists(tx: &TenantTx, id: Uuid) -> DomainResult<bool> {
 pub(super) async fn default_currency(tx: &TenantTx, id: Uuid) -> DomainResult<Option<String>> {
     Ok(tx.find_by_id::<merchant::Entity>(id).one(tx.conn()).await?.map(|m| m.default_currency))
 }
+
+/// The codes of the merchants `ids` this context can see, for other
+/// contexts' exports under their own permission.
+pub(crate) async fn codes(tx: &TenantTx, ids: &[Uuid]) -> DomainResult<std::collections::HashMap<Uuid, String>> {
+    let rows =
+        tx.find::<merchant::Entity>().filter(merchant::Column::Id.is_in(ids.iter().copied())).all(tx.conn()).await?;
+    Ok(rows.into_iter().map(|m| (m.id, m.code)).collect())
+}

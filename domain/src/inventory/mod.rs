@@ -9,6 +9,7 @@ pub mod adjustments;
 pub mod check;
 pub mod counts;
 mod entities;
+pub mod export;
 pub mod labels;
 pub mod ledger;
 pub mod location_codes;

@@ -259,3 +259,49 @@ async fn a_merchant_reads_only_its_own_stock_and_cannot_change_any() {
     let tried = app.adjust(&merchant.access_token, &acme.sku, &acme.pick, 1).await;
     assert_eq!(tried, Value::Null, "warehouse staff adjust stock, not merchants");
 }
+
+#[tokio::test]
+async fn stock_exports_as_csv_by_level_and_by_bin_and_only_what_the_caller_may_read() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let token = owner.access_token.as_str();
+    let acme = app.stock_site(&owner, "ACME").await;
+    let beta = app.stock_site(&owner, "BETA").await;
+    app.adjust(token, &acme.sku, &acme.pick, 5).await;
+    app.adjust(token, &acme.sku, &acme.pick2, 2).await;
+    app.adjust(token, &beta.sku, &beta.pick, 7).await;
+    let get = |token: String, query: &'static str| {
+        let request = app.http.get(format!("{}/exports/stock.csv{query}", app.url)).bearer_auth(token);
+        async move {
+            let answer = request.send().await.expect("export");
+            (answer.status().as_u16(), answer.text().await.unwrap_or_default())
+        }
+    };
+    let (status, levels) = get(owner.access_token.clone(), "").await;
+    assert_eq!(status, 200, "{levels}");
+    assert_eq!(
+        levels,
+        "merchant_code,sku_code,warehouse_code,on_hand,reserved,damaged,quality_control,safety_stock,incoming,available\n\
+         ACME,ACME-1,ACME-W,7,0,0,0,0,0,7\nBETA,BETA-1,BETA-W,7,0,0,0,0,0,7\n"
+    );
+    let (_, bins) = get(owner.access_token.clone(), "?by=bin").await;
+    let lines: Vec<&str> = bins.lines().collect();
+    assert_eq!(
+        lines[0],
+        "merchant_code,sku_code,warehouse_code,location_code,lot,received_on,expires_on,on_hand,age_days"
+    );
+    assert!(lines[1].starts_with("ACME,ACME-1,ACME-W,A,,") && lines[1].ends_with(",,5,0"), "{bins}");
+    assert!(lines[2].starts_with("ACME,ACME-1,ACME-W,B,,") && lines[2].ends_with(",,2,0"), "{bins}");
+    assert_eq!(lines.len(), 4, "{bins}");
+
+    let merchant = app.merchant_member(&owner, "ops@acme.example.com", &acme.merchant).await;
+    let (_, own) = get(merchant.access_token.clone(), "").await;
+    assert!(own.contains("ACME-1") && !own.contains("BETA"), "a merchant exports its own stock only: {own}");
+    let stranger = app.signup("beta").await;
+    let (_, none) = get(stranger.access_token.clone(), "").await;
+    assert_eq!(none.lines().count(), 1, "another tenant's export has the header only: {none}");
+    let (bad, refused) = get(owner.access_token.clone(), "?by=shelf").await;
+    assert_eq!(bad, 400, "{refused}");
+    let anonymous = app.http.get(format!("{}/exports/stock.csv", app.url)).send().await.expect("export");
+    assert_eq!(anonymous.status().as_u16(), 401);
+}
