@@ -8,6 +8,7 @@
 //! - [`inbound`]: inbound shipments (ASNs), receiving and putaway.
 //! - [`orders`]: outbound orders, their addresses and allocation.
 //! - [`fulfilment`]: getting orders to their recipients (so far, carriers).
+//! - [`returns`]: returns (RMA), received and inspected.
 //! - [`demo`]: the living demo warehouse `silkport seed demo` adds.
 //!
 //! Entities are private; callers go through the services of a context,
@@ -22,6 +23,7 @@ pub mod inbound;
 pub mod inventory;
 pub mod orders;
 pub mod platform;
+pub mod returns;
 
 pub use platform::db::{Db, DbOptions};
 pub use platform::errors::{DomainError, DomainResult, UserError, UserErrorCode};

@@ -27,6 +27,7 @@ mod m20261210_000015_stock_ledger;
 mod m20261211_000016_inbound;
 mod m20261211_000017_orders;
 mod m20261212_000019_transfers_and_counts;
+mod m20261212_000020_returns;
 mod rls;
 
 /// The role the application connects as on PostgreSQL, unless
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261211_000016_inbound::Migration),
             Box::new(m20261211_000017_orders::Migration),
             Box::new(m20261212_000019_transfers_and_counts::Migration),
+            Box::new(m20261212_000020_returns::Migration),
         ]
     }
 }

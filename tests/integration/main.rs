@@ -13,4 +13,5 @@ mod orders;
 mod owner_scoping;
 mod permissions;
 mod platform;
+mod returns;
 mod schema;

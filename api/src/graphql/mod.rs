@@ -14,6 +14,7 @@ pub mod kit;
 mod nodes;
 pub mod orders;
 pub mod platform;
+pub mod returns;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
@@ -33,6 +34,7 @@ pub struct QueryRoot(
     catalog::CatalogQuery,
     inventory::InventoryQuery,
     orders::OrdersQuery,
+    returns::ReturnsQuery,
     inbound::InboundQuery,
 );
 
@@ -43,6 +45,7 @@ pub struct MutationRoot(
     catalog::CatalogMutation,
     inventory::InventoryMutation,
     orders::OrdersMutation,
+    returns::ReturnsMutation,
     inbound::InboundMutation,
 );
 

@@ -13,8 +13,9 @@ use domain::orders::ORDER;
 use domain::platform::audit::AUDIT_ENTRY;
 use domain::platform::ids::parse_gid;
 use domain::platform::jobs::JOB;
+use domain::returns::RETURN;
 
-use super::{catalog, identity, inbound, inventory, orders, platform};
+use super::{catalog, identity, inbound, inventory, orders, platform, returns};
 
 macro_rules! nodes {
     ($($variant:ident($context:ident::$ty:ident) = $kind:expr => $load:path),* $(,)?) => {
@@ -53,6 +54,7 @@ nodes! {
     StockTransfer(inventory::StockTransfer) = STOCK_TRANSFER => inventory::transfer_node,
     CountTask(inventory::CountTask) = COUNT_TASK => inventory::count_node,
     Order(orders::Order) = ORDER => orders::order_node,
+    Return(returns::Return) = RETURN => returns::return_node,
     InboundShipment(inbound::InboundShipment) = INBOUND_SHIPMENT => inbound::shipment_node,
     InboundLine(inbound::InboundLine) = INBOUND_LINE => inbound::line_node,
 }

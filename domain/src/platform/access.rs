@@ -82,6 +82,8 @@ permissions! {
     CountsApprove = "counts:approve", Tenant => [Owner, Admin],
     OrdersRead = "orders:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
     OrdersWrite = "orders:write", Merchant => [Owner, Admin, Operator, Merchant],
+    ReturnsRead = "returns:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
+    ReturnsWrite = "returns:write", Merchant => [Owner, Admin, Operator, Merchant],
     InboundRead = "inbound:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
     InboundWrite = "inbound:write", Merchant => [Owner, Admin, Operator, Merchant],
 }

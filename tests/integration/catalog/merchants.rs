@@ -123,6 +123,8 @@ async fn a_merchant_member_is_bound_to_one_merchant_and_sees_only_it() {
             "INVENTORY_READ",
             "ORDERS_READ",
             "ORDERS_WRITE",
+            "RETURNS_READ",
+            "RETURNS_WRITE",
             "INBOUND_READ",
             "INBOUND_WRITE"
         ])

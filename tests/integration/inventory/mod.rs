@@ -147,8 +147,8 @@ pub const OPERATIONS: Operations = &[
 pub const SNAPSHOT: &str =
     "warehouses(first: 50) { totalCount nodes { id code name active timezone address { line1 } } }
     locations(first: 50) { totalCount nodes { id code type active } }
-    stockLevels(first: 50) { nodes { onHand available safetyStock } }
-    binStocks(first: 50) { nodes { onHand } }
+    stockLevels(first: 10) { nodes { onHand available safetyStock } }
+    binStocks(first: 10) { nodes { onHand } }
     countTasks { id status lines { counted } }";
 
 /// A warehouse with two locations in `owner`'s tenant and 37 units of

@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 47] = [
+const MUTATIONS: [&str; 50] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -44,6 +44,9 @@ const MUTATIONS: [&str; 47] = [
     "cycleCountDecide",
     "orderCreate",
     "orderCancel",
+    "returnCreate",
+    "returnReceive",
+    "returnInspect",
     "skuImportStart",
     "inboundCreate",
     "inboundReceive",
@@ -723,6 +726,74 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("orderCancel");
+
+    // A return needs a shipped order: FRA1 holds the unit SHOP-1 gave back.
+    let placed = app
+        .gql(
+            t,
+            "mutation($m: ID!, $s: ID!) { orderCreate(input: {merchantId: $m, reference: \"SHOP-2\", lines: [{skuId: $s, quantity: 1}],
+                shipTo: {name: \"Ann Lee\", line1: \"100 Main St\", city: \"Los Angeles\", region: \"CA\", postalCode: \"90001\", countryCode: \"US\"}})
+                { order { id status } } }",
+            json!({"m": merchant, "s": sku}),
+        )
+        .await;
+    let shipped = placed["data"]["orderCreate"]["order"]["id"].as_str().expect("order").to_owned();
+    assert_eq!(placed["data"]["orderCreate"]["order"]["status"], "ALLOCATED", "{placed}");
+    crate::returns::rmas::mark_shipped(&app, &shipped).await;
+    app.gql(
+        t,
+        "mutation($w: ID!) { locationCreate(input: {warehouseId: $w, zone: \"QC\", type: QUARANTINE}) { location { id } } }",
+        json!({"w": second}),
+    )
+    .await;
+    let made = run(
+        &app,
+        t,
+        "returnCreate",
+        "mutation($o: ID!, $s: ID!) { returnCreate(input: {orderId: $o, reason: \"too small\", lines: [{skuId: $s, quantity: 1}]}) { return { id } userErrors { code } } }",
+        json!({"o": shipped, "s": sku}),
+    )
+    .await;
+    let rma = made["return"]["id"].clone();
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "return.create", "actor": owner_actor, "subjectId": rma,
+               "after": {"reference": "RMA-000001", "order": "SHOP-2", "status": "requested", "units": 1},
+               "requestId": request_id("returnCreate")}),
+    )
+    .await;
+    checked.push("returnCreate");
+    run(
+        &app,
+        t,
+        "returnReceive",
+        "mutation($r: ID!) { returnReceive(input: {returnId: $r, barcode: \"LS-RED-M\"}) { userErrors { code } } }",
+        json!({"r": rma}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "return.receive", "actor": owner_actor, "subjectId": rma, "before": {"received": 0},
+               "after": {"scanned": "LS-RED-M", "quantity": 1, "received": 1}, "requestId": request_id("returnReceive")}),
+    )
+    .await;
+    checked.push("returnReceive");
+    run(
+        &app,
+        t,
+        "returnInspect",
+        "mutation($r: ID!) { returnInspect(input: {returnId: $r, barcode: \"LS-RED-M\", outcome: DISPOSE}) { userErrors { code } } }",
+        json!({"r": rma}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "return.inspect", "actor": owner_actor, "subjectId": rma,
+               "after": {"scanned": "LS-RED-M", "quantity": 1, "outcome": "dispose", "restocked": 0, "damaged": 0, "disposed": 1},
+               "requestId": request_id("returnInspect")}),
+    )
+    .await;
+    checked.push("returnInspect");
 
     let file = "sku_code,product_handle,name_en\nLS-BLUE-M,linen-shirt,\"Linen shirt, blue, M\"\n";
     let upload = app.upload(&owner.access_token, "skus.csv", file.as_bytes()).await;

@@ -40,6 +40,8 @@ export const SCOPES = keys<Scope>({
   COUNTS_APPROVE: true,
   ORDERS_READ: true,
   ORDERS_WRITE: true,
+  RETURNS_READ: true,
+  RETURNS_WRITE: true,
   INBOUND_READ: true,
   INBOUND_WRITE: true,
 });
@@ -60,6 +62,8 @@ export const MERCHANT_SCOPES: readonly Scope[] = [
   'INVENTORY_READ',
   'ORDERS_READ',
   'ORDERS_WRITE',
+  'RETURNS_READ',
+  'RETURNS_WRITE',
   'INBOUND_READ',
   'INBOUND_WRITE',
 ];

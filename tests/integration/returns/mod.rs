@@ -1,0 +1,57 @@
+//! The returns context: returns (RMA) of shipped orders, received into
+//! quarantine and inspected. Its operations for the isolation sweeps.
+
+pub mod rmas;
+
+use domain::platform::access::Permission::*;
+use serde_json::json;
+use silkport_tests::sweep::Needs::All;
+use silkport_tests::sweep::{Operations, Seeded};
+use silkport_tests::{Session, TestApp};
+
+pub const OPERATIONS: Operations = &[
+    (
+        "node",
+        All(&[ReturnsRead]),
+        "query($return: ID!) { node(id: $return) { id ... on Return { reference status reason } } }",
+    ),
+    ("returns", All(&[ReturnsRead]), "query { returns(first: 50) { totalCount nodes { id reference status } } }"),
+    (
+        "returnCreate",
+        All(&[ReturnsWrite]),
+        "mutation($order: ID!, $sku: ID!) { returnCreate(input: {orderId: $order, reason: \"sweep\", lines: [{skuId: $sku, quantity: 1}]}) { return { id } userErrors { code } } }",
+    ),
+    (
+        "returnReceive",
+        All(&[InventoryWrite]),
+        "mutation($return: ID!) { returnReceive(input: {returnId: $return, barcode: \"4006381333931\"}) { return { status } userErrors { code } } }",
+    ),
+    (
+        "returnInspect",
+        All(&[InventoryWrite]),
+        "mutation($return: ID!) { returnInspect(input: {returnId: $return, barcode: \"4006381333931\", outcome: DISPOSE}) { return { status } userErrors { code } } }",
+    ),
+];
+
+/// The victim's returns, as its owner reads them.
+pub const SNAPSHOT: &str =
+    "returns(first: 10) { totalCount nodes { id status lines { received restocked damaged disposed } } }";
+
+/// A return of the seeded order, marked shipped first; its reason is a secret.
+pub async fn seed(app: &TestApp, owner: &Session, order: &str, sku: &str) -> Seeded {
+    rmas::mark_shipped(app, order).await;
+    let slug = owner.email.split('@').nth(1).and_then(|d| d.split('.').next()).expect("slug in the owner's email");
+    let reason = format!("{slug} customer changed their mind");
+    let made = app
+        .gql(
+            Some(&owner.access_token),
+            rmas::CREATE,
+            json!({"input": {"orderId": order, "reason": reason, "lines": [{"skuId": sku, "quantity": 1}]}}),
+        )
+        .await;
+    let id = made["data"]["returnCreate"]["return"]["id"].as_str().unwrap_or_else(|| panic!("no return: {made}"));
+    let mut seeded = Seeded::default();
+    seeded.id("return", id);
+    seeded.secret(&reason);
+    seeded
+}
