@@ -11,6 +11,7 @@ mod inventory;
 mod isolation;
 mod orders;
 mod owner_scoping;
+mod partner_guide;
 mod permissions;
 mod platform;
 mod returns;
