@@ -211,7 +211,7 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Order>> {
 }
 
 /// [`get`] for a writer of this context that has checked its own permission.
-pub(super) async fn read_one(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Order>> {
+pub(crate) async fn read_one(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Order>> {
     let Some(row) = tx.find_by_id::<order::Entity>(id).one(tx.conn()).await? else { return Ok(None) };
     Ok(assemble(tx, vec![row]).await?.pop())
 }
