@@ -116,9 +116,14 @@ impl MigrationTrait for Migration {
                 .col(uuid("sku_id"))
                 .col(positive("quantity"))
                 .foreign_key(
-                    &mut tenant_link("package_items", &["merchant_id", "package_id"], "packages", &["merchant_id", "id"])
-                        .on_delete(ForeignKeyAction::Cascade)
-                        .take(),
+                    &mut tenant_link(
+                        "package_items",
+                        &["merchant_id", "package_id"],
+                        "packages",
+                        &["merchant_id", "id"],
+                    )
+                    .on_delete(ForeignKeyAction::Cascade)
+                    .take(),
                 )
                 .foreign_key(&mut of_order("package_items"))
                 .take(),
@@ -149,10 +154,13 @@ impl MigrationTrait for Migration {
                 .take(),
         )
         .await?;
-        m.create_index(index("shipments", "shipments_of_package", &["tenant_id", "package_id"]).unique().take()).await?;
-        m.create_index(index("shipments", "shipments_of_order", &["tenant_id", "order_id"])).await?;
-        m.create_index(index("shipments", "shipments_of_merchant", &["tenant_id", "merchant_id", "id"]).unique().take())
+        m.create_index(index("shipments", "shipments_of_package", &["tenant_id", "package_id"]).unique().take())
             .await?;
+        m.create_index(index("shipments", "shipments_of_order", &["tenant_id", "order_id"])).await?;
+        m.create_index(
+            index("shipments", "shipments_of_merchant", &["tenant_id", "merchant_id", "id"]).unique().take(),
+        )
+        .await?;
         m.create_index(index("shipments", "shipments_by_status", &["tenant_id", "carrier", "status"])).await?;
 
         m.create_table(

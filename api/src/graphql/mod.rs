@@ -7,6 +7,7 @@
 //! types in [`nodes`]).
 
 pub mod catalog;
+pub mod fulfilment;
 pub mod identity;
 pub mod inbound;
 pub mod inventory;
@@ -34,6 +35,7 @@ pub struct QueryRoot(
     inventory::InventoryQuery,
     orders::OrdersQuery,
     inbound::InboundQuery,
+    fulfilment::FulfilmentQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -44,6 +46,7 @@ pub struct MutationRoot(
     inventory::InventoryMutation,
     orders::OrdersMutation,
     inbound::InboundMutation,
+    fulfilment::FulfilmentMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -6,6 +6,7 @@
 
 use async_graphql::{Context, ID, Interface, Object, Result};
 use domain::catalog::{MERCHANT, PRODUCT, SKU, SKU_IMPORT};
+use domain::fulfilment::{PACKAGE, PICK_TASK, SHIPMENT, WAVE};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
 use domain::inbound::{INBOUND_LINE, INBOUND_SHIPMENT};
 use domain::inventory::{LOCATION, STOCK_MOVEMENT, WAREHOUSE};
@@ -14,7 +15,7 @@ use domain::platform::audit::AUDIT_ENTRY;
 use domain::platform::ids::parse_gid;
 use domain::platform::jobs::JOB;
 
-use super::{catalog, identity, inbound, inventory, orders, platform};
+use super::{catalog, fulfilment, identity, inbound, inventory, orders, platform};
 
 macro_rules! nodes {
     ($($variant:ident($context:ident::$ty:ident) = $kind:expr => $load:path),* $(,)?) => {
@@ -53,6 +54,10 @@ nodes! {
     Order(orders::Order) = ORDER => orders::order_node,
     InboundShipment(inbound::InboundShipment) = INBOUND_SHIPMENT => inbound::shipment_node,
     InboundLine(inbound::InboundLine) = INBOUND_LINE => inbound::line_node,
+    Wave(fulfilment::Wave) = WAVE => fulfilment::wave_node,
+    PickTask(fulfilment::PickTask) = PICK_TASK => fulfilment::task_node,
+    Package(fulfilment::Package) = PACKAGE => fulfilment::package_node,
+    Shipment(fulfilment::Shipment) = SHIPMENT => fulfilment::shipment_node,
 }
 
 #[derive(Default)]

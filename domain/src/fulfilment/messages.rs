@@ -41,6 +41,16 @@ messages! {
     too_heavy(grams: i64, max: i64) = "fulfilment-too-heavy";
     /// The carrier takes sides of 1 to `max` mm.
     too_big(max: i64) = "fulfilment-too-big";
+    /// Tracking: the label is printed, the carrier has not the package yet.
+    tracking_label_created = "fulfilment-tracking-label-created";
+    /// Tracking: the carrier collected the package.
+    tracking_picked_up = "fulfilment-tracking-picked-up";
+    /// Tracking: on its way.
+    tracking_in_transit = "fulfilment-tracking-in-transit";
+    /// Tracking: with the driver.
+    tracking_out_for_delivery = "fulfilment-tracking-out-for-delivery";
+    /// Tracking: delivered.
+    tracking_delivered = "fulfilment-tracking-delivered";
     /// A tracking number is typed for manual shipping only.
     tracking_number_manual_only = "fulfilment-tracking-number-manual-only";
 }

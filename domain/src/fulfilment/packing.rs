@@ -147,7 +147,9 @@ pub async fn create(tx: &mut TenantTx, input: NewPackage) -> DomainResult<Packag
                 Some((_, quantity)) => *quantity += item.quantity,
                 None => items.push((sku, item.quantity)),
             },
-            None => errors.push_at(&["items", &position, field], UserErrorCode::Invalid, messages::not_in_order(&scanned)),
+            None => {
+                errors.push_at(&["items", &position, field], UserErrorCode::Invalid, messages::not_in_order(&scanned))
+            }
         }
     }
     errors.finish()?;
@@ -225,8 +227,18 @@ pub async fn create(tx: &mut TenantTx, input: NewPackage) -> DomainResult<Packag
     Ok(package)
 }
 
-/// The packages of `order_ids`, by order, each in number order.
+/// The package `id`, if the caller may read its order.
+pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Package>> {
+    tx.ctx().require(Permission::OrdersRead)?;
+    let Some(row) = tx.find_by_id::<package::Entity>(id).one(tx.conn()).await? else { return Ok(None) };
+    let mut of_order = of_orders(tx, &[row.order_id]).await?.remove(&row.order_id).unwrap_or_default();
+    Ok(of_order.iter().position(|p| p.id == id).map(|i| of_order.swap_remove(i)))
+}
+
+/// The packages of `order_ids`, by order, each in number order. The
+/// caller reads the orders (`orders:read`); owner scoping applies.
 pub async fn of_orders(tx: &TenantTx, order_ids: &[Uuid]) -> DomainResult<HashMap<Uuid, Vec<Package>>> {
+    tx.ctx().require(Permission::OrdersRead)?;
     let rows = tx
         .find::<package::Entity>()
         .filter(package::Column::OrderId.is_in(order_ids.iter().copied()))

@@ -104,7 +104,8 @@ pub async fn confirm(tx: &mut TenantTx, scan: PickScan) -> DomainResult<Wave> {
         update = update.col_expr(pick_task::Column::PickedAt, Expr::value(now));
     }
     update.exec(tx.conn()).await?;
-    let of_order = tx.find::<pick_task::Entity>().filter(pick_task::Column::OrderId.eq(order.id)).all(tx.conn()).await?;
+    let of_order =
+        tx.find::<pick_task::Entity>().filter(pick_task::Column::OrderId.eq(order.id)).all(tx.conn()).await?;
     let order_done = of_order.iter().all(|t| t.picked >= t.quantity);
     if order_done {
         intake::record(tx, &order, OrderStatus::Picking, OrderEventKind::Picked, None).await?;

@@ -18,9 +18,9 @@ use super::carriers::{
 };
 use super::entities::{package, shipment, tracking_event};
 use super::messages;
-use crate::orders::ORDER;
 use crate::catalog::Dimensions;
 use crate::inventory::placement;
+use crate::orders::ORDER;
 use crate::orders::entities::{order, order_allocation};
 use crate::orders::intake;
 use crate::orders::read::{self, Order};
@@ -28,6 +28,7 @@ use crate::orders::status::{OrderEventKind, OrderStatus};
 use crate::platform::access::Permission;
 use crate::platform::audit::{self, Change};
 use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
+use crate::platform::i18n::Message;
 use crate::platform::idempotency::{self, IdempotencyKey};
 use crate::platform::ids::new_id;
 use crate::platform::tenancy::TenantTx;
@@ -227,10 +228,29 @@ pub async fn of_orders(tx: &TenantTx, order_ids: &[Uuid]) -> DomainResult<HashMa
     Ok(by_order)
 }
 
+/// The shipment `id`, if the caller may read its order.
+pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Shipment>> {
+    tx.ctx().require(Permission::OrdersRead)?;
+    let Some(row) = tx.find_by_id::<shipment::Entity>(id).one(tx.conn()).await? else { return Ok(None) };
+    let mut of_order = of_orders(tx, &[row.order_id]).await?.remove(&row.order_id).unwrap_or_default();
+    Ok(of_order.iter().position(|s| s.id == id).map(|i| of_order.swap_remove(i)))
+}
+
 /// The label of shipment `id`, if it has one and the caller may read its order.
 pub async fn label(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Label>> {
     tx.ctx().require(Permission::OrdersRead)?;
     let Some(row) = tx.find_by_id::<shipment::Entity>(id).one(tx.conn()).await? else { return Ok(None) };
     let (Some(format), Some(bytes)) = (row.label_format, row.label) else { return Ok(None) };
     Ok(Some(Label { format: stored("label format", &format)?, tracking_number: row.tracking_number, bytes }))
+}
+
+/// What a tracking status means, in words for people.
+pub fn describe(status: TrackingStatus) -> Message {
+    match status {
+        TrackingStatus::LabelCreated => messages::tracking_label_created(),
+        TrackingStatus::PickedUp => messages::tracking_picked_up(),
+        TrackingStatus::InTransit => messages::tracking_in_transit(),
+        TrackingStatus::OutForDelivery => messages::tracking_out_for_delivery(),
+        TrackingStatus::Delivered => messages::tracking_delivered(),
+    }
 }

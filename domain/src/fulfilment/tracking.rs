@@ -128,8 +128,7 @@ async fn deliver(tx: &mut TenantTx, order_id: Uuid) -> DomainResult<bool> {
     if row.status != OrderStatus::Shipped.as_str() {
         return Ok(false);
     }
-    let shipments =
-        tx.find::<shipment::Entity>().filter(shipment::Column::OrderId.eq(order_id)).all(tx.conn()).await?;
+    let shipments = tx.find::<shipment::Entity>().filter(shipment::Column::OrderId.eq(order_id)).all(tx.conn()).await?;
     if shipments.iter().any(|s| s.delivered_at.is_none()) {
         return Ok(false);
     }

@@ -338,7 +338,11 @@ pub async fn cancel(tx: &mut TenantTx, id: Uuid, reason: Option<String>) -> Doma
         .filter(|(_, units)| **units > 0)
         .filter_map(|((line_id, warehouse_id), units)| {
             Some(Entry {
-                key: StockKey { sku_id: *sku_of.get(line_id)?, warehouse_id: *warehouse_id, merchant_id: row.merchant_id },
+                key: StockKey {
+                    sku_id: *sku_of.get(line_id)?,
+                    warehouse_id: *warehouse_id,
+                    merchant_id: row.merchant_id,
+                },
                 kind: MovementKind::Release,
                 effect: Effect::Reserved(-units),
                 reason: Some("cancelled".to_owned()),
