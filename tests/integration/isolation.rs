@@ -11,16 +11,17 @@ use serde_json::{Value, json};
 use silkport_tests::sweep::{Operations, Seeded};
 use silkport_tests::{Session, TestApp};
 
-use crate::{catalog, identity, inbound, inventory, orders, platform};
+use crate::{catalog, fulfilment, identity, inbound, inventory, orders, platform};
 
 /// Every context's operations: one line per context.
-pub const CONTEXTS: [Operations; 6] = [
+pub const CONTEXTS: [Operations; 7] = [
     identity::OPERATIONS,
     platform::OPERATIONS,
     catalog::OPERATIONS,
     inventory::OPERATIONS,
     inbound::OPERATIONS,
     orders::OPERATIONS,
+    fulfilment::OPERATIONS,
 ];
 
 /// What an owner reads of their tenant, across the contexts.
@@ -32,6 +33,7 @@ pub fn snapshot() -> String {
         inventory::SNAPSHOT,
         inbound::SNAPSHOT,
         orders::SNAPSHOT,
+        fulfilment::SNAPSHOT,
     ];
     format!("{{ {} }}", contexts.join(" "))
 }
@@ -53,6 +55,8 @@ pub async fn seed_tenant(app: &TestApp, slug: &str) -> (Session, Seeded) {
     seeded.merge(inbound);
     let merchant = seeded.ids["merchant"].as_str().unwrap_or_default().to_owned();
     seeded.merge(orders::seed(app, &owner, &merchant, &sku).await);
+    let fulfilment = fulfilment::seed(app, &owner, &seeded).await;
+    seeded.merge(fulfilment);
     (owner, seeded)
 }
 

@@ -4,6 +4,7 @@
 
 mod architecture;
 mod catalog;
+mod fulfilment;
 mod identity;
 mod inbound;
 mod inventory;

@@ -2,7 +2,7 @@
 //! cancelling. Its operations for the isolation sweeps.
 
 mod allocation;
-mod intake;
+pub mod intake;
 
 use domain::platform::access::Permission::*;
 use serde_json::json;

@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 41] = [
+const MUTATIONS: [&str; 45] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -44,6 +44,10 @@ const MUTATIONS: [&str; 41] = [
     "inboundPutaway",
     "inboundClose",
     "inboundCancel",
+    "waveCreate",
+    "pickConfirm",
+    "packageCreate",
+    "orderShip",
     "sessionCreate",
     "sessionRefresh",
     "passwordResetRequest",
@@ -591,7 +595,7 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     app.assert_latest_audit(
         &token,
         json!({"action": "order.cancel", "actor": owner_actor, "subjectId": order,
-               "before": {"status": "backordered"}, "after": {"status": "cancelled", "reason": "duplicate", "released": 0},
+               "before": {"status": "backordered"}, "after": {"status": "cancelled", "reason": "duplicate", "released": 0, "putBack": 0},
                "requestId": request_id("orderCancel")}),
     )
     .await;
@@ -713,6 +717,92 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("inboundCancel");
+
+    // One unit of SHOP-2 picked from S1 (oldest and first by code among
+    // the storage bins; R1 is a receiving location), packed and shipped.
+    let made = app
+        .gql(
+            t,
+            "mutation($m: ID!, $s: ID!) { orderCreate(input: {merchantId: $m, reference: \"SHOP-2\", lines: [{skuId: $s, quantity: 1}],
+                shipTo: {name: \"Ann Lee\", line1: \"100 Main St\", city: \"Los Angeles\", region: \"CA\", postalCode: \"90001\", countryCode: \"US\"}})
+                { order { id status } } }",
+            json!({"m": merchant, "s": sku}),
+        )
+        .await;
+    let order = made["data"]["orderCreate"]["order"]["id"].clone();
+    assert_eq!(made["data"]["orderCreate"]["order"]["status"], "ALLOCATED", "{made}");
+    let wave = run(
+        &app,
+        t,
+        "waveCreate",
+        "mutation($w: ID!) { waveCreate(input: {warehouseId: $w}) { wave { id tasks { id } } userErrors { code } } }",
+        json!({"w": warehouse}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "wave.create", "actor": owner_actor, "subjectId": wave["wave"]["id"],
+               "after": {"warehouse": "LAX1", "orders": ["SHOP-2"], "tasks": 1, "singleLineOnly": false, "carrier": null},
+               "requestId": request_id("waveCreate")}),
+    )
+    .await;
+    checked.push("waveCreate");
+
+    let task = wave["wave"]["tasks"][0]["id"].clone();
+    run(
+        &app,
+        t,
+        "pickConfirm",
+        "mutation($k: ID!) { pickConfirm(input: {taskId: $k, locationCode: \"S1\", barcode: \"LS-RED-M\"}) { userErrors { code } } }",
+        json!({"k": task}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "pick.confirm", "actor": owner_actor, "subjectId": task,
+               "before": {"picked": 0, "quantity": 1},
+               "after": {"picked": 1, "location": "S1", "scanned": "LS-RED-M", "order": "SHOP-2", "orderPicked": true},
+               "requestId": request_id("pickConfirm")}),
+    )
+    .await;
+    checked.push("pickConfirm");
+
+    let packed = run(
+        &app,
+        t,
+        "packageCreate",
+        "mutation($o: ID!) { packageCreate(input: {orderId: $o, items: [{barcode: \"LS-RED-M\", quantity: 1}], weightGrams: 450,
+            dimensionsMm: {length: 300, width: 200, height: 50}}) { package { id } userErrors { code } } }",
+        json!({"o": order}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "package.create", "actor": owner_actor, "subjectId": packed["package"]["id"],
+               "after": {"order": "SHOP-2", "number": 1, "weightGrams": 450, "dimensionsMm": [300, 200, 50],
+                         "items": [{"sku": "LS-RED-M", "quantity": 1}], "orderPacked": true},
+               "requestId": request_id("packageCreate")}),
+    )
+    .await;
+    checked.push("packageCreate");
+
+    run(
+        &app,
+        t,
+        "orderShip",
+        "mutation($o: ID!) { orderShip(input: {orderId: $o, carrier: MANUAL, trackingNumber: \"1Z999AA10123456784\"}) { userErrors { code } } }",
+        json!({"o": order}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "order.ship", "actor": owner_actor, "subjectId": order, "before": {"status": "packed"},
+               "after": {"status": "shipped", "carrier": "manual", "service": "standard",
+                         "trackingNumbers": ["1Z999AA10123456784"], "packages": 1},
+               "requestId": request_id("orderShip")}),
+    )
+    .await;
+    checked.push("orderShip");
 
     let sign_in = "mutation($e: String!, $p: String!) { sessionCreate(input: {email: $e, password: $p}) { refreshToken userErrors { code } } }";
     let session = run(&app, None, "sessionCreate", sign_in, json!({"e": owner.email, "p": PASSWORD})).await;
