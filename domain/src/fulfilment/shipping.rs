@@ -17,7 +17,7 @@ use super::carriers::{
     self, CarrierCode, CarrierError, LabelFormat, Package, ServiceLevel, ShipFrom, ShipmentRequest, TrackingStatus,
 };
 use super::entities::{package, shipment, tracking_event};
-use super::messages;
+use super::{messages, tracking};
 use crate::catalog::Dimensions;
 use crate::inventory::placement;
 use crate::orders::ORDER;
@@ -172,6 +172,12 @@ async fn ship_now(tx: &mut TenantTx, input: ShipOrder) -> DomainResult<Order> {
         })
         .await?;
         numbers.push(made.tracking_number);
+    }
+    if numbers.is_empty() {
+        return Err(DomainError::internal("a packed order has no package"));
+    }
+    if input.carrier == CarrierCode::Simulated {
+        tracking::enqueue_now(tx, row.id).await?;
     }
     intake::set_status(tx, row.id, OrderStatus::Shipped).await?;
     let detail = Some(numbers.join(", "));

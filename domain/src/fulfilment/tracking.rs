@@ -2,13 +2,16 @@
 //! report tracking (the simulated one) and are not yet delivered are
 //! polled; each status newly reported is recorded once (a repeated poll
 //! records nothing twice), and an order whose every shipment is delivered
-//! becomes DELIVERED. The jobs platform has no delayed jobs, so shipping
-//! enqueues nothing: the schedule finds new shipments within a minute.
+//! becomes DELIVERED. Shipping also writes one such job at once
+//! ([`enqueue_now`]), so the label's first event is recorded without
+//! waiting for the minute; the jobs platform has no delayed jobs, so what
+//! happens later is the schedule's to find.
 
 use std::collections::{HashMap, HashSet};
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::carriers::{self, CarrierCode, ServiceLevel, TrackingStatus};
@@ -20,10 +23,20 @@ use crate::platform::clock;
 use crate::platform::errors::{DomainError, DomainResult};
 use crate::platform::ids::new_id;
 use crate::platform::jobs::schedule::{Schedule, Zone};
+use crate::platform::jobs::{self, NewJob};
 use crate::platform::tenancy::TenantTx;
 
 /// Every minute, in every tenant: poll the carriers for what moved.
 pub const SCHEDULE: Schedule = Schedule::each_tenant("fulfilment.track_shipments", "0 * * * * *", Zone::Utc);
+
+/// Writes a tracking run of this tenant to the queue, in the caller's
+/// transaction: one per order shipped (a retry writes none).
+pub(super) async fn enqueue_now(tx: &mut TenantTx, order_id: Uuid) -> DomainResult<()> {
+    let mut job = NewJob::new(SCHEDULE.name, json!({}));
+    job.dedupe_key = Some(format!("{}:{order_id}", SCHEDULE.name));
+    jobs::enqueue(tx, job).await?;
+    Ok(())
+}
 
 /// Most shipments one run polls, longest undelivered first; the next run goes on.
 const PER_RUN: u64 = 500;
