@@ -1,6 +1,7 @@
 import { useRoutes, type RouteObject } from 'react-router-dom';
 import { catalogRoutes } from './features/catalog/routes';
 import { identityRoutes } from './features/identity/routes';
+import { fulfilmentRoutes } from './features/fulfilment/routes';
 import { inboundRoutes } from './features/inbound/routes';
 import { platformRoutes } from './features/platform/routes';
 import { AppLayout } from './layout/AppLayout';
@@ -23,6 +24,7 @@ const CONTEXT_ROUTES: readonly ContextRoutes[] = [
   platformRoutes,
   catalogRoutes,
   inboundRoutes,
+  fulfilmentRoutes,
 ];
 
 const ROUTES: RouteObject[] = [

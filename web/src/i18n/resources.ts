@@ -1,5 +1,6 @@
 import { catalogLocales } from '../features/catalog/locales';
 import { identityLocales } from '../features/identity/locales';
+import { fulfilmentLocales } from '../features/fulfilment/locales';
 import { inboundLocales } from '../features/inbound/locales';
 import { platformLocales } from '../features/platform/locales';
 import { LANGUAGES, type Language } from './language';
@@ -16,6 +17,7 @@ export const CONTEXT_LOCALES: Readonly<Record<string, LocaleBundle>> = {
   platform: platformLocales,
   catalog: catalogLocales,
   inbound: inboundLocales,
+  fulfilment: fulfilmentLocales,
 };
 
 /** The shared strings and every context's, merged per language (keys stay namespaced). */

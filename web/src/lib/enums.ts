@@ -41,6 +41,8 @@ export const SCOPES = keys<Scope>({
   ORDERS_WRITE: true,
   INBOUND_READ: true,
   INBOUND_WRITE: true,
+  FULFILMENT_READ: true,
+  FULFILMENT_WRITE: true,
 });
 
 /**

@@ -1,5 +1,6 @@
 import { CATALOG_PAGES } from '../features/catalog/nav';
 import { IDENTITY_PAGES } from '../features/identity/nav';
+import { FULFILMENT_PAGES } from '../features/fulfilment/nav';
 import { INBOUND_PAGES } from '../features/inbound/nav';
 import { PLATFORM_PAGES } from '../features/platform/nav';
 import type { Role } from '../gql/graphql';
@@ -13,6 +14,7 @@ export const PAGE_ROLES = {
   ...PLATFORM_PAGES,
   ...CATALOG_PAGES,
   ...INBOUND_PAGES,
+  ...FULFILMENT_PAGES,
 } satisfies Record<string, readonly Role[]>;
 
 export type PageKey = keyof typeof PAGE_ROLES;

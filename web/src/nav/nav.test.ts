@@ -21,6 +21,7 @@ describe('visibleNav', () => {
         'merchants',
         'skus',
         'inbound',
+        'fulfilment',
         'members',
         'api-clients',
         'audit-log',
@@ -31,13 +32,13 @@ describe('visibleNav', () => {
   });
 
   it('shows operators and merchant users the merchants, SKUs and inbound pages, and no admin page', () => {
-    for (const role of ['OPERATOR', 'MERCHANT'] as const) {
-      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound']);
-    }
+    expect(keys(['STORES'], 'OPERATOR')).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound', 'fulfilment']);
+    // Waves are the warehouse's work: a merchant follows its shipments through its orders.
+    expect(keys(['STORES'], 'MERCHANT')).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound']);
   });
 
-  it('shows viewers the inbound shipments only', () => {
-    expect(keys(['STORES'], 'VIEWER')).toEqual(['home', 'module-stores', 'inbound']);
+  it('shows viewers the inbound shipments and the waves only', () => {
+    expect(keys(['STORES'], 'VIEWER')).toEqual(['home', 'module-stores', 'inbound', 'fulfilment']);
   });
 
   it('hides every page from the other roles and from tokens without a role', () => {

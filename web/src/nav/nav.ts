@@ -1,5 +1,6 @@
 import { CATALOG_NAV } from '../features/catalog/nav';
 import { IDENTITY_NAV } from '../features/identity/nav';
+import { FULFILMENT_NAV } from '../features/fulfilment/nav';
 import { INBOUND_NAV } from '../features/inbound/nav';
 import { PLATFORM_NAV } from '../features/platform/nav';
 import type { Module, Role } from '../gql/graphql';
@@ -38,6 +39,7 @@ const CONTEXT_NAV: readonly (readonly NavItem[])[] = [
   PLATFORM_NAV,
   CATALOG_NAV,
   INBOUND_NAV,
+  FULFILMENT_NAV,
 ];
 
 /** Every context's page entries, in `order`. */
