@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
@@ -113,7 +113,8 @@ fn check_input(input: &NewPackage) -> DomainResult<()> {
 pub async fn create(tx: &mut TenantTx, input: NewPackage) -> DomainResult<Package> {
     tx.ctx().require(Permission::FulfilmentWrite)?;
     check_input(&input)?;
-    let order = tx.find_by_id::<order::Entity>(input.order_id).one(tx.conn()).await?;
+    // Locked: two packers of one order take turns.
+    let order = tx.find_by_id::<order::Entity>(input.order_id).lock_exclusive().one(tx.conn()).await?;
     let order = order.ok_or_else(|| DomainError::not_found("orderId"))?;
     if order.status != OrderStatus::Picking.as_str() {
         return Err(DomainError::user("orderId", UserErrorCode::Invalid, messages::not_picking(&order.status)));

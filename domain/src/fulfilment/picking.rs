@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, QueryFilter};
+use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -53,10 +53,14 @@ pub async fn confirm(tx: &mut TenantTx, scan: PickScan) -> DomainResult<Wave> {
     if scan.quantity <= 0 {
         return Err(DomainError::user("quantity", UserErrorCode::Invalid, messages::quantity_positive()));
     }
+    // The order, then the task, locked: two scans of one task, or a scan
+    // and a cancel, take turns.
     let task = tx.find_by_id::<pick_task::Entity>(scan.task_id).one(tx.conn()).await?;
     let task = task.ok_or_else(|| DomainError::not_found("taskId"))?;
-    let order = tx.find_by_id::<order::Entity>(task.order_id).one(tx.conn()).await?;
+    let order = tx.find_by_id::<order::Entity>(task.order_id).lock_exclusive().one(tx.conn()).await?;
     let order = order.ok_or_else(|| DomainError::internal("a task's order vanished"))?;
+    let task = tx.find_by_id::<pick_task::Entity>(task.id).lock_exclusive().one(tx.conn()).await?;
+    let task = task.ok_or_else(|| DomainError::not_found("taskId"))?;
     if order.status != OrderStatus::Picking.as_str() {
         return Err(DomainError::user("taskId", UserErrorCode::Invalid, messages::not_picking(&order.status)));
     }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
@@ -117,7 +117,8 @@ async fn warehouse_of(tx: &TenantTx, order_id: Uuid) -> DomainResult<ShipFrom> {
 
 async fn ship_now(tx: &mut TenantTx, input: ShipOrder) -> DomainResult<Order> {
     tx.ctx().require(Permission::FulfilmentWrite)?;
-    let row = tx.find_by_id::<order::Entity>(input.order_id).one(tx.conn()).await?;
+    // Locked: an order ships once however many ask at once.
+    let row = tx.find_by_id::<order::Entity>(input.order_id).lock_exclusive().one(tx.conn()).await?;
     let row = row.ok_or_else(|| DomainError::not_found("orderId"))?;
     if row.status != OrderStatus::Packed.as_str() {
         return Err(DomainError::user("orderId", UserErrorCode::Invalid, messages::not_packed(&row.status)));

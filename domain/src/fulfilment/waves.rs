@@ -23,6 +23,7 @@ use super::carriers::CarrierCode;
 use super::entities::{pick_task, wave};
 use super::{WAVE, messages};
 use crate::catalog::skus;
+use crate::inventory::ledger;
 use crate::inventory::placement::{self, StoredBin};
 use crate::orders::entities::{order, order_allocation, order_line};
 use crate::orders::intake;
@@ -114,9 +115,7 @@ pub async fn create(tx: &mut TenantTx, input: NewWave, key: Option<&IdempotencyK
 /// A task planned, before it is written.
 struct Planned {
     order: order::Model,
-    line_id: Uuid,
-    bin: StoredBin,
-    quantity: i64,
+    take: Take,
 }
 
 /// Units open tasks of orders still PICKING claim, per (location, SKU, lot, receipt day).
@@ -141,15 +140,20 @@ async fn claims(tx: &TenantTx, warehouse_id: Uuid) -> DomainResult<Claims> {
     Ok(claimed)
 }
 
-/// The tasks of one order, or none when its units are not all in storage bins.
-fn plan_order(
-    order: &order::Model,
-    lines: &[order_line::Model],
-    bins: &[StoredBin],
-    claimed: &mut Claims,
-) -> Option<Vec<Planned>> {
+/// Units of one line to take from one bin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Take {
+    line_id: Uuid,
+    bin: StoredBin,
+    quantity: i64,
+}
+
+/// The takes of one order's `lines` from `bins` (in the ledger's take-out
+/// order), past what `claimed` holds already; none when its units are not
+/// all in storage bins, and then `claimed` is left as it was. Pure.
+fn plan_order(lines: &[order_line::Model], bins: &[StoredBin], claimed: &mut Claims) -> Option<Vec<Take>> {
     let mut trial = claimed.clone();
-    let mut planned = Vec::new();
+    let mut takes = Vec::new();
     for line in lines {
         let mut left = line.quantity;
         for bin in bins.iter().filter(|b| b.sku_id == line.sku_id) {
@@ -162,7 +166,7 @@ fn plan_order(
             if take > 0 {
                 *taken += take;
                 left -= take;
-                planned.push(Planned { order: order.clone(), line_id: line.id, bin: bin.clone(), quantity: take });
+                takes.push(Take { line_id: line.id, bin: bin.clone(), quantity: take });
             }
         }
         if left > 0 {
@@ -170,7 +174,7 @@ fn plan_order(
         }
     }
     *claimed = trial;
-    Some(planned)
+    Some(takes)
 }
 
 async fn create_now(tx: &mut TenantTx, input: NewWave) -> DomainResult<Wave> {
@@ -182,12 +186,14 @@ async fn create_now(tx: &mut TenantTx, input: NewWave) -> DomainResult<Wave> {
     let warehouse = placement::warehouse(tx, input.warehouse_id).await?;
     let warehouse = warehouse.ok_or_else(|| DomainError::not_found("warehouseId"))?;
 
+    // Locked: a concurrent wave waits, then no longer finds these ALLOCATED.
     let candidates = tx
         .find::<order::Entity>()
         .filter(order::Column::Status.eq(OrderStatus::Allocated.as_str()))
         .order_by_asc(order::Column::CreatedAt)
         .order_by_asc(order::Column::Id)
         .limit(CANDIDATES)
+        .lock_exclusive()
         .all(tx.conn())
         .await?;
     let ids: Vec<Uuid> = candidates.iter().map(|o| o.id).collect();
@@ -218,6 +224,9 @@ async fn create_now(tx: &mut TenantTx, input: NewWave) -> DomainResult<Wave> {
     let mut sku_ids: Vec<Uuid> = eligible.iter().flat_map(|o| lines_of[&o.id].iter().map(|l| l.sku_id)).collect();
     sku_ids.sort();
     sku_ids.dedup();
+    // The SKUs' levels locked first, as postings lock them: bins and open
+    // tasks are then read as no concurrent pick or wave changes them.
+    ledger::lock_existing(tx, &sku_ids).await.map_err(|e| e.at("warehouseId", "warehouseId"))?;
     let bins = placement::storage_bins(tx, warehouse.id, &sku_ids).await?;
     let mut claimed = claims(tx, warehouse.id).await?;
     let mut planned = Vec::new();
@@ -226,8 +235,8 @@ async fn create_now(tx: &mut TenantTx, input: NewWave) -> DomainResult<Wave> {
         if taken.len() as i64 >= max_orders {
             break;
         }
-        if let Some(tasks) = plan_order(order, &lines_of[&order.id], &bins, &mut claimed) {
-            planned.extend(tasks);
+        if let Some(takes) = plan_order(&lines_of[&order.id], &bins, &mut claimed) {
+            planned.extend(takes.into_iter().map(|take| Planned { order: order.clone(), take }));
             taken.push(order);
         }
     }
@@ -257,14 +266,14 @@ async fn create_now(tx: &mut TenantTx, input: NewWave) -> DomainResult<Wave> {
             merchant_id: Set(p.order.merchant_id),
             wave_id: Set(id),
             order_id: Set(p.order.id),
-            line_id: Set(p.line_id),
-            sku_id: Set(p.bin.sku_id),
-            location_id: Set(p.bin.location_id),
-            location_code: Set(p.bin.location_code.clone()),
-            lot: Set(p.bin.lot.clone()),
-            received_on: Set(p.bin.received_on),
-            expires_on: Set(p.bin.expires_on),
-            quantity: Set(p.quantity),
+            line_id: Set(p.take.line_id),
+            sku_id: Set(p.take.bin.sku_id),
+            location_id: Set(p.take.bin.location_id),
+            location_code: Set(p.take.bin.location_code.clone()),
+            lot: Set(p.take.bin.lot.clone()),
+            received_on: Set(p.take.bin.received_on),
+            expires_on: Set(p.take.bin.expires_on),
+            quantity: Set(p.take.quantity),
             picked: Set(0),
             returned: Set(0),
             created_at: Set(now),
@@ -412,4 +421,59 @@ pub(super) async fn settle(tx: &TenantTx, wave_id: Uuid) -> DomainResult<()> {
             .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bin(sku: Uuid, code: &str, day: u32, expires: Option<u32>, on_hand: i64) -> StoredBin {
+        let date = |d| NaiveDate::from_ymd_opt(2026, 12, d).expect("a day");
+        StoredBin {
+            sku_id: sku,
+            location_id: Uuid::from_u128(u128::from(code.as_bytes()[0])),
+            location_code: code.to_owned(),
+            lot: String::new(),
+            received_on: date(day),
+            expires_on: expires.map(date),
+            on_hand,
+        }
+    }
+
+    fn line(sku: Uuid, quantity: i64) -> order_line::Model {
+        order_line::Model {
+            tenant_id: Uuid::nil(),
+            id: Uuid::from_u128(quantity as u128),
+            merchant_id: Uuid::nil(),
+            order_id: Uuid::nil(),
+            position: 0,
+            sku_id: sku,
+            quantity,
+            allocated: quantity,
+        }
+    }
+
+    #[test]
+    fn units_come_from_bins_in_the_ledgers_order_past_what_open_tasks_claim() {
+        let sku = Uuid::from_u128(7);
+        // In take-out order: expiring first, then the oldest receipt (as `storage_bins` sorts them).
+        let bins = [bin(sku, "C-01", 5, Some(20), 2), bin(sku, "A-01", 1, None, 3), bin(sku, "B-01", 2, None, 9)];
+        let mut claimed = Claims::new();
+        let first = plan_order(&[line(sku, 4)], &bins, &mut claimed).expect("planned");
+        let taken: Vec<(&str, i64)> = first.iter().map(|t| (t.bin.location_code.as_str(), t.quantity)).collect();
+        assert_eq!(taken, [("C-01", 2), ("A-01", 2)]);
+        let second = plan_order(&[line(sku, 3)], &bins, &mut claimed).expect("planned");
+        let taken: Vec<(&str, i64)> = second.iter().map(|t| (t.bin.location_code.as_str(), t.quantity)).collect();
+        assert_eq!(taken, [("A-01", 1), ("B-01", 2)], "the first order's units are claimed");
+    }
+
+    #[test]
+    fn an_order_whose_units_are_not_all_in_storage_is_left_out_and_claims_nothing() {
+        let sku = Uuid::from_u128(7);
+        let bins = [bin(sku, "A-01", 1, None, 3)];
+        let mut claimed = Claims::new();
+        assert_eq!(plan_order(&[line(sku, 4)], &bins, &mut claimed), None);
+        assert!(claimed.is_empty());
+        assert_eq!(plan_order(&[line(sku, 3)], &bins, &mut claimed).map(|t| t.len()), Some(1));
+    }
 }

@@ -11,7 +11,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter, QuerySelect};
 
 use super::addresses::{self, AddressField, AddressProblem, ProblemKind, ShipTo};
 use super::entities::{order, order_allocation, order_event, order_line};
@@ -307,7 +307,8 @@ async fn resolve_skus(tx: &TenantTx, merchant_id: Uuid, lines: &[NewLine]) -> Do
 /// shipped, delivered or cancelled order is refused.
 pub async fn cancel(tx: &mut TenantTx, id: Uuid, reason: Option<String>) -> DomainResult<Order> {
     tx.ctx().require(Permission::OrdersWrite)?;
-    let Some(row) = tx.find_by_id::<order::Entity>(id).one(tx.conn()).await? else {
+    // Locked: a pick, pack or ship of this order waits, then sees it cancelled.
+    let Some(row) = tx.find_by_id::<order::Entity>(id).lock_exclusive().one(tx.conn()).await? else {
         return Err(DomainError::not_found("id"));
     };
     let status = OrderStatus::parse(&row.status).unwrap_or(OrderStatus::Exception);
