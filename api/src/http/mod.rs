@@ -1,5 +1,5 @@
 //! HTTP routes and middleware: GraphQL (POST, GET, GraphiQL, graphql-ws),
-//! OAuth token endpoint, JWKS, location labels (PDF, SVG), uploads and
+//! OAuth token endpoint, JWKS, location labels (PDF, SVG), shipping labels, uploads and
 //! CSV downloads of the catalog, health,
 //! readiness, metrics, and the portal.
 

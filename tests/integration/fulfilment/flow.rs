@@ -270,6 +270,13 @@ async fn orders_are_waved_picked_by_scan_packed_shipped_and_delivered() {
     let outsider = app.signup("beta").await;
     let (status, _, _) = get(&app, &outsider.access_token, url).await;
     assert_eq!(status, StatusCode::NOT_FOUND, "another tenant's label is not found");
+    let own = app.merchant_member(&owner, "packer@acme.example.com", &site.merchant).await;
+    let (status, _, _) = get(&app, &own.access_token, url).await;
+    assert_eq!(status, StatusCode::OK, "the merchant fetches its own order's label");
+    let rival = app.merchant(&owner, "RIVAL").await;
+    let rival = app.merchant_member(&owner, "seller@rival.example.com", &rival).await;
+    let (status, _, _) = get(&app, &rival.access_token, url).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "another merchant's label is not found");
 
     // The manual carrier takes the number the operator typed; no label.
     let typed =
