@@ -52,6 +52,7 @@ impl MigrationTrait for Migration {
                 .col(text("status"))
                 .col(text_null("carrier"))
                 .col(flag("single_line_only", false))
+                .col(text_null("cutoff"))
                 .col(int("order_count", 0))
                 .col(time("created_at"))
                 .col(time("updated_at"))

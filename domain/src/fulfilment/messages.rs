@@ -5,6 +5,8 @@ use crate::platform::i18n::messages::messages;
 messages! {
     /// A wave takes 1 to `max` orders.
     max_orders(max: i64) = "fulfilment-max-orders";
+    /// A cut-off is a time of day, `HH:MM`.
+    cutoff_format = "fulfilment-cutoff-format";
     /// No allocated order of the warehouse can be picked now.
     nothing_to_pick = "fulfilment-nothing-to-pick";
     /// A quantity is a whole number above zero.

@@ -9,7 +9,9 @@
 //! receipt; FEFO then FIFO) among the warehouse's active PICK and BULK
 //! locations, minus what open tasks already claim there. An order whose
 //! units are not all in such bins yet (still at receiving) stays ALLOCATED.
-//! The pick list is sorted by location code: the pick path.
+//! The pick list is sorted by location code: the pick path. A wave for a
+//! carrier's collection may name its cut-off (`HH:MM` in the warehouse's
+//! time zone): it then takes only orders placed before today's cut-off.
 
 use std::collections::HashMap;
 
@@ -64,6 +66,9 @@ pub struct NewWave {
     pub single_line_only: bool,
     /// 1 to [`MAX_ORDERS`]; [`DEFAULT_MAX_ORDERS`] when not given.
     pub max_orders: Option<i64>,
+    /// The collection's cut-off, `HH:MM` in the warehouse's time zone:
+    /// only orders placed before it today are taken.
+    pub cutoff: Option<String>,
 }
 
 /// Units of one order line to take from one bin.
@@ -100,6 +105,8 @@ pub struct Wave {
     pub status: WaveStatus,
     pub carrier: Option<CarrierCode>,
     pub single_line_only: bool,
+    /// `HH:MM` in the warehouse's time zone.
+    pub cutoff: Option<String>,
     pub order_count: i32,
     /// In pick path order: by location code, then order and SKU.
     pub tasks: Vec<PickTask>,
@@ -177,6 +184,22 @@ fn plan_order(lines: &[order_line::Model], bins: &[StoredBin], claimed: &mut Cla
     Some(takes)
 }
 
+/// Today's `HH:MM` in time zone `zone` (an IANA name), as of `now`, in
+/// UTC; a time the zone skips that day (a DST gap) is read an hour later.
+fn cutoff_today(text: &str, zone: &str, now: DateTime<Utc>) -> DomainResult<DateTime<Utc>> {
+    use chrono::TimeZone;
+    let refused = || DomainError::user("cutoff", UserErrorCode::Invalid, messages::cutoff_format());
+    let time = chrono::NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| refused())?;
+    let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
+    let local = now.with_timezone(&zone).date_naive().and_time(time);
+    let at = zone
+        .from_local_datetime(&local)
+        .earliest()
+        .or_else(|| zone.from_local_datetime(&(local + chrono::Duration::hours(1))).earliest())
+        .ok_or_else(refused)?;
+    Ok(at.with_timezone(&Utc))
+}
+
 async fn create_now(tx: &mut TenantTx, input: NewWave) -> DomainResult<Wave> {
     tx.ctx().require(Permission::FulfilmentWrite)?;
     let max_orders = input.max_orders.unwrap_or(DEFAULT_MAX_ORDERS);
@@ -185,6 +208,10 @@ async fn create_now(tx: &mut TenantTx, input: NewWave) -> DomainResult<Wave> {
     }
     let warehouse = placement::warehouse(tx, input.warehouse_id).await?;
     let warehouse = warehouse.ok_or_else(|| DomainError::not_found("warehouseId"))?;
+    let cutoff = match input.cutoff.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        Some(text) => Some((text.to_owned(), cutoff_today(text, &warehouse.timezone, clock::now())?)),
+        None => None,
+    };
 
     // Locked: a concurrent wave waits, then no longer finds these ALLOCATED.
     let candidates = tx
@@ -220,6 +247,7 @@ async fn create_now(tx: &mut TenantTx, input: NewWave) -> DomainResult<Wave> {
         .iter()
         .filter(|o| here.contains(&o.id) && !elsewhere.contains(&o.id))
         .filter(|o| !input.single_line_only || lines_of.get(&o.id).is_some_and(|l| l.len() == 1))
+        .filter(|o| cutoff.as_ref().is_none_or(|(_, before)| o.created_at < *before))
         .collect();
     let mut sku_ids: Vec<Uuid> = eligible.iter().flat_map(|o| lines_of[&o.id].iter().map(|l| l.sku_id)).collect();
     sku_ids.sort();
@@ -253,6 +281,7 @@ async fn create_now(tx: &mut TenantTx, input: NewWave) -> DomainResult<Wave> {
         status: Set(WaveStatus::Picking.as_str().to_owned()),
         carrier: Set(input.carrier.map(|c| c.as_str().to_owned())),
         single_line_only: Set(input.single_line_only),
+        cutoff: Set(cutoff.map(|(text, _)| text)),
         order_count: Set(taken.len() as i32),
         created_at: Set(now),
         updated_at: Set(now),
@@ -289,7 +318,7 @@ async fn create_now(tx: &mut TenantTx, input: NewWave) -> DomainResult<Wave> {
     let wave = get_one(tx, id).await?.ok_or_else(|| DomainError::internal("wave vanished"))?;
     let after = json!({"warehouse": warehouse.code, "orders": taken.iter().map(|o| &o.reference).collect::<Vec<_>>(),
                        "tasks": wave.tasks.len(), "singleLineOnly": input.single_line_only,
-                       "carrier": input.carrier.map(|c| c.as_str())});
+                       "carrier": input.carrier.map(|c| c.as_str()), "cutoff": input.cutoff});
     audit::record(tx, Change::of("wave.create", WAVE, id).after(after)).await?;
     Ok(wave)
 }
@@ -400,6 +429,7 @@ async fn assemble(tx: &TenantTx, rows: Vec<wave::Model>) -> DomainResult<Vec<Wav
                 status: stored("wave status", &w.status)?,
                 carrier: w.carrier.as_deref().map(|c| stored("carrier", c)).transpose()?,
                 single_line_only: w.single_line_only,
+                cutoff: w.cutoff,
                 order_count: w.order_count,
                 tasks: tasks_by.remove(&w.id).unwrap_or_default(),
                 created_at: w.created_at,
@@ -465,6 +495,19 @@ mod tests {
         let second = plan_order(&[line(sku, 3)], &bins, &mut claimed).expect("planned");
         let taken: Vec<(&str, i64)> = second.iter().map(|t| (t.bin.location_code.as_str(), t.quantity)).collect();
         assert_eq!(taken, [("A-01", 1), ("B-01", 2)], "the first order's units are claimed");
+    }
+
+    #[test]
+    fn a_cut_off_is_today_in_the_warehouses_zone() {
+        let now = "2026-12-12T03:30:00Z".parse::<DateTime<Utc>>().expect("a time");
+        // 19:30 on the 11th in Los Angeles: today there is the 11th.
+        let at = cutoff_today("16:00", "America/Los_Angeles", now).expect("a cut-off");
+        assert_eq!(at, "2026-12-12T00:00:00Z".parse::<DateTime<Utc>>().expect("a time"));
+        let at = cutoff_today("16:00", "Asia/Shanghai", now).expect("a cut-off");
+        assert_eq!(at, "2026-12-12T08:00:00Z".parse::<DateTime<Utc>>().expect("a time"));
+        for bad in ["4pm", "24:00", "16", "16:60"] {
+            assert!(cutoff_today(bad, "UTC", now).is_err(), "{bad}");
+        }
     }
 
     #[test]

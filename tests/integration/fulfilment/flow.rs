@@ -105,6 +105,14 @@ async fn orders_are_waved_picked_by_scan_packed_shipped_and_delivered() {
     )
     .await;
 
+    // A cut-off takes only orders placed before it today (warehouse time): none before midnight.
+    let bad =
+        call(&app, token, CREATE_WAVE, "waveCreate", json!({"warehouseId": site.warehouse, "cutoff": "4pm"})).await;
+    assert!(refused(&bad, "cutoff").contains("HH:MM"), "{bad}");
+    let early =
+        call(&app, token, CREATE_WAVE, "waveCreate", json!({"warehouseId": site.warehouse, "cutoff": "00:00"})).await;
+    refused(&early, "warehouseId");
+
     // A wave of the single-line orders: SO-3 stays ALLOCATED.
     let made = call(
         &app,

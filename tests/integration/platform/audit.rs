@@ -742,7 +742,7 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     app.assert_latest_audit(
         &token,
         json!({"action": "wave.create", "actor": owner_actor, "subjectId": wave["wave"]["id"],
-               "after": {"warehouse": "LAX1", "orders": ["SHOP-2"], "tasks": 1, "singleLineOnly": false, "carrier": null},
+               "after": {"warehouse": "LAX1", "orders": ["SHOP-2"], "tasks": 1, "singleLineOnly": false, "carrier": null, "cutoff": null},
                "requestId": request_id("waveCreate")}),
     )
     .await;

@@ -33,6 +33,9 @@ pub struct WaveCreateInput {
     single_line_only: Option<bool>,
     /// 1 to 250; 50 when left out.
     max_orders: Option<i32>,
+    /// The collection's cut-off, `HH:MM` in the warehouse's time zone:
+    /// only orders placed before it today are taken.
+    cutoff: Option<String>,
     /// Makes a retry safe: the same key and input return the first result
     /// for 24 hours (or send an `Idempotency-Key` header).
     idempotency_key: Option<String>,
@@ -131,6 +134,7 @@ impl FulfilmentMutations {
                 carrier: input.carrier.map(Enum::into_inner),
                 single_line_only: input.single_line_only.unwrap_or(false),
                 max_orders: input.max_orders.map(i64::from),
+                cutoff: input.cutoff,
             };
             db(ctx).write(&tctx, async |tx| waves::create(tx, new, key.as_ref()).await).await
         };

@@ -44,6 +44,11 @@ impl Wave {
     async fn single_line_only(&self) -> bool {
         self.0.single_line_only
     }
+    /// The collection's cut-off, `HH:MM` in the warehouse's time zone: the
+    /// wave took only orders placed before it that day.
+    async fn cutoff(&self) -> Option<&str> {
+        self.0.cutoff.as_deref()
+    }
     async fn order_count(&self) -> i32 {
         self.0.order_count
     }

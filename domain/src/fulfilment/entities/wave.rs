@@ -14,6 +14,8 @@ pub struct Model {
     /// The `CarrierCode` whose truck the wave is for, if one was named.
     pub carrier: Option<String>,
     pub single_line_only: bool,
+    /// The carrier's cut-off, `HH:MM` in the warehouse's time zone.
+    pub cutoff: Option<String>,
     pub order_count: i32,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,

@@ -25,3 +25,4 @@ fulfilment-tracking-picked-up = Collected by the carrier at the warehouse.
 fulfilment-tracking-in-transit = In transit.
 fulfilment-tracking-out-for-delivery = Out for delivery.
 fulfilment-tracking-delivered = Delivered.
+fulfilment-cutoff-format = A cut-off is a time of day as HH:MM, such as 16:00.

@@ -25,3 +25,4 @@ fulfilment-tracking-picked-up = 承运商已在仓库揽收。
 fulfilment-tracking-in-transit = 运输中。
 fulfilment-tracking-out-for-delivery = 派送中。
 fulfilment-tracking-delivered = 已签收。
+fulfilment-cutoff-format = 截单时间应为 HH:MM 格式的时刻，例如 16:00。

@@ -1,4 +1,4 @@
-import { Alert, Button, InputNumber, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, InputNumber, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -46,6 +46,7 @@ export function WavesPage() {
   const [singleLineOnly, setSingleLineOnly] = useState(false);
   const [carrier, setCarrier] = useState<CarrierCode | null>(null);
   const [maxOrders, setMaxOrders] = useState(50);
+  const [cutoff, setCutoff] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [warehouses] = useQuery({ query: FulfilmentWarehousesQuery });
   const [result, refetch] = useQuery({ query: WavesQuery, variables: { ...pager.args, warehouseId } });
@@ -56,7 +57,7 @@ export function WavesPage() {
   const createWave = async () => {
     if (!warehouseId) return;
     const answer = await create({
-      input: { warehouseId, singleLineOnly, carrier, maxOrders, idempotencyKey: submission.current() },
+      input: { warehouseId, singleLineOnly, carrier, maxOrders, cutoff: cutoff.trim() || null, idempotencyKey: submission.current() },
     });
     const errors = answer.data?.waveCreate.userErrors ?? [];
     if (answer.error || errors.length > 0) {
@@ -116,6 +117,17 @@ export function WavesPage() {
               options={CARRIERS.map((c) => ({ value: c, label: t(`fulfilment.carriers.${c}`) }))}
               style={{ width: 160 }}
             />
+            <Input
+              aria-label={t('fulfilment.waves.cutoff')}
+              addonBefore={t('fulfilment.waves.cutoff')}
+              placeholder="16:00"
+              value={cutoff}
+              onChange={(e) => {
+                setCutoff(e.target.value);
+                changed();
+              }}
+              style={{ width: 200 }}
+            />
             <InputNumber
               aria-label={t('fulfilment.waves.maxOrders')}
               addonBefore={t('fulfilment.waves.maxOrders')}
@@ -169,7 +181,10 @@ export function WavesPage() {
                 />
               ),
             },
-            { title: t('fulfilment.waves.carrier'), render: (_, w) => (w.carrier ? t(`fulfilment.carriers.${w.carrier}`) : '—') },
+            {
+              title: t('fulfilment.waves.carrier'),
+              render: (_, w) => [w.carrier ? t(`fulfilment.carriers.${w.carrier}`) : null, w.cutoff].filter(Boolean).join(' · ') || '—',
+            },
             {
               title: t('fulfilment.waves.actions'),
               render: (_, w) => (

@@ -12,7 +12,7 @@ export const WavesQuery = graphql(`
       totalCount
       pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       nodes {
-        id status carrier singleLineOnly orderCount totalUnits pickedUnits createdAt
+        id status carrier cutoff singleLineOnly orderCount totalUnits pickedUnits createdAt
         warehouse { id code }
         tasks { id orderId orderReference done }
       }
