@@ -26,6 +26,7 @@ mod m20261210_000014_sku_imports;
 mod m20261210_000015_stock_ledger;
 mod m20261211_000016_inbound;
 mod m20261211_000017_orders;
+mod m20261212_000018_fulfilment;
 mod m20261212_000019_transfers_and_counts;
 mod m20261212_000020_returns;
 mod rls;
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000015_stock_ledger::Migration),
             Box::new(m20261211_000016_inbound::Migration),
             Box::new(m20261211_000017_orders::Migration),
+            Box::new(m20261212_000018_fulfilment::Migration),
             Box::new(m20261212_000019_transfers_and_counts::Migration),
             Box::new(m20261212_000020_returns::Migration),
         ]

@@ -11,10 +11,10 @@ use serde_json::{Value, json};
 use silkport_tests::sweep::{Operations, Seeded};
 use silkport_tests::{Session, TestApp};
 
-use crate::{catalog, identity, inbound, inventory, orders, platform, returns};
+use crate::{catalog, fulfilment, identity, inbound, inventory, orders, platform, returns};
 
 /// Every context's operations: one line per context.
-pub const CONTEXTS: [Operations; 7] = [
+pub const CONTEXTS: [Operations; 8] = [
     identity::OPERATIONS,
     platform::OPERATIONS,
     catalog::OPERATIONS,
@@ -22,6 +22,7 @@ pub const CONTEXTS: [Operations; 7] = [
     inbound::OPERATIONS,
     orders::OPERATIONS,
     returns::OPERATIONS,
+    fulfilment::OPERATIONS,
 ];
 
 /// What an owner reads of their tenant, across the contexts.
@@ -34,6 +35,7 @@ pub fn snapshot() -> String {
         inbound::SNAPSHOT,
         orders::SNAPSHOT,
         returns::SNAPSHOT,
+        fulfilment::SNAPSHOT,
     ];
     format!("{{ {} }}", contexts.join(" "))
 }
@@ -55,8 +57,10 @@ pub async fn seed_tenant(app: &TestApp, slug: &str) -> (Session, Seeded) {
     seeded.merge(inbound);
     let merchant = seeded.ids["merchant"].as_str().unwrap_or_default().to_owned();
     seeded.merge(orders::seed(app, &owner, &merchant, &sku).await);
-    let order = seeded.ids["order"].as_str().unwrap_or_default().to_owned();
-    seeded.merge(returns::seed(app, &owner, &order, &sku).await);
+    let fulfilment = fulfilment::seed(app, &owner, &seeded).await;
+    seeded.merge(fulfilment);
+    let shipped = seeded.ids["shippedOrder"].as_str().unwrap_or_default().to_owned();
+    seeded.merge(returns::seed(app, &owner, &shipped, &sku).await);
     (owner, seeded)
 }
 

@@ -5,6 +5,7 @@
 mod architecture;
 mod catalog;
 mod demo;
+mod fulfilment;
 mod identity;
 mod inbound;
 mod inventory;

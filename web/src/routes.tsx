@@ -1,6 +1,7 @@
 import { useRoutes, type RouteObject } from 'react-router-dom';
 import { catalogRoutes } from './features/catalog/routes';
 import { identityRoutes } from './features/identity/routes';
+import { fulfilmentRoutes } from './features/fulfilment/routes';
 import { inboundRoutes } from './features/inbound/routes';
 import { inventoryRoutes } from './features/inventory/routes';
 import { ordersRoutes } from './features/orders/routes';
@@ -27,6 +28,7 @@ const CONTEXT_ROUTES: readonly ContextRoutes[] = [
   inboundRoutes,
   inventoryRoutes,
   ordersRoutes,
+  fulfilmentRoutes,
 ];
 
 const ROUTES: RouteObject[] = [

@@ -3,6 +3,7 @@
 //! [`standard_registry`]. Jobs are at-least-once; every handler is idempotent.
 
 mod catalog;
+mod fulfilment;
 mod handler;
 mod identity;
 pub mod mailer;
@@ -46,5 +47,6 @@ pub fn standard_registry(mailer: Mailer) -> Registry {
     identity::register(&mut registry);
     catalog::register(&mut registry);
     orders::register(&mut registry);
+    fulfilment::register(&mut registry);
     registry
 }

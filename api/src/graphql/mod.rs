@@ -7,6 +7,7 @@
 //! types in [`nodes`]).
 
 pub mod catalog;
+pub mod fulfilment;
 pub mod identity;
 pub mod inbound;
 pub mod inventory;
@@ -36,6 +37,7 @@ pub struct QueryRoot(
     orders::OrdersQuery,
     returns::ReturnsQuery,
     inbound::InboundQuery,
+    fulfilment::FulfilmentQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -47,6 +49,7 @@ pub struct MutationRoot(
     orders::OrdersMutation,
     returns::ReturnsMutation,
     inbound::InboundMutation,
+    fulfilment::FulfilmentMutation,
 );
 
 #[derive(MergedSubscription, Default)]

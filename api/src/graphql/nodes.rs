@@ -6,6 +6,7 @@
 
 use async_graphql::{Context, ID, Interface, Object, Result};
 use domain::catalog::{MERCHANT, PRODUCT, SKU, SKU_IMPORT};
+use domain::fulfilment::{PACKAGE, PICK_TASK, SHIPMENT, WAVE};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
 use domain::inbound::{INBOUND_LINE, INBOUND_SHIPMENT};
 use domain::inventory::{COUNT_TASK, LOCATION, STOCK_MOVEMENT, STOCK_TRANSFER, WAREHOUSE};
@@ -15,7 +16,7 @@ use domain::platform::ids::parse_gid;
 use domain::platform::jobs::JOB;
 use domain::returns::RETURN;
 
-use super::{catalog, identity, inbound, inventory, orders, platform, returns};
+use super::{catalog, fulfilment, identity, inbound, inventory, orders, platform, returns};
 
 macro_rules! nodes {
     ($($variant:ident($context:ident::$ty:ident) = $kind:expr => $load:path),* $(,)?) => {
@@ -57,6 +58,10 @@ nodes! {
     Return(returns::Return) = RETURN => returns::return_node,
     InboundShipment(inbound::InboundShipment) = INBOUND_SHIPMENT => inbound::shipment_node,
     InboundLine(inbound::InboundLine) = INBOUND_LINE => inbound::line_node,
+    Wave(fulfilment::Wave) = WAVE => fulfilment::wave_node,
+    PickTask(fulfilment::PickTask) = PICK_TASK => fulfilment::task_node,
+    Package(fulfilment::Package) = PACKAGE => fulfilment::package_node,
+    Shipment(fulfilment::Shipment) = SHIPMENT => fulfilment::shipment_node,
 }
 
 #[derive(Default)]

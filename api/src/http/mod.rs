@@ -1,5 +1,5 @@
 //! HTTP routes and middleware: GraphQL (POST, GET, GraphiQL, graphql-ws),
-//! OAuth token endpoint, JWKS, location labels (PDF, SVG), uploads and
+//! OAuth token endpoint, JWKS, location labels (PDF, SVG), shipping labels, uploads and
 //! CSV downloads of the catalog, health,
 //! readiness, metrics, and the portal.
 
@@ -14,6 +14,7 @@ pub mod middleware;
 pub mod oauth;
 pub mod portal;
 mod refusal;
+mod shipment_labels;
 mod stock_export;
 
 use std::net::TcpListener;
@@ -38,6 +39,7 @@ pub fn api_routes(cfg: &mut web::ServiceConfig, state: &AppState, schema: &AppSc
         .service(web::resource("/.well-known/oauth-authorization-server").route(web::get().to(oauth::metadata)))
         .service(web::resource("/labels/locations.pdf").route(web::get().to(labels::sheet)))
         .service(web::resource("/labels/location.svg").route(web::get().to(labels::one)))
+        .service(web::resource("/labels/shipments/{id}").route(web::get().to(shipment_labels::label)))
         .service(
             web::resource("/uploads")
                 // One byte over the limit, so the domain says what the limit is.

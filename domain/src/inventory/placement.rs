@@ -112,3 +112,65 @@ pub(crate) async fn suggest_putaway(tx: &TenantTx, warehouse_id: Uuid, sku_id: U
         .await?;
     Ok(empty.map(Place::from))
 }
+
+/// Units of a SKU in one storage bin (an active PICK or BULK location),
+/// for a picker's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredBin {
+    pub sku_id: Uuid,
+    pub location_id: Uuid,
+    pub location_code: String,
+    /// Empty for a SKU whose lots are not tracked.
+    pub lot: String,
+    pub received_on: chrono::NaiveDate,
+    pub expires_on: Option<chrono::NaiveDate>,
+    pub on_hand: i64,
+}
+
+/// The bins of `sku_ids` in the warehouse's active PICK and BULK
+/// locations, each SKU's in the order the ledger takes units out
+/// (earliest expiry, then oldest receipt, then lot; FEFO then FIFO), then by code.
+pub(crate) async fn storage_bins(tx: &TenantTx, warehouse_id: Uuid, sku_ids: &[Uuid]) -> DomainResult<Vec<StoredBin>> {
+    let storage = [LocationType::Pick.as_str(), LocationType::Bulk.as_str()];
+    let locations: HashMap<Uuid, String> = tx
+        .find::<location::Entity>()
+        .filter(location::Column::WarehouseId.eq(warehouse_id))
+        .filter(location::Column::Kind.is_in(storage))
+        .filter(location::Column::Active.eq(true))
+        .all(tx.conn())
+        .await?
+        .into_iter()
+        .map(|l| (l.id, l.code))
+        .collect();
+    let bins = tx
+        .find::<bin_stock::Entity>()
+        .filter(bin_stock::Column::WarehouseId.eq(warehouse_id))
+        .filter(bin_stock::Column::SkuId.is_in(sku_ids.iter().copied()))
+        .all(tx.conn())
+        .await?;
+    let mut stored: Vec<StoredBin> = bins
+        .into_iter()
+        .filter_map(|b| {
+            Some(StoredBin {
+                location_code: locations.get(&b.location_id)?.clone(),
+                sku_id: b.sku_id,
+                location_id: b.location_id,
+                lot: b.lot,
+                received_on: b.received_on,
+                expires_on: b.expires_on,
+                on_hand: b.on_hand,
+            })
+        })
+        .collect();
+    stored.sort_by(|a, b| {
+        (a.sku_id, a.expires_on.is_none(), a.expires_on, a.received_on, &a.lot, &a.location_code).cmp(&(
+            b.sku_id,
+            b.expires_on.is_none(),
+            b.expires_on,
+            b.received_on,
+            &b.lot,
+            &b.location_code,
+        ))
+    });
+    Ok(stored)
+}

@@ -11,7 +11,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, QueryFilter, QuerySelect};
 
 use super::addresses::{self, AddressField, AddressProblem, ProblemKind, ShipTo};
 use super::entities::{order, order_allocation, order_event, order_line};
@@ -96,7 +96,7 @@ async fn owner(tx: &TenantTx, named: Option<Uuid>) -> DomainResult<Uuid> {
 }
 
 /// Writes a step of the order's timeline.
-pub(super) async fn record(
+pub(crate) async fn record(
     tx: &TenantTx,
     order: &order::Model,
     status: OrderStatus,
@@ -119,7 +119,7 @@ pub(super) async fn record(
 }
 
 /// Sets the order's status.
-pub(super) async fn set_status(tx: &TenantTx, id: Uuid, status: OrderStatus) -> DomainResult<()> {
+pub(crate) async fn set_status(tx: &TenantTx, id: Uuid, status: OrderStatus) -> DomainResult<()> {
     let now = clock::now();
     let mut update = tx
         .update_many::<order::Entity>()
@@ -303,16 +303,21 @@ async fn resolve_skus(tx: &TenantTx, merchant_id: Uuid, lines: &[NewLine]) -> Do
 }
 
 /// Cancels an order before it ships, giving back every unit reserved for
-/// it; a shipped, delivered or cancelled order is refused.
+/// it (units already picked go back into the bins they came from); a
+/// shipped, delivered or cancelled order is refused.
 pub async fn cancel(tx: &mut TenantTx, id: Uuid, reason: Option<String>) -> DomainResult<Order> {
     tx.ctx().require(Permission::OrdersWrite)?;
-    let Some(row) = tx.find_by_id::<order::Entity>(id).one(tx.conn()).await? else {
+    // Locked: a pick, pack or ship of this order waits, then sees it cancelled.
+    let Some(row) = tx.find_by_id::<order::Entity>(id).lock_exclusive().one(tx.conn()).await? else {
         return Err(DomainError::not_found("id"));
     };
     let status = OrderStatus::parse(&row.status).unwrap_or(OrderStatus::Exception);
     if !status.cancellable() {
         return Err(DomainError::user("id", UserErrorCode::Invalid, messages::not_cancellable(status.as_str())));
     }
+    // Picked units go back to their bins; their reservation was used up
+    // by the pick, so only the rest of each reservation is released.
+    let picked = crate::fulfilment::picking::put_back(tx, &row).await?;
     let held = tx
         .find::<order_allocation::Entity>()
         .filter(order_allocation::Column::OrderId.eq(id))
@@ -320,17 +325,27 @@ pub async fn cancel(tx: &mut TenantTx, id: Uuid, reason: Option<String>) -> Doma
         .all(tx.conn())
         .await?;
     let sku_of = line_skus(tx, id).await?;
-    let entries: Vec<Entry> = held
+    let mut unpicked: std::collections::BTreeMap<(Uuid, Uuid), i64> = std::collections::BTreeMap::new();
+    for a in &held {
+        *unpicked.entry((a.line_id, a.warehouse_id)).or_default() += a.quantity;
+    }
+    for (key, units) in &picked {
+        if let Some(held) = unpicked.get_mut(key) {
+            *held -= units;
+        }
+    }
+    let entries: Vec<Entry> = unpicked
         .iter()
-        .filter_map(|a| {
+        .filter(|(_, units)| **units > 0)
+        .filter_map(|((line_id, warehouse_id), units)| {
             Some(Entry {
                 key: StockKey {
-                    sku_id: *sku_of.get(&a.line_id)?,
-                    warehouse_id: a.warehouse_id,
+                    sku_id: *sku_of.get(line_id)?,
+                    warehouse_id: *warehouse_id,
                     merchant_id: row.merchant_id,
                 },
                 kind: MovementKind::Release,
-                effect: Effect::Reserved(-a.quantity),
+                effect: Effect::Reserved(-units),
                 reason: Some("cancelled".to_owned()),
             })
         })
@@ -340,6 +355,8 @@ pub async fn cancel(tx: &mut TenantTx, id: Uuid, reason: Option<String>) -> Doma
         ledger::post(tx, &entries, Some(&reference), reason.as_deref())
             .await
             .map_err(|e| DomainError::Internal(format!("releasing a reservation was refused: {e}")))?;
+    }
+    if !held.is_empty() {
         tx.update_many::<order_allocation::Entity>()
             .col_expr(order_allocation::Column::ReleasedAt, Expr::value(clock::now()))
             .filter(order_allocation::Column::OrderId.eq(id))
@@ -350,7 +367,8 @@ pub async fn cancel(tx: &mut TenantTx, id: Uuid, reason: Option<String>) -> Doma
     set_status(tx, id, OrderStatus::Cancelled).await?;
     record(tx, &row, OrderStatus::Cancelled, OrderEventKind::Cancelled, reason.clone()).await?;
     let change = Change::of("order.cancel", ORDER, id).before(json!({"status": status.as_str()})).after(
-        json!({"status": "cancelled", "reason": reason, "released": held.iter().map(|a| a.quantity).sum::<i64>()}),
+        json!({"status": "cancelled", "reason": reason, "released": unpicked.values().filter(|u| **u > 0).sum::<i64>(),
+               "putBack": picked.values().sum::<i64>()}),
     );
     audit::record(tx, change).await?;
     read::read_one(tx, id).await?.ok_or_else(|| DomainError::Internal("order vanished".into()))

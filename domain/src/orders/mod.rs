@@ -10,7 +10,7 @@ pub mod addresses;
 pub mod allocation;
 pub mod backorders;
 pub mod distance;
-mod entities;
+pub(crate) mod entities;
 pub mod intake;
 mod messages;
 pub mod read;

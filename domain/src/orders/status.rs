@@ -49,11 +49,19 @@ string_enum!(
 );
 
 string_enum!(
-    /// A step of an order's timeline.
+    /// A step of an order's timeline: RECEIVED, ALLOCATED, BACKORDERED,
+    /// PICKING (taken into a wave; the detail is its warehouse), PICKED
+    /// (every unit picked, waiting at packing), PACKED, SHIPPED (the detail
+    /// is the tracking numbers), DELIVERED, CANCELLED.
     OrderEventKind {
         Received = "received",
         Allocated = "allocated",
         Backordered = "backordered",
+        Picking = "picking",
+        Picked = "picked",
+        Packed = "packed",
+        Shipped = "shipped",
+        Delivered = "delivered",
         Cancelled = "cancelled",
     }
 );

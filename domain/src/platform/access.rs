@@ -86,6 +86,8 @@ permissions! {
     ReturnsWrite = "returns:write", Merchant => [Owner, Admin, Operator, Merchant],
     InboundRead = "inbound:read", Merchant => [Owner, Admin, Operator, Merchant, Viewer],
     InboundWrite = "inbound:write", Merchant => [Owner, Admin, Operator, Merchant],
+    FulfilmentRead = "fulfilment:read", Tenant => [Owner, Admin, Operator, Viewer],
+    FulfilmentWrite = "fulfilment:write", Tenant => [Owner, Admin, Operator],
 }
 
 impl TenantCtx {

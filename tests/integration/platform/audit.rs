@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 50] = [
+const MUTATIONS: [&str; 54] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -44,15 +44,19 @@ const MUTATIONS: [&str; 50] = [
     "cycleCountDecide",
     "orderCreate",
     "orderCancel",
-    "returnCreate",
-    "returnReceive",
-    "returnInspect",
     "skuImportStart",
     "inboundCreate",
     "inboundReceive",
     "inboundPutaway",
     "inboundClose",
     "inboundCancel",
+    "waveCreate",
+    "pickConfirm",
+    "packageCreate",
+    "orderShip",
+    "returnCreate",
+    "returnReceive",
+    "returnInspect",
     "sessionCreate",
     "sessionRefresh",
     "passwordResetRequest",
@@ -721,79 +725,11 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     app.assert_latest_audit(
         &token,
         json!({"action": "order.cancel", "actor": owner_actor, "subjectId": order,
-               "before": {"status": "backordered"}, "after": {"status": "cancelled", "reason": "duplicate", "released": 1},
+               "before": {"status": "backordered"}, "after": {"status": "cancelled", "reason": "duplicate", "released": 1, "putBack": 0},
                "requestId": request_id("orderCancel")}),
     )
     .await;
     checked.push("orderCancel");
-
-    // A return needs a shipped order: FRA1 holds the unit SHOP-1 gave back.
-    let placed = app
-        .gql(
-            t,
-            "mutation($m: ID!, $s: ID!) { orderCreate(input: {merchantId: $m, reference: \"SHOP-2\", lines: [{skuId: $s, quantity: 1}],
-                shipTo: {name: \"Ann Lee\", line1: \"100 Main St\", city: \"Los Angeles\", region: \"CA\", postalCode: \"90001\", countryCode: \"US\"}})
-                { order { id status } } }",
-            json!({"m": merchant, "s": sku}),
-        )
-        .await;
-    let shipped = placed["data"]["orderCreate"]["order"]["id"].as_str().expect("order").to_owned();
-    assert_eq!(placed["data"]["orderCreate"]["order"]["status"], "ALLOCATED", "{placed}");
-    crate::returns::rmas::mark_shipped(&app, &shipped).await;
-    app.gql(
-        t,
-        "mutation($w: ID!) { locationCreate(input: {warehouseId: $w, zone: \"QC\", type: QUARANTINE}) { location { id } } }",
-        json!({"w": second}),
-    )
-    .await;
-    let made = run(
-        &app,
-        t,
-        "returnCreate",
-        "mutation($o: ID!, $s: ID!) { returnCreate(input: {orderId: $o, reason: \"too small\", lines: [{skuId: $s, quantity: 1}]}) { return { id } userErrors { code } } }",
-        json!({"o": shipped, "s": sku}),
-    )
-    .await;
-    let rma = made["return"]["id"].clone();
-    app.assert_latest_audit(
-        &token,
-        json!({"action": "return.create", "actor": owner_actor, "subjectId": rma,
-               "after": {"reference": "RMA-000001", "order": "SHOP-2", "status": "requested", "units": 1},
-               "requestId": request_id("returnCreate")}),
-    )
-    .await;
-    checked.push("returnCreate");
-    run(
-        &app,
-        t,
-        "returnReceive",
-        "mutation($r: ID!) { returnReceive(input: {returnId: $r, barcode: \"LS-RED-M\"}) { userErrors { code } } }",
-        json!({"r": rma}),
-    )
-    .await;
-    app.assert_latest_audit(
-        &token,
-        json!({"action": "return.receive", "actor": owner_actor, "subjectId": rma, "before": {"received": 0},
-               "after": {"scanned": "LS-RED-M", "quantity": 1, "received": 1}, "requestId": request_id("returnReceive")}),
-    )
-    .await;
-    checked.push("returnReceive");
-    run(
-        &app,
-        t,
-        "returnInspect",
-        "mutation($r: ID!) { returnInspect(input: {returnId: $r, barcode: \"LS-RED-M\", outcome: DISPOSE}) { userErrors { code } } }",
-        json!({"r": rma}),
-    )
-    .await;
-    app.assert_latest_audit(
-        &token,
-        json!({"action": "return.inspect", "actor": owner_actor, "subjectId": rma,
-               "after": {"scanned": "LS-RED-M", "quantity": 1, "outcome": "dispose", "restocked": 0, "damaged": 0, "disposed": 1},
-               "requestId": request_id("returnInspect")}),
-    )
-    .await;
-    checked.push("returnInspect");
 
     let file = "sku_code,product_handle,name_en\nLS-BLUE-M,linen-shirt,\"Linen shirt, blue, M\"\n";
     let upload = app.upload(&owner.access_token, "skus.csv", file.as_bytes()).await;
@@ -911,6 +847,148 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("inboundCancel");
+
+    // One unit of SHOP-2 picked from S1 (oldest and first by code among
+    // the storage bins; R1 is a receiving location), packed and shipped.
+    let made = app
+        .gql(
+            t,
+            "mutation($m: ID!, $s: ID!) { orderCreate(input: {merchantId: $m, reference: \"SHOP-2\", lines: [{skuId: $s, quantity: 1}],
+                shipTo: {name: \"Ann Lee\", line1: \"100 Main St\", city: \"Los Angeles\", region: \"CA\", postalCode: \"90001\", countryCode: \"US\"}})
+                { order { id status } } }",
+            json!({"m": merchant, "s": sku}),
+        )
+        .await;
+    let order = made["data"]["orderCreate"]["order"]["id"].clone();
+    assert_eq!(made["data"]["orderCreate"]["order"]["status"], "ALLOCATED", "{made}");
+    let wave = run(
+        &app,
+        t,
+        "waveCreate",
+        "mutation($w: ID!) { waveCreate(input: {warehouseId: $w}) { wave { id tasks { id } } userErrors { code } } }",
+        json!({"w": warehouse}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "wave.create", "actor": owner_actor, "subjectId": wave["wave"]["id"],
+               "after": {"warehouse": "LAX1", "orders": ["SHOP-2"], "tasks": 1, "singleLineOnly": false, "carrier": null, "cutoff": null},
+               "requestId": request_id("waveCreate")}),
+    )
+    .await;
+    checked.push("waveCreate");
+
+    let task = wave["wave"]["tasks"][0]["id"].clone();
+    run(
+        &app,
+        t,
+        "pickConfirm",
+        "mutation($k: ID!) { pickConfirm(input: {taskId: $k, locationCode: \"S1\", barcode: \"LS-RED-M\"}) { userErrors { code } } }",
+        json!({"k": task}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "pick.confirm", "actor": owner_actor, "subjectId": task,
+               "before": {"picked": 0, "quantity": 1},
+               "after": {"picked": 1, "location": "S1", "scanned": "LS-RED-M", "order": "SHOP-2", "orderPicked": true},
+               "requestId": request_id("pickConfirm")}),
+    )
+    .await;
+    checked.push("pickConfirm");
+
+    let packed = run(
+        &app,
+        t,
+        "packageCreate",
+        "mutation($o: ID!) { packageCreate(input: {orderId: $o, items: [{barcode: \"LS-RED-M\", quantity: 1}], weightGrams: 450,
+            dimensionsMm: {length: 300, width: 200, height: 50}}) { package { id } userErrors { code } } }",
+        json!({"o": order}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "package.create", "actor": owner_actor, "subjectId": packed["package"]["id"],
+               "after": {"order": "SHOP-2", "number": 1, "weightGrams": 450, "dimensionsMm": [300, 200, 50],
+                         "items": [{"sku": "LS-RED-M", "quantity": 1}], "orderPacked": true},
+               "requestId": request_id("packageCreate")}),
+    )
+    .await;
+    checked.push("packageCreate");
+
+    run(
+        &app,
+        t,
+        "orderShip",
+        "mutation($o: ID!) { orderShip(input: {orderId: $o, carrier: MANUAL, trackingNumber: \"1Z999AA10123456784\"}) { userErrors { code } } }",
+        json!({"o": order}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "order.ship", "actor": owner_actor, "subjectId": order, "before": {"status": "packed"},
+               "after": {"status": "shipped", "carrier": "manual", "service": "standard",
+                         "trackingNumbers": ["1Z999AA10123456784"], "packages": 1},
+               "requestId": request_id("orderShip")}),
+    )
+    .await;
+    checked.push("orderShip");
+
+    // A return of SHOP-2, shipped above from LAX1.
+    app.gql(
+        t,
+        "mutation($w: ID!) { locationCreate(input: {warehouseId: $w, zone: \"QC\", type: QUARANTINE}) { location { id } } }",
+        json!({"w": warehouse}),
+    )
+    .await;
+    let made = run(
+        &app,
+        t,
+        "returnCreate",
+        "mutation($o: ID!, $s: ID!) { returnCreate(input: {orderId: $o, reason: \"too small\", lines: [{skuId: $s, quantity: 1}]}) { return { id } userErrors { code } } }",
+        json!({"o": order, "s": sku}),
+    )
+    .await;
+    let rma = made["return"]["id"].clone();
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "return.create", "actor": owner_actor, "subjectId": rma,
+               "after": {"reference": "RMA-000001", "order": "SHOP-2", "status": "requested", "units": 1},
+               "requestId": request_id("returnCreate")}),
+    )
+    .await;
+    checked.push("returnCreate");
+    run(
+        &app,
+        t,
+        "returnReceive",
+        "mutation($r: ID!) { returnReceive(input: {returnId: $r, barcode: \"LS-RED-M\"}) { userErrors { code } } }",
+        json!({"r": rma}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "return.receive", "actor": owner_actor, "subjectId": rma, "before": {"received": 0},
+               "after": {"scanned": "LS-RED-M", "quantity": 1, "received": 1}, "requestId": request_id("returnReceive")}),
+    )
+    .await;
+    checked.push("returnReceive");
+    run(
+        &app,
+        t,
+        "returnInspect",
+        "mutation($r: ID!) { returnInspect(input: {returnId: $r, barcode: \"LS-RED-M\", outcome: DISPOSE}) { userErrors { code } } }",
+        json!({"r": rma}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "return.inspect", "actor": owner_actor, "subjectId": rma,
+               "after": {"scanned": "LS-RED-M", "quantity": 1, "outcome": "dispose", "restocked": 0, "damaged": 0, "disposed": 1},
+               "requestId": request_id("returnInspect")}),
+    )
+    .await;
+    checked.push("returnInspect");
 
     let sign_in = "mutation($e: String!, $p: String!) { sessionCreate(input: {email: $e, password: $p}) { refreshToken userErrors { code } } }";
     let session = run(&app, None, "sessionCreate", sign_in, json!({"e": owner.email, "p": PASSWORD})).await;

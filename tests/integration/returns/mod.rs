@@ -1,7 +1,7 @@
 //! The returns context: returns (RMA) of shipped orders, received into
 //! quarantine and inspected. Its operations for the isolation sweeps.
 
-pub mod rmas;
+mod rmas;
 
 use domain::platform::access::Permission::*;
 use serde_json::json;
@@ -37,9 +37,8 @@ pub const OPERATIONS: Operations = &[
 pub const SNAPSHOT: &str =
     "returns(first: 10) { totalCount nodes { id status lines { received restocked damaged disposed } } }";
 
-/// A return of the seeded order, marked shipped first; its reason is a secret.
+/// A return of the seeded shipped order; its reason is a secret.
 pub async fn seed(app: &TestApp, owner: &Session, order: &str, sku: &str) -> Seeded {
-    rmas::mark_shipped(app, order).await;
     let slug = owner.email.split('@').nth(1).and_then(|d| d.split('.').next()).expect("slug in the owner's email");
     let reason = format!("{slug} customer changed their mind");
     let made = app

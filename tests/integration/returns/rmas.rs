@@ -6,6 +6,7 @@
 use serde_json::{Value, json};
 use silkport_tests::TestApp;
 
+use crate::fulfilment::ship;
 use crate::orders::intake::{CREATE as ORDER, us_address};
 
 pub const CREATE: &str = "mutation($input: ReturnCreateInput!) { returnCreate(input: $input) {
@@ -17,25 +18,6 @@ const INSPECT: &str = "mutation($r: ID!, $b: String!, $q: Int, $o: ReturnInspect
     returnInspect(input: {returnId: $r, barcode: $b, quantity: $q, outcome: $o, toLocationId: $l}) {
     return { status lines { received restocked damaged disposed awaitingInspection } } userErrors { field code message } } }";
 const LEVEL: &str = "query($s: ID!) { stockLevels(first: 1, skuId: $s) { nodes { onHand reserved damaged qualityControl available } } }";
-
-/// Marks an order shipped as the database's owner would: the returns
-/// context reads only the order's status, which fulfilment sets in
-/// production (tests/integration/fulfilment covers shipping itself).
-pub async fn mark_shipped(app: &TestApp, order: &str) {
-    use sea_orm::{ConnectionTrait, DbBackend, Statement};
-    let id = uuid::Uuid::parse_str(order.rsplit('/').next().expect("order uuid")).expect("uuid");
-    let owner = sea_orm::Database::connect(app.db.owner_url.as_str()).await.expect("connect as owner");
-    let sql = match owner.get_database_backend() {
-        DbBackend::Postgres => "UPDATE orders SET status = 'shipped' WHERE id = $1",
-        _ => "UPDATE orders SET status = 'shipped' WHERE id = ?",
-    };
-    let done = owner
-        .execute_raw(Statement::from_sql_and_values(owner.get_database_backend(), sql, [id.into()]))
-        .await
-        .expect("ship");
-    assert_eq!(done.rows_affected(), 1, "order {order} marked shipped");
-    owner.close().await.ok();
-}
 
 fn error(payload: &Value) -> (String, String) {
     let e = &payload["userErrors"][0];
@@ -67,7 +49,7 @@ async fn returned_units_wait_in_quarantine_and_inspection_sends_each_where_it_be
         ("input.orderId".into(), "INVALID".into()),
         "an unshipped order: {early}"
     );
-    mark_shipped(&app, &order).await;
+    ship(&app, token, &site.warehouse, &order, "ACME-1").await;
     let too_many = app
         .gql(Some(token), CREATE, json!({"input": {"orderId": order, "lines": [{"skuId": site.sku, "quantity": 5}]}}))
         .await;
@@ -96,7 +78,7 @@ async fn returned_units_wait_in_quarantine_and_inspection_sends_each_where_it_be
         let scanned = app.gql(Some(token), RECEIVE, json!({"r": rma["id"], "b": "ACME-1"})).await;
         assert_eq!(scanned["data"]["returnReceive"]["userErrors"], json!([]), "{scanned}");
     }
-    // 10 on hand - 4 shipped stay counted as on hand here (fulfilment is not in this test) + 3 back in quarantine.
+    // 10 on hand, 4 shipped, 3 back in quarantine.
     let level = app.gql(Some(token), LEVEL, json!({"s": site.sku})).await;
     assert_eq!(
         level["data"]["stockLevels"]["nodes"][0]["qualityControl"], 3,
@@ -122,7 +104,7 @@ async fn returned_units_wait_in_quarantine_and_inspection_sends_each_where_it_be
     let level = app.gql(Some(token), LEVEL, json!({"s": site.sku})).await;
     assert_eq!(
         level["data"]["stockLevels"]["nodes"][0],
-        json!({"onHand": 12, "reserved": 4, "damaged": 1, "qualityControl": 0, "available": 7}),
+        json!({"onHand": 8, "reserved": 0, "damaged": 1, "qualityControl": 0, "available": 7}),
         "one restocked, one damaged, one gone: {level}"
     );
     let kinds = app
@@ -147,7 +129,7 @@ async fn a_merchant_returns_its_own_orders_and_cannot_receive() {
         .gql(Some(token), ORDER, json!({"input": {"merchantId": site.merchant, "reference": "R-2", "shipTo": us_address(), "lines": [{"skuId": site.sku, "quantity": 1}]}}))
         .await;
     let order = placed["data"]["orderCreate"]["order"]["id"].as_str().expect("order").to_owned();
-    mark_shipped(&app, &order).await;
+    ship(&app, token, &site.warehouse, &order, "ACME-1").await;
     let merchant = app.merchant_member(&owner, "ops@acme.example.com", &site.merchant).await;
     let made = app
         .gql(

@@ -1,6 +1,7 @@
 import { catalogLocales } from '../features/catalog/locales';
 import { identityLocales } from '../features/identity/locales';
 import { dashboardLocales } from '../features/dashboard/locales';
+import { fulfilmentLocales } from '../features/fulfilment/locales';
 import { inboundLocales } from '../features/inbound/locales';
 import { inventoryLocales } from '../features/inventory/locales';
 import { ordersLocales } from '../features/orders/locales';
@@ -22,6 +23,7 @@ export const CONTEXT_LOCALES: Readonly<Record<string, LocaleBundle>> = {
   inventory: inventoryLocales,
   orders: ordersLocales,
   dashboard: dashboardLocales,
+  fulfilment: fulfilmentLocales,
 };
 
 /** The shared strings and every context's, merged per language (keys stay namespaced). */

@@ -44,6 +44,8 @@ export const SCOPES = keys<Scope>({
   RETURNS_WRITE: true,
   INBOUND_READ: true,
   INBOUND_WRITE: true,
+  FULFILMENT_READ: true,
+  FULFILMENT_WRITE: true,
 });
 
 /**

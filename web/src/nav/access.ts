@@ -1,5 +1,6 @@
 import { CATALOG_PAGES } from '../features/catalog/nav';
 import { IDENTITY_PAGES } from '../features/identity/nav';
+import { FULFILMENT_PAGES } from '../features/fulfilment/nav';
 import { INBOUND_PAGES } from '../features/inbound/nav';
 import { INVENTORY_PAGES } from '../features/inventory/nav';
 import { ORDERS_PAGES } from '../features/orders/nav';
@@ -17,6 +18,7 @@ export const PAGE_ROLES = {
   ...INBOUND_PAGES,
   ...INVENTORY_PAGES,
   ...ORDERS_PAGES,
+  ...FULFILMENT_PAGES,
 } satisfies Record<string, readonly Role[]>;
 
 export type PageKey = keyof typeof PAGE_ROLES;

@@ -22,6 +22,7 @@ describe('visibleNav', () => {
         'skus',
         'inbound',
         'stock',
+        'fulfilment',
         'orders',
         'members',
         'api-clients',
@@ -32,14 +33,14 @@ describe('visibleNav', () => {
     }
   });
 
-  it('shows operators and merchant users the merchants, SKUs, inbound, stock and orders pages, and no admin page', () => {
-    for (const role of ['OPERATOR', 'MERCHANT'] as const) {
-      expect(keys(['STORES'], role), role).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound', 'stock', 'orders']);
-    }
+  it('shows operators the merchants, SKUs, inbound, stock, waves and orders pages, and no admin page', () => {
+    expect(keys(['STORES'], 'OPERATOR')).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound', 'stock', 'fulfilment', 'orders']);
+    // Waves are the warehouse's work: a merchant follows its shipments through its orders.
+    expect(keys(['STORES'], 'MERCHANT')).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound', 'stock', 'orders']);
   });
 
-  it('shows viewers the inbound shipments, stock and orders (the roles holding inbound, inventory and orders read)', () => {
-    expect(keys(['STORES'], 'VIEWER')).toEqual(['home', 'module-stores', 'inbound', 'stock', 'orders']);
+  it('shows viewers the inbound shipments, stock, waves and orders (what their read scopes reach)', () => {
+    expect(keys(['STORES'], 'VIEWER')).toEqual(['home', 'module-stores', 'inbound', 'stock', 'fulfilment', 'orders']);
   });
 
   it('hides every page from the other roles and from tokens without a role', () => {

@@ -1,5 +1,6 @@
 import { CATALOG_NAV } from '../features/catalog/nav';
 import { IDENTITY_NAV } from '../features/identity/nav';
+import { FULFILMENT_NAV } from '../features/fulfilment/nav';
 import { INBOUND_NAV } from '../features/inbound/nav';
 import { INVENTORY_NAV } from '../features/inventory/nav';
 import { ORDERS_NAV } from '../features/orders/nav';
@@ -42,6 +43,7 @@ const CONTEXT_NAV: readonly (readonly NavItem[])[] = [
   INBOUND_NAV,
   INVENTORY_NAV,
   ORDERS_NAV,
+  FULFILMENT_NAV,
 ];
 
 /** Every context's page entries, in `order`. */

@@ -11,7 +11,7 @@ use async_graphql::MergedObject;
 pub use self::imports::{SkuImport, sku_import_node};
 pub use self::merchants::{Merchant, merchant_node};
 pub use self::products::{Product, product_node};
-pub use self::skus::{Sku, sku_node};
+pub use self::skus::{Dimensions, DimensionsInput, Sku, sku_node};
 
 #[derive(MergedObject, Default)]
 pub struct CatalogQuery(merchants::MerchantQuery, products::ProductQuery, skus::SkuQuery, imports::SkuImportQuery);

@@ -387,6 +387,12 @@ pub struct DimensionsInput {
     height: i32,
 }
 
+impl From<catalog::Dimensions> for Dimensions {
+    fn from(d: catalog::Dimensions) -> Self {
+        Self { length: d.length, width: d.width, height: d.height }
+    }
+}
+
 impl From<DimensionsInput> for catalog::Dimensions {
     fn from(input: DimensionsInput) -> Self {
         Self { length: input.length, width: input.width, height: input.height }

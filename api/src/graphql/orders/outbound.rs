@@ -65,6 +65,14 @@ impl Order {
     async fn total_units(&self) -> i32 {
         units(self.0.lines.iter().map(|l| l.quantity).sum())
     }
+    /// The packages its picked units were packed into, in number order.
+    async fn packages(&self, ctx: &Context<'_>) -> Result<Vec<crate::graphql::fulfilment::Package>> {
+        crate::graphql::fulfilment::packages_of(ctx, self.0.id).await
+    }
+    /// Its packages as handed to carriers, with tracking and labels.
+    async fn shipments(&self, ctx: &Context<'_>) -> Result<Vec<crate::graphql::fulfilment::Shipment>> {
+        crate::graphql::fulfilment::shipments_of(ctx, self.0.id).await
+    }
     /// What happened to it, oldest first.
     async fn timeline(&self) -> Vec<OrderEvent> {
         self.0.events.iter().cloned().map(OrderEvent).collect()
