@@ -34,7 +34,9 @@ async fn the_partner_guide_runs_as_written() {
         "retry answered the first order gid://silkport/Order/",
         "ALLOCATED",
         "'shipTo', 'postalCode'",
-        "DEMO-M1,GUIDE-TEA-100,LAX1,24,2,0,0,0,0,22",
+        "DEMO-M1,GUIDE-TEA-100,LAX1,22,0,0,0,0,0,22",
+        "\"reference\":\"SHOP-GUIDE-1\",\"status\":\"SHIPPED\"",
+        "\"carrier\":\"SIMULATED\",\"trackingNumber\":\"SIM",
     ] {
         assert!(out.contains(promised), "the guide's output lacks `{promised}`:\n{out}");
     }
