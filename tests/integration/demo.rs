@@ -1,8 +1,8 @@
 //! The demo a newcomer sees: `silkport serve` on the embedded default
 //! seeds a living warehouse — two merchants whose catalogues came in as
 //! Shopify exports, two warehouses with locations and stock, inbound
-//! shipments and orders in several states — whose ledger adds up, and
-//! seeding again changes nothing.
+//! shipments and orders in several states, from allocated to shipped —
+//! whose ledger adds up, and seeding again changes nothing.
 
 use serde_json::{Value, json};
 use silkport_tests::app::silkport_bin;
@@ -35,7 +35,7 @@ async fn the_embedded_default_seeds_a_living_warehouse_once() {
     assert_eq!(data["locations"]["totalCount"], 84, "a dock, a damaged area and 40 pick faces each");
     let statuses: Vec<&str> =
         data["orders"]["nodes"].as_array().into_iter().flatten().filter_map(|o| o["status"].as_str()).collect();
-    for status in ["ALLOCATED", "BACKORDERED", "CANCELLED"] {
+    for status in ["ALLOCATED", "BACKORDERED", "CANCELLED", "PICKING", "PACKED", "SHIPPED"] {
         assert!(statuses.contains(&status), "an order {status}: {first}");
     }
     let inbound: Vec<&str> = data["inboundShipments"]["nodes"]

@@ -4,7 +4,9 @@
 //! beside this module, imported as a merchant's would be), two warehouses
 //! (Los Angeles and Frankfurt) with their locations and stock, inbound
 //! shipments in transit, being received and closed with a discrepancy,
-//! and orders allocated, backordered and cancelled. Every step goes
+//! and orders allocated, backordered, cancelled, being picked, picked,
+//! packed and shipped (one by the simulated carrier, whose tracking the
+//! worker follows to delivery). Every step goes
 //! through the services, audited as the platform; running it again
 //! changes nothing (it stops when the demo warehouses exist).
 
@@ -14,6 +16,11 @@ use uuid::Uuid;
 use crate::catalog::import::{self, ImportFormat, NewImport};
 use crate::catalog::merchants::{self, NewMerchant};
 use crate::catalog::skus::{self, Sku, SkuFilter};
+use crate::fulfilment::carriers::{CarrierCode, LabelFormat};
+use crate::fulfilment::packing::{self, NewPackage, PackItem};
+use crate::fulfilment::picking::{self, PickScan};
+use crate::fulfilment::shipping::{self, ShipOrder};
+use crate::fulfilment::waves::{self, NewWave};
 use crate::identity::{seed, tenants};
 use crate::inbound::receiving::{self, Receipt};
 use crate::inbound::shipments::{self, FirstLegMode, NewLine as AsnLine, NewShipment};
@@ -302,5 +309,56 @@ async fn stock_up(tx: &mut TenantTx, apparel: Uuid, home: Uuid) -> DomainResult<
     let cancelled =
         intake::create(tx, order(home, "JH-5002", us(), vec![(named(&home_goods, "CT-1")?, 6)]), None).await?;
     intake::cancel(tx, cancelled.id, Some("customer changed their mind".to_owned())).await?;
+
+    // Through the warehouse: a wave in Los Angeles; two orders shipped (a
+    // simulated carrier's label, a tracking number typed by hand), one
+    // packed, one picked, one waiting to be picked.
+    let mut placed = Vec::new();
+    for (merchant, reference, skus, code) in [
+        (apparel, "SHOP-1004", &clothes, "LS-WHT-S"),
+        (apparel, "SHOP-1005", &clothes, "LS-WHT-L"),
+        (apparel, "SHOP-1006", &clothes, "LS-WHT-M"),
+        (home, "JH-5003", &home_goods, "CT-1"),
+    ] {
+        let made = intake::create(tx, order(merchant, reference, us(), vec![(named(skus, code)?, 1)]), None).await?;
+        placed.push((made.id, code));
+    }
+    let first =
+        intake::create(tx, order(apparel, "SHOP-1007", us(), vec![(named(&clothes, "SS-PEONY")?, 1)]), None).await?;
+    placed.insert(0, (first.id, "SS-PEONY"));
+    let new_wave =
+        NewWave { warehouse_id: lax.id, carrier: None, single_line_only: true, max_orders: None, cutoff: None };
+    let wave = waves::create(tx, new_wave, None).await?;
+    // The last order stays waiting to be picked.
+    for (order_id, code) in &placed[..placed.len() - 1] {
+        for task in wave.tasks.iter().filter(|t| t.order_id == *order_id) {
+            let scan = PickScan {
+                task_id: task.id,
+                location_code: task.location_code.clone(),
+                barcode: (*code).to_owned(),
+                quantity: task.quantity,
+            };
+            picking::confirm(tx, scan).await?;
+        }
+    }
+    // The fourth stays picked, not packed; the first three are packed.
+    for (order_id, code) in &placed[..3] {
+        let package = NewPackage {
+            order_id: *order_id,
+            items: vec![PackItem { barcode: Some((*code).to_owned()), sku_id: None, quantity: 1 }],
+            weight_grams: 420,
+            dimensions: crate::catalog::Dimensions { length: 300, width: 220, height: 60 },
+        };
+        packing::create(tx, package).await?;
+    }
+    let shipments = [
+        (placed[0].0, CarrierCode::Simulated, None),
+        (placed[1].0, CarrierCode::Manual, Some("1Z999AA10123456784".to_owned())),
+    ];
+    for (order_id, carrier, tracking_number) in shipments {
+        let ship =
+            ShipOrder { order_id, carrier, tracking_number, service_level: None, label_format: LabelFormat::Pdf };
+        shipping::ship(tx, ship, None).await?;
+    }
     Ok(())
 }
