@@ -16,11 +16,7 @@ use crate::graphql::kit::context::{db, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
 use crate::graphql::kit::payload::OrGql;
-
-/// Units as GraphQL's 32-bit `Int`; no task comes near its bound.
-fn units(n: i64) -> i32 {
-    i32::try_from(n).unwrap_or(i32::MAX)
-}
+use crate::graphql::kit::units::units;
 
 pub struct Wave(pub waves::Wave);
 

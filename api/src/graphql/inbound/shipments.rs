@@ -17,11 +17,7 @@ use crate::graphql::kit::context::{db, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
 use crate::graphql::kit::payload::OrGql;
-
-/// Units as GraphQL's 32-bit `Int`; no shipment comes near its bound.
-fn units(n: i64) -> i32 {
-    i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX })
-}
+use crate::graphql::kit::units::units;
 
 /// Received units over expected ones: 0 before the first scan, 1 when
 /// all arrived, above 1 for an over-receipt.

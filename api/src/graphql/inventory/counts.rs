@@ -10,13 +10,13 @@ use domain::inventory::{COUNT_TASK, LOCATION, WAREHOUSE};
 use uuid::Uuid;
 
 use super::locations::Location;
-use super::stock::units;
 use super::warehouses::Warehouse;
 use crate::graphql::catalog::Sku;
 use crate::graphql::kit::context::{db, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
 use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
+use crate::graphql::kit::units::units;
 
 pub struct CountTask(counts::CountTask);
 

@@ -22,11 +22,7 @@ use crate::graphql::kit::ids;
 use crate::graphql::kit::loaders::{self, Batch};
 use crate::graphql::kit::payload::OrGql;
 use crate::graphql::kit::plain::{Plain, PlainValue, Selection};
-
-/// Units as GraphQL's 32-bit `Int`; no stock quantity comes near its bound.
-pub(super) fn units(n: i64) -> i32 {
-    i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX })
-}
+use crate::graphql::kit::units::units;
 
 /// The named quantities of one SKU in one warehouse; `warehouse` and
 /// `sku` are filled in when a listing loaded them for its page.

@@ -9,13 +9,13 @@ use domain::inventory::{LOCATION, STOCK_TRANSFER, WAREHOUSE};
 use uuid::Uuid;
 
 use super::locations::Location;
-use super::stock::units;
 use super::warehouses::Warehouse;
 use crate::graphql::catalog::{Merchant, Sku};
 use crate::graphql::kit::context::{db, idempotency_key, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
 use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
+use crate::graphql::kit::units::units;
 
 pub struct StockTransfer(transfers::Transfer);
 

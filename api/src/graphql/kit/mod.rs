@@ -2,8 +2,8 @@
 //! connections with their arguments and cost, global ids, payloads with
 //! `userErrors`, money, GraphQL enums mirrored from the domain, dataloaders, the
 //! request context and its language, the cost limit, the limits on a
-//! document and the codes of request errors, and the fast resolution of
-//! plain list items.
+//! document and the codes of request errors, the fast resolution of
+//! plain list items, and unit quantities as `Int`.
 
 pub mod connection;
 pub mod context;
@@ -17,3 +17,4 @@ pub mod money;
 pub mod payload;
 pub mod plain;
 pub mod request_errors;
+pub mod units;

@@ -18,11 +18,7 @@ use crate::graphql::kit::context::{db, idempotency_key, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
 use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
-
-/// Units as GraphQL's 32-bit `Int`; no order comes near its bound.
-fn units(n: i64) -> i32 {
-    i32::try_from(n).unwrap_or(i32::MAX)
-}
+use crate::graphql::kit::units::units;
 
 pub struct Order(pub read::Order);
 

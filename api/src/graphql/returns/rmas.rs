@@ -17,11 +17,8 @@ use crate::graphql::kit::context::{db, idempotency_key, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
 use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
+use crate::graphql::kit::units::units;
 use crate::graphql::orders::Order;
-
-fn units(n: i64) -> i32 {
-    i32::try_from(n).unwrap_or(i32::MAX)
-}
 
 pub struct Return(rmas::Return);
 
