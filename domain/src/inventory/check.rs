@@ -220,7 +220,7 @@ pub async fn run(tx: &TenantTx) -> DomainResult<Report> {
                 report.mismatches.push(mismatch(Invariant::Bins, name, recorded, expected));
             }
         }
-        let available = level.on_hand - level.reserved - level.damaged - level.quality_control - level.safety_stock;
+        let available = level.available();
         for (name, value) in [
             ("on_hand", level.on_hand),
             ("reserved", level.reserved),

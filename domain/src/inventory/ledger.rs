@@ -471,11 +471,11 @@ pub async fn post(
     for key in &keys {
         let level = &levels[&(key.sku_id, key.warehouse_id)];
         let was = &before[&(key.sku_id, key.warehouse_id)];
-        let available = available_of(level);
+        let available = level.available();
         if available < 0 {
-            return Err(StockError::NotAvailable { key: *key, available: available_of(was).max(0), short: -available });
+            return Err(StockError::NotAvailable { key: *key, available: was.available().max(0), short: -available });
         }
-        rose |= available > available_of(was);
+        rose |= available > was.available();
         if level != was {
             save_level(tx, level).await?;
         }
@@ -489,10 +489,6 @@ pub async fn post(
     }
     tx.insert_many(rows.iter().map(|row| row.clone().into_active_model().reset_all()).collect()).await?;
     Ok(rows)
-}
-
-fn available_of(level: &stock_level::Model) -> i64 {
-    level.on_hand - level.reserved - level.damaged - level.quality_control - level.safety_stock
 }
 
 fn below_zero(key: StockKey, quantity: Quantity, current: i64, delta: i64) -> Result<i64, StockError> {

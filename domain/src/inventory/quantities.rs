@@ -61,6 +61,19 @@ string_enum!(
     }
 );
 
+/// `onHand - reserved - damaged - qualityControl - safetyStock` (DESIGN.md
+/// §4): the one place the formula is written.
+fn available(on_hand: i64, reserved: i64, damaged: i64, quality_control: i64, safety_stock: i64) -> i64 {
+    on_hand - reserved - damaged - quality_control - safety_stock
+}
+
+impl stock_level::Model {
+    /// What the stored level leaves to sell (see [`StockLevel::available`]).
+    pub(super) fn available(&self) -> i64 {
+        available(self.on_hand, self.reserved, self.damaged, self.quality_control, self.safety_stock)
+    }
+}
+
 /// A merchant's SKU in one warehouse: the key of a stock level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct StockKey {
@@ -91,7 +104,7 @@ impl StockLevel {
     /// What can still be sold: `onHand - reserved - damaged -
     /// qualityControl - safetyStock` (DESIGN.md §4); never negative.
     pub fn available(&self) -> i64 {
-        self.on_hand - self.reserved - self.damaged - self.quality_control - self.safety_stock
+        available(self.on_hand, self.reserved, self.damaged, self.quality_control, self.safety_stock)
     }
 
     /// The level of a key that has never had stock.
