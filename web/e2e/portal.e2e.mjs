@@ -155,6 +155,12 @@ async function failOnFormErrors(what) {
 async function expectAccessible(target = page) {
   // A toast fading in or out is measured at part opacity: wait until it has gone.
   await waitUntil(async () => (await target.locator('.ant-message-notice').count()) === 0, 10_000, 'a toast did not go away');
+  // So is anything mid-animation (a closing dialog, a fading mask or row).
+  await waitUntil(
+    async () => (await target.locator('[class*="-leave"], [class*="-enter"], [class*="-appear"]').count()) === 0,
+    10_000,
+    'an animation did not finish',
+  );
   const { violations } = await new AxeBuilder({ page: target })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -21,7 +21,14 @@ export function AgeSummary({ bins }: { bins: ReadonlyArray<{ ageDays: number; on
     <Space wrap data-testid="stock-age-summary" aria-label={t('stock.age.summary')}>
       <span>{t('stock.age.summary')}:</span>
       {AGE_BUCKETS.map((b) => (
-        <Tag key={b} color={summary[b] > 0 ? AGE_COLOURS[b] : undefined} data-testid={`stock-age-${b}`}>
+        // No colour transition: while the bins load, a tag fading from light to dark
+        // would show white text on a light ground.
+        <Tag
+          key={b}
+          color={summary[b] > 0 ? AGE_COLOURS[b] : undefined}
+          style={{ transition: 'none' }}
+          data-testid={`stock-age-${b}`}
+        >
           {t(`stock.age.buckets.${b}`)}: {summary[b]}
         </Tag>
       ))}
