@@ -35,7 +35,7 @@ async fn the_embedded_default_seeds_a_living_warehouse_once() {
     assert_eq!(data["locations"]["totalCount"], 84, "a dock, a damaged area and 40 pick faces each");
     let statuses: Vec<&str> =
         data["orders"]["nodes"].as_array().into_iter().flatten().filter_map(|o| o["status"].as_str()).collect();
-    for status in ["ALLOCATED", "BACKORDERED", "CANCELLED", "PICKING", "PACKED", "SHIPPED"] {
+    for status in ["ALLOCATED", "BACKORDERED", "CANCELLED", "PICKING", "PACKED", "SHIPPED", "DELIVERED"] {
         assert!(statuses.contains(&status), "an order {status}: {first}");
     }
     let inbound: Vec<&str> = data["inboundShipments"]["nodes"]

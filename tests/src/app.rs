@@ -131,7 +131,8 @@ impl TestApp {
     }
 
     /// [`Self::gql`], retried as a well-behaved client does while the
-    /// answer is `THROTTLED` (the password gate's hashing slots are busy).
+    /// answer is `THROTTLED` (the password gate's hashing slots are busy,
+    /// or every database connection is taken by a burst).
     pub async fn gql_patiently(&self, token: Option<&str>, query: &str, variables: Value) -> Value {
         for _ in 0..100 {
             let response = self.gql(token, query, variables.clone()).await;

@@ -42,6 +42,9 @@ pub type Operations = &'static [(&'static str, Needs, &'static str)];
 pub struct Seeded {
     pub ids: Map<String, Value>,
     pub secrets: Vec<String>,
+    /// The secrets a merchant owns: hidden from other merchants of the
+    /// same tenant too (owner scoping), not only from other tenants.
+    pub owned: Vec<String>,
 }
 
 impl Seeded {
@@ -57,9 +60,32 @@ impl Seeded {
         self.secrets.push(word.to_owned());
     }
 
+    /// Records `gid` under `name` as a row a merchant owns: its uuid is
+    /// secret from other merchants of the tenant too.
+    pub fn owned_id(&mut self, name: &str, gid: &str) {
+        self.id(name, gid);
+        if let Some(uuid) = gid.rsplit('/').next() {
+            self.owned.push(uuid.to_owned());
+        }
+    }
+
+    /// A word only the owning merchant (and its tenant's staff) may see.
+    pub fn owned_secret(&mut self, word: &str) {
+        self.secret(word);
+        self.owned.push(word.to_owned());
+    }
+
+    /// Keeps only the merchant-owned secrets: what another merchant of the
+    /// same tenant must not see (warehouses, locations and waves are the
+    /// tenant's, shown to its merchants).
+    pub fn keep_owned_secrets(&mut self) {
+        self.secrets = self.owned.clone();
+    }
+
     pub fn merge(&mut self, other: Seeded) {
         self.ids.extend(other.ids);
         self.secrets.extend(other.secrets);
+        self.owned.extend(other.owned);
     }
 
     pub fn variables(&self) -> Value {

@@ -5,8 +5,9 @@
 //! (Los Angeles and Frankfurt) with their locations and stock, inbound
 //! shipments in transit, being received and closed with a discrepancy,
 //! and orders allocated, backordered, cancelled, being picked, picked,
-//! packed and shipped (one by the simulated carrier, whose tracking the
-//! worker follows to delivery). Every step goes
+//! packed, shipped (one by the simulated carrier, whose tracking the
+//! worker follows to delivery) and delivered (one by a manual carrier, as
+//! the warehouse reported). Every step goes
 //! through the services, audited as the platform; running it again
 //! changes nothing (it stops when the demo warehouses exist).
 
@@ -16,10 +17,11 @@ use uuid::Uuid;
 use crate::catalog::import::{self, ImportFormat, NewImport};
 use crate::catalog::merchants::{self, NewMerchant};
 use crate::catalog::skus::{self, Sku, SkuFilter};
-use crate::fulfilment::carriers::{CarrierCode, LabelFormat};
+use crate::fulfilment::carriers::{CarrierCode, LabelFormat, TrackingStatus};
 use crate::fulfilment::packing::{self, NewPackage, PackItem};
 use crate::fulfilment::picking::{self, PickScan};
 use crate::fulfilment::shipping::{self, ShipOrder};
+use crate::fulfilment::tracking;
 use crate::fulfilment::waves::{self, NewWave};
 use crate::identity::{seed, tenants};
 use crate::inbound::receiving::{self, Receipt};
@@ -359,6 +361,17 @@ async fn stock_up(tx: &mut TenantTx, apparel: Uuid, home: Uuid) -> DomainResult<
         let ship =
             ShipOrder { order_id, carrier, tracking_number, service_level: None, label_format: LabelFormat::Pdf };
         shipping::ship(tx, ship, None).await?;
+    }
+    // The manual carrier's parcel has arrived: the warehouse says so.
+    let shipped = shipping::of_orders(tx, &[placed[1].0]).await?;
+    for shipment in shipped.values().flatten() {
+        let report = tracking::Report {
+            shipment_id: shipment.id,
+            status: TrackingStatus::Delivered,
+            occurred_at: None,
+            note: None,
+        };
+        tracking::report(tx, report).await?;
     }
     Ok(())
 }

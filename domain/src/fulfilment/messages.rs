@@ -53,6 +53,22 @@ messages! {
     tracking_out_for_delivery = "fulfilment-tracking-out-for-delivery";
     /// Tracking: delivered.
     tracking_delivered = "fulfilment-tracking-delivered";
+    /// Tracking: a problem on the way.
+    tracking_exception = "fulfilment-tracking-exception";
+    /// This carrier reports its own tracking; only manual shipments take a report.
+    tracking_reported_by_carrier = "fulfilment-tracking-reported-by-carrier";
+    /// LABEL_CREATED is recorded when shipping, not reported.
+    tracking_not_reportable = "fulfilment-tracking-not-reportable";
+    /// The shipment was delivered already.
+    already_delivered = "fulfilment-already-delivered";
+    /// A report cannot be dated in the future.
+    tracking_in_future = "fulfilment-tracking-in-future";
+    /// A report cannot be dated before the shipment left, `shipped_at`.
+    tracking_before_shipping(shipped_at: &str) = "fulfilment-tracking-before-shipping";
+    /// An exception says what went wrong.
+    exception_note_required = "fulfilment-exception-note-required";
+    /// A note is up to `max` characters.
+    note_too_long(max: i64) = "fulfilment-note-too-long";
     /// A tracking number is typed for manual shipping only.
     tracking_number_manual_only = "fulfilment-tracking-number-manual-only";
 }

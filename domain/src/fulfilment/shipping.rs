@@ -273,5 +273,6 @@ pub fn describe(status: TrackingStatus) -> Message {
         TrackingStatus::InTransit => messages::tracking_in_transit(),
         TrackingStatus::OutForDelivery => messages::tracking_out_for_delivery(),
         TrackingStatus::Delivered => messages::tracking_delivered(),
+        TrackingStatus::Exception => messages::tracking_exception(),
     }
 }

@@ -9,7 +9,8 @@ string_enum!(
     /// Where an order is: RECEIVED (taken, not yet allocated), ALLOCATED
     /// (every unit reserved in a warehouse), BACKORDERED (some units wait
     /// for stock), PICKING, PACKED, SHIPPED, DELIVERED, CANCELLED, or
-    /// EXCEPTION (held for a person to look at).
+    /// EXCEPTION (a shipment of it met a problem on the way: for a person
+    /// to look at; DELIVERED once it arrives after all).
     OrderStatus {
         Received = "received",
         Allocated = "allocated",
@@ -34,7 +35,6 @@ impl OrderStatus {
                 | OrderStatus::Backordered
                 | OrderStatus::Picking
                 | OrderStatus::Packed
-                | OrderStatus::Exception
         )
     }
 }
@@ -52,7 +52,8 @@ string_enum!(
     /// A step of an order's timeline: RECEIVED, ALLOCATED, BACKORDERED,
     /// PICKING (taken into a wave; the detail is its warehouse), PICKED
     /// (every unit picked, waiting at packing), PACKED, SHIPPED (the detail
-    /// is the tracking numbers), DELIVERED, CANCELLED.
+    /// is the tracking numbers), DELIVERED, CANCELLED, EXCEPTION (the detail
+    /// is what went wrong).
     OrderEventKind {
         Received = "received",
         Allocated = "allocated",
@@ -63,6 +64,7 @@ string_enum!(
         Shipped = "shipped",
         Delivered = "delivered",
         Cancelled = "cancelled",
+        Exception = "exception",
     }
 );
 

@@ -4,7 +4,7 @@
 //! What a user reads is a catalogue [`Message`], put into words in the
 //! reader's language by the edge.
 
-use sea_orm::DbErr;
+use sea_orm::{ConnAcquireErr, DbErr};
 
 use super::i18n::Message;
 use super::messages;
@@ -85,9 +85,22 @@ pub enum DomainError {
     #[error("throttled")]
     Throttled { retry_after_secs: u64 },
     #[error("database error: {0}")]
-    Database(#[from] DbErr),
+    Database(DbErr),
     #[error("internal error: {0}")]
     Internal(String),
+}
+
+impl From<DbErr> for DomainError {
+    /// A pool with no connection free for its whole acquire timeout is
+    /// saturated, not broken (a burst queued on one hot row, say): the
+    /// caller is told to come back in a second (THROTTLED) rather than
+    /// given an internal error.
+    fn from(error: DbErr) -> Self {
+        match error {
+            DbErr::ConnectionAcquire(ConnAcquireErr::Timeout) => DomainError::Throttled { retry_after_secs: 1 },
+            other => DomainError::Database(other),
+        }
+    }
 }
 
 impl DomainError {
@@ -140,5 +153,18 @@ impl UserErrors {
     /// `Ok` when nothing was recorded, else every recorded error.
     pub fn finish(self) -> DomainResult<()> {
         if self.0.is_empty() { Ok(()) } else { Err(DomainError::User(self.0)) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_saturated_pool_throttles_and_other_database_errors_stay_internal() {
+        let saturated = DomainError::from(DbErr::ConnectionAcquire(ConnAcquireErr::Timeout));
+        assert!(matches!(saturated, DomainError::Throttled { retry_after_secs: 1 }), "{saturated:?}");
+        let closed = DomainError::from(DbErr::ConnectionAcquire(ConnAcquireErr::ConnectionClosed));
+        assert!(matches!(closed, DomainError::Database(_)), "{closed:?}");
     }
 }

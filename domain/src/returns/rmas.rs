@@ -207,7 +207,7 @@ async fn create_now(tx: &mut TenantTx, input: NewReturn) -> DomainResult<Return>
     let Some(order) = orders::read_one(tx, input.order_id).await? else {
         return Err(DomainError::not_found("orderId"));
     };
-    if !matches!(order.status, OrderStatus::Shipped | OrderStatus::Delivered) {
+    if !matches!(order.status, OrderStatus::Shipped | OrderStatus::Delivered | OrderStatus::Exception) {
         return Err(DomainError::user("orderId", UserErrorCode::Invalid, messages::not_shipped(order.status.as_str())));
     }
     let mut errors = UserErrors::default();

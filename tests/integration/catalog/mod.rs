@@ -110,7 +110,7 @@ pub const SNAPSHOT: &str = "merchants(first: 50) { totalCount nodes { id code na
 /// A merchant of `owner`'s tenant with a product and a SKU of it.
 pub async fn seed(app: &TestApp, owner: &Session) -> Seeded {
     let mut seeded = seed_merchant(app, owner, "ALPHA-M").await;
-    seeded.secret("alpha-m@merchants.example.com");
+    seeded.owned_secret("alpha-m@merchants.example.com");
     seeded
 }
 
@@ -118,37 +118,30 @@ pub async fn seed(app: &TestApp, owner: &Session) -> Seeded {
 async fn seed_merchant(app: &TestApp, owner: &Session, code: &str) -> Seeded {
     let mut seeded = Seeded::default();
     let merchant = app.merchant(owner, code).await;
-    seeded.id("merchant", &merchant);
-    seeded.secret(code);
-    seeded.secret(&format!("Merchant {code}"));
+    seeded.owned_id("merchant", &merchant);
+    seeded.owned_secret(code);
+    seeded.owned_secret(&format!("Merchant {code}"));
     let handle = format!("{}-linen-shirt", code.to_lowercase());
     let product = app.product(&owner.access_token, &merchant, &handle).await;
-    seeded.id("product", &product);
-    seeded.secret(&handle);
+    seeded.owned_id("product", &product);
+    seeded.owned_secret(&handle);
     let sku_code = format!("{code}-SHIRT-RED");
     let more = json!({"nameZh": format!("{code} 红色亚麻衬衫"), "hsCode": "6109.10", "weightGrams": 180,
                       "barcodes": [{"barcode": "4006381333931", "kind": "GTIN_13"}, {"barcode": format!("{code}-BIN"), "kind": "INTERNAL"}]});
-    seeded.id("sku", &app.sku(&owner.access_token, &product, &sku_code, more).await);
-    seeded.secret(&sku_code);
-    seeded.secret(&format!("{code} 红色亚麻衬衫"));
-    seeded.secret(&format!("{code}-BIN"));
-    seeded.secret("4006381333931");
+    seeded.owned_id("sku", &app.sku(&owner.access_token, &product, &sku_code, more).await);
+    seeded.owned_secret(&sku_code);
+    seeded.owned_secret(&format!("{code} 红色亚麻衬衫"));
+    seeded.owned_secret(&format!("{code}-BIN"));
+    seeded.owned_secret("4006381333931");
     // An import of theirs (its job not run: queued), from a file of theirs.
     let filename = format!("{}-skus.csv", code.to_lowercase());
     let file = format!("product_handle,sku_code,name_en\n{handle},{sku_code}-IMPORTED,Imported {code}\n");
     let upload = app.upload(&owner.access_token, &filename, file.as_bytes()).await;
     let upload = upload["id"].as_str().expect("an upload id").to_owned();
-    seeded.id("upload", &upload);
+    seeded.owned_id("upload", &upload);
     let started = app.sku_import_start(&owner.access_token, Some(&merchant), "SILKPORT_SKUS", &upload).await;
-    seeded.id("skuImport", started["skuImport"]["id"].as_str().unwrap_or_else(|| panic!("an import: {started}")));
-    seeded.secret(&filename);
-    seeded
-}
-
-/// Merchant `code`, to be another merchant's in the owner sweep.
-pub async fn seed_owned(app: &TestApp, owner: &Session, code: &str) -> Seeded {
-    let mut seeded = seed_merchant(app, owner, code).await;
-    seeded.secret(&format!("{}@merchants.example.com", code.to_lowercase()));
+    seeded.owned_id("skuImport", started["skuImport"]["id"].as_str().unwrap_or_else(|| panic!("an import: {started}")));
+    seeded.owned_secret(&filename);
     seeded
 }
 

@@ -17,19 +17,19 @@ use workers::{Mailer, RunnerConfig, WakeSources};
 use super::{CREATE_WAVE, PACK, PICK, SHIP, call};
 use crate::orders::intake::{CREATE, us_address};
 
-const RED: &str = "4006381333931";
+pub(super) const RED: &str = "4006381333931";
 const BLUE: &str = "5901234123457";
 
-struct Site {
-    merchant: String,
-    red: String,
-    blue: String,
-    warehouse: String,
+pub(super) struct Site {
+    pub merchant: String,
+    pub red: String,
+    pub blue: String,
+    pub warehouse: String,
 }
 
 /// Merchant ACME's two SKUs (barcoded), warehouse LAX1 with pick faces
 /// A-01 and C-01: 6 red units split between them, 4 blue at A-01.
-async fn site(app: &TestApp, owner: &Session) -> Site {
+pub(super) async fn site(app: &TestApp, owner: &Session) -> Site {
     let token = owner.access_token.as_str();
     let merchant = app.merchant(owner, "ACME").await;
     let product = app.product(token, &merchant, "acme-tee").await;
@@ -46,14 +46,14 @@ async fn site(app: &TestApp, owner: &Session) -> Site {
     Site { merchant, red, blue, warehouse }
 }
 
-async fn order(app: &TestApp, token: &str, site: &Site, reference: &str, lines: Value) -> String {
+pub(super) async fn order(app: &TestApp, token: &str, site: &Site, reference: &str, lines: Value) -> String {
     let input = json!({"merchantId": site.merchant, "reference": reference, "shipTo": us_address(), "lines": lines});
     let made = app.gql(Some(token), CREATE, json!({"input": input})).await;
     assert_eq!(made["data"]["orderCreate"]["order"]["status"], "ALLOCATED", "{made}");
     made["data"]["orderCreate"]["order"]["id"].as_str().expect("an order").to_owned()
 }
 
-fn refused(payload: &Value, field: &str) -> String {
+pub(super) fn refused(payload: &Value, field: &str) -> String {
     let errors = payload["userErrors"].as_array().cloned().unwrap_or_default();
     assert_eq!(errors.len(), 1, "one user error: {payload}");
     assert_eq!(errors[0]["field"].as_array().and_then(|f| f.last()).cloned(), Some(json!(field)), "{payload}");
@@ -61,7 +61,7 @@ fn refused(payload: &Value, field: &str) -> String {
 }
 
 /// Everything that must not move when a step is refused.
-async fn state(app: &TestApp, token: &str) -> Value {
+pub(super) async fn state(app: &TestApp, token: &str) -> Value {
     let read = "{ stockLevels(first: 10) { nodes { sku { code } onHand reserved available } }
                   waves(first: 10) { nodes { pickedUnits tasks { picked } } }
                   orders(first: 10) { nodes { reference status packages { number } shipments { trackingNumber } } } }";
@@ -70,7 +70,7 @@ async fn state(app: &TestApp, token: &str) -> Value {
     answer["data"].clone()
 }
 
-async fn order_view(app: &TestApp, token: &str, id: &str) -> Value {
+pub(super) async fn order_view(app: &TestApp, token: &str, id: &str) -> Value {
     let read = "query($id: ID!) { node(id: $id) { ... on Order { reference status timeline { kind status detail }
         shipments { carrier trackingNumber status deliveredAt events { status description } } } } }";
     app.gql(Some(token), read, json!({"id": id})).await["data"]["node"].clone()

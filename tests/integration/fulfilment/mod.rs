@@ -3,6 +3,7 @@
 //! permission matrix.
 
 mod flow;
+mod manual_tracking;
 
 use domain::platform::access::Permission::*;
 use serde_json::{Value, json};
@@ -68,11 +69,23 @@ pub const OPERATIONS: Operations = &[
         All(&[FulfilmentWrite]),
         "mutation($order: ID!) { orderShip(input: {orderId: $order, carrier: MANUAL, trackingNumber: \"SWEEP-TRACK-1\"}) { userErrors { code } } }",
     ),
+    (
+        "shipmentTrackingReport",
+        All(&[FulfilmentWrite]),
+        "mutation($carrierShipment: ID!) { shipmentTrackingReport(input: {shipmentId: $carrierShipment, status: DELIVERED}) { order { status } userErrors { code } } }",
+    ),
 ];
 
 /// The victim's fulfilment, as its owner reads it.
 pub const SNAPSHOT: &str = "waves(first: 5) { totalCount nodes { status orderCount pickedUnits } }
     shipped: orders(first: 5, status: SHIPPED) { nodes { reference status shipments { trackingNumber status } } }";
+
+/// One merchant's shipped order, its package and shipment, as the tenant's owner reads them.
+pub const OWNED_SNAPSHOT: &str =
+    "shippedOrder: node(id: $shippedOrder) { ... on Order { status packages { id weightGrams }
+    shipments { trackingNumber status } } }";
+
+pub const OWNED_VARIABLES: &str = "$shippedOrder: ID!";
 
 pub const CREATE_WAVE: &str = "mutation($input: WaveCreateInput!) { waveCreate(input: $input) {
     wave { id status orderCount totalUnits pickedUnits
@@ -102,10 +115,17 @@ pub async fn call(app: &TestApp, token: &str, document: &str, field: &str, input
 }
 
 /// Ships order `order` (allocated wholly in `warehouse`) through the
-/// fulfilment API as the warehouse does: a wave of it alone... or with
-/// whatever else waits there, every task of it picked by scanning its
-/// location and `barcode`, one package, the simulated carrier.
+/// fulfilment API as the warehouse does ([`pack`]), with the simulated carrier.
 pub async fn ship(app: &TestApp, token: &str, warehouse: &str, order: &str, barcode: &str) {
+    pack(app, token, warehouse, order, barcode).await;
+    let shipped = call(app, token, SHIP, "orderShip", json!({"orderId": order, "carrier": "SIMULATED"})).await;
+    assert_eq!(shipped["order"]["status"], "SHIPPED", "{shipped}");
+}
+
+/// Packs order `order` (allocated wholly in `warehouse`) as the warehouse
+/// does: a wave of it alone... or with whatever else waits there, every
+/// task of it picked by scanning its location and `barcode`, one package.
+pub async fn pack(app: &TestApp, token: &str, warehouse: &str, order: &str, barcode: &str) {
     let wave = call(app, token, CREATE_WAVE, "waveCreate", json!({"warehouseId": warehouse})).await;
     let tasks: Vec<Value> = wave["wave"]["tasks"].as_array().cloned().unwrap_or_default();
     let mut units = 0;
@@ -133,8 +153,6 @@ pub async fn ship(app: &TestApp, token: &str, warehouse: &str, order: &str, barc
     )
     .await;
     assert_eq!(packed["order"]["status"], "PACKED", "{packed}");
-    let shipped = call(app, token, SHIP, "orderShip", json!({"orderId": order, "carrier": "SIMULATED"})).await;
-    assert_eq!(shipped["order"]["status"], "SHIPPED", "{shipped}");
 }
 
 /// In the seeded warehouse: an order FUL-1 of one unit, waved with the
@@ -177,14 +195,14 @@ pub async fn seed(app: &TestApp, owner: &Session, ids: &Seeded) -> Seeded {
     let shipped = call(app, token, SHIP, "orderShip", json!({"orderId": order, "carrier": "SIMULATED"})).await;
     let shipment = &shipped["order"]["shipments"][0];
     let mut seeded = Seeded::default();
-    seeded.id("shippedOrder", order);
+    seeded.owned_id("shippedOrder", order);
     seeded.id("wave", wave["wave"]["id"].as_str().unwrap_or_default());
     seeded
         .id("pickTask", open.first().and_then(|t| t["id"].as_str()).unwrap_or_else(|| panic!("an open task: {wave}")));
-    seeded.id("package", packed["package"]["id"].as_str().unwrap_or_default());
-    seeded.id("carrierShipment", shipment["id"].as_str().unwrap_or_else(|| panic!("not shipped: {shipped}")));
-    seeded.secret(&reference);
-    seeded.secret(&recipient);
-    seeded.secret(shipment["trackingNumber"].as_str().unwrap_or_default());
+    seeded.owned_id("package", packed["package"]["id"].as_str().unwrap_or_default());
+    seeded.owned_id("carrierShipment", shipment["id"].as_str().unwrap_or_else(|| panic!("not shipped: {shipped}")));
+    seeded.owned_secret(&reference);
+    seeded.owned_secret(&recipient);
+    seeded.owned_secret(shipment["trackingNumber"].as_str().unwrap_or_default());
     seeded
 }

@@ -119,8 +119,8 @@ pub async fn seed_owned(app: &TestApp, owner: &Session, merchant: &str) -> Seede
         .await;
     let client = &created["data"]["apiClientCreate"]["apiClient"];
     seeded.id("apiClient", client["id"].as_str().unwrap_or_else(|| panic!("bound client: {created}")));
-    seeded.secret(client["clientId"].as_str().expect("client id"));
-    seeded.secret("Bound ERP");
+    seeded.owned_secret(client["clientId"].as_str().expect("client id"));
+    seeded.owned_secret("Bound ERP");
     seeded
 }
 

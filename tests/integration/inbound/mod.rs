@@ -62,6 +62,13 @@ pub const SNAPSHOT: &str =
     "inboundShipments(first: 50) { totalCount nodes { reference status receivedUnits putAwayUnits
     lines { received damaged putAway } } }";
 
+/// One merchant's ASN, as the tenant's owner reads it.
+pub const OWNED_SNAPSHOT: &str =
+    "asn: node(id: $shipment) { ... on InboundShipment { reference status receivedUnits putAwayUnits
+    lines { received damaged putAway } } }";
+
+pub const OWNED_VARIABLES: &str = "$shipment: ID!";
+
 pub const ANNOUNCE: &str = "mutation($input: InboundCreateInput!) { inboundCreate(input: $input) {
     inboundShipment { id reference status expectedUnits receivedUnits progress
       lines { id expected received damaged putAway discrepancy } }
@@ -85,7 +92,7 @@ pub async fn seed(app: &TestApp, owner: &Session, ids: &Seeded) -> Seeded {
                        "containerNumber": "MSCU7654321", "lines": [{"skuId": id("sku"), "expected": 10}]});
     let made = announce(app, &owner.access_token, input).await;
     let shipment = made["inboundShipment"]["id"].as_str().unwrap_or_else(|| panic!("ASN not made: {made}")).to_owned();
-    seeded.id("inboundLine", made["inboundShipment"]["lines"][0]["id"].as_str().unwrap_or_default());
+    seeded.owned_id("inboundLine", made["inboundShipment"]["lines"][0]["id"].as_str().unwrap_or_default());
     let scanned = app
         .gql(
             Some(&owner.access_token),
@@ -94,8 +101,8 @@ pub async fn seed(app: &TestApp, owner: &Session, ids: &Seeded) -> Seeded {
         )
         .await;
     assert_eq!(scanned["data"]["inboundReceive"]["userErrors"], json!([]), "{scanned}");
-    seeded.id("shipment", &shipment);
-    seeded.secret("ALPHA-ASN-7");
-    seeded.secret("MSCU7654321");
+    seeded.owned_id("shipment", &shipment);
+    seeded.owned_secret("ALPHA-ASN-7");
+    seeded.owned_secret("MSCU7654321");
     seeded
 }

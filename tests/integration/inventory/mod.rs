@@ -151,6 +151,15 @@ pub const SNAPSHOT: &str =
     binStocks(first: 10) { nodes { onHand } }
     countTasks { id status lines { counted } }";
 
+/// What one merchant owns of inventory (its SKU's stock, a movement of it,
+/// its transfer), as the tenant's owner reads it.
+pub const OWNED_SNAPSHOT: &str =
+    "ownStock: node(id: $sku) { ... on Sku { stock { onHand reserved available incoming } } }
+    movement: node(id: $movement) { ... on StockMovement { kind delta quantityAfter } }
+    transfer: node(id: $transfer) { ... on StockTransfer { reference status lines { quantity } } }";
+
+pub const OWNED_VARIABLES: &str = "$movement: ID!, $transfer: ID!";
+
 /// A warehouse with two locations in `owner`'s tenant and 37 units of
 /// `sku` in the first; the codes and the warehouse's street are secrets.
 pub async fn seed(app: &TestApp, owner: &Session, sku: &str) -> Seeded {
@@ -164,7 +173,7 @@ pub async fn seed(app: &TestApp, owner: &Session, sku: &str) -> Seeded {
     seeded.id("location2", &app.location(owner, &warehouse, &["A", "01", "01", "1", "B"]).await);
     let added = app.adjust(&owner.access_token, sku, &location, 37).await;
     let movement = added["movements"][0]["id"].as_str().unwrap_or_else(|| panic!("stock not added: {added}"));
-    seeded.id("movement", movement);
+    seeded.owned_id("movement", movement);
     let elsewhere = app.warehouse(owner, &format!("{code}2")).await;
     seeded.id("warehouse2", &elsewhere);
     seeded.secret(&format!("{code}2"));
@@ -179,8 +188,8 @@ pub async fn seed(app: &TestApp, owner: &Session, sku: &str) -> Seeded {
     let transfer = sent["data"]["stockTransferCreate"]["stockTransfer"]["id"]
         .as_str()
         .unwrap_or_else(|| panic!("no transfer: {sent}"));
-    seeded.id("transfer", transfer);
-    seeded.secret(&format!("{code}-TR"));
+    seeded.owned_id("transfer", transfer);
+    seeded.owned_secret(&format!("{code}-TR"));
     let counted = app
         .gql(
             Some(&owner.access_token),

@@ -78,7 +78,7 @@ async fn two_hundred_orders_for_the_last_fifty_units_allocate_exactly_fifty() {
         async move {
             let input = json!({"merchantId": site.merchant, "reference": format!("RUSH-{i}"), "shipTo": us_address(),
                                "lines": [{"skuId": site.sku, "quantity": 1}]});
-            app.gql(Some(token), CREATE, json!({"input": input})).await
+            app.gql_patiently(Some(token), CREATE, json!({"input": input})).await
         }
     });
     let answers = futures_util::future::join_all(orders).await;

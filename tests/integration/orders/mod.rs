@@ -35,6 +35,12 @@ pub const OPERATIONS: Operations = &[
 pub const SNAPSHOT: &str =
     "orders(first: 50) { totalCount nodes { id reference status lines { quantity allocated } } }";
 
+/// One merchant's order, as the tenant's owner reads it.
+pub const OWNED_SNAPSHOT: &str =
+    "order: node(id: $order) { ... on Order { reference status lines { quantity allocated } timeline { kind } } }";
+
+pub const OWNED_VARIABLES: &str = "$order: ID!";
+
 /// An order of one unit of `sku` (which has stock) for `merchant`; its
 /// reference and recipient are secrets.
 pub async fn seed(app: &TestApp, owner: &Session, merchant: &str, sku: &str) -> Seeded {
@@ -46,8 +52,8 @@ pub async fn seed(app: &TestApp, owner: &Session, merchant: &str, sku: &str) -> 
     let made = app.gql(Some(&owner.access_token), intake::CREATE, json!({"input": input})).await;
     let order = made["data"]["orderCreate"]["order"]["id"].as_str().unwrap_or_else(|| panic!("order not made: {made}"));
     let mut seeded = Seeded::default();
-    seeded.id("order", order);
-    seeded.secret(&reference);
-    seeded.secret(&recipient);
+    seeded.owned_id("order", order);
+    seeded.owned_secret(&reference);
+    seeded.owned_secret(&recipient);
     seeded
 }

@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 54] = [
+const MUTATIONS: [&str; 55] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -54,6 +54,7 @@ const MUTATIONS: [&str; 54] = [
     "pickConfirm",
     "packageCreate",
     "orderShip",
+    "shipmentTrackingReport",
     "returnCreate",
     "returnReceive",
     "returnInspect",
@@ -933,6 +934,35 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("orderShip");
+
+    let shipments =
+        app.gql(t, "query($o: ID!) { node(id: $o) { ... on Order { shipments { id } } } }", json!({"o": order})).await;
+    let shipment = shipments["data"]["node"]["shipments"][0]["id"].clone();
+    let reported = run(
+        &app,
+        t,
+        "shipmentTrackingReport",
+        "mutation($s: ID!) { shipmentTrackingReport(input: {shipmentId: $s, status: EXCEPTION, note: \"Parcel damaged\"}) {
+            order { shipments { events { status occurredAt } } } userErrors { code } } }",
+        json!({"s": shipment}),
+    )
+    .await;
+    // As the audit entry writes times: RFC 3339 in UTC with `Z`.
+    let occurred_at = reported["order"]["shipments"][0]["events"][1]["occurredAt"]
+        .as_str()
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+        .map(|t| t.with_timezone(&chrono::Utc).to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+        .expect("the exception's time");
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "shipment.report", "actor": owner_actor, "subjectId": order,
+               "before": {"status": "shipped", "shipment": {"trackingNumber": "1Z999AA10123456784", "status": "label_created"}},
+               "after": {"status": "exception", "shipment": {"trackingNumber": "1Z999AA10123456784", "status": "exception",
+                         "occurredAt": occurred_at, "note": "Parcel damaged"}},
+               "requestId": request_id("shipmentTrackingReport")}),
+    )
+    .await;
+    checked.push("shipmentTrackingReport");
 
     // A return of SHOP-2, shipped above from LAX1.
     app.gql(

@@ -37,6 +37,11 @@ pub const OPERATIONS: Operations = &[
 pub const SNAPSHOT: &str =
     "returns(first: 10) { totalCount nodes { id status lines { received restocked damaged disposed } } }";
 
+/// One merchant's return, as the tenant's owner reads it.
+pub const OWNED_SNAPSHOT: &str = "rma: node(id: $return) { ... on Return { reference status reason lines { received restocked damaged disposed } } }";
+
+pub const OWNED_VARIABLES: &str = "$return: ID!";
+
 /// A return of the seeded shipped order; its reason is a secret.
 pub async fn seed(app: &TestApp, owner: &Session, order: &str, sku: &str) -> Seeded {
     let slug = owner.email.split('@').nth(1).and_then(|d| d.split('.').next()).expect("slug in the owner's email");
@@ -50,7 +55,7 @@ pub async fn seed(app: &TestApp, owner: &Session, order: &str, sku: &str) -> See
         .await;
     let id = made["data"]["returnCreate"]["return"]["id"].as_str().unwrap_or_else(|| panic!("no return: {made}"));
     let mut seeded = Seeded::default();
-    seeded.id("return", id);
-    seeded.secret(&reason);
+    seeded.owned_id("return", id);
+    seeded.owned_secret(&reason);
     seeded
 }

@@ -1,15 +1,18 @@
 //! Fulfilment's mutations, all warehouse staff's (`fulfilment:write`):
 //! `waveCreate` (idempotent by key), `pickConfirm`, `packageCreate` and
-//! `orderShip` (idempotent by key).
+//! `orderShip` (idempotent by key) and `shipmentTrackingReport` (what a
+//! manual carrier said; reporting a status again changes nothing).
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
+use chrono::{DateTime, Utc};
 use domain::catalog::SKU;
-use domain::fulfilment::PICK_TASK;
-use domain::fulfilment::carriers::{CarrierCode, LabelFormat, ServiceLevel};
+use domain::fulfilment::carriers::{CarrierCode, LabelFormat, ServiceLevel, TrackingStatus};
 use domain::fulfilment::packing::{self, NewPackage, PackItem};
 use domain::fulfilment::picking::{self, PickScan};
 use domain::fulfilment::shipping::{self, ShipOrder};
+use domain::fulfilment::tracking::{self, Report};
 use domain::fulfilment::waves::{self, NewWave};
+use domain::fulfilment::{PICK_TASK, SHIPMENT};
 use domain::inventory::WAREHOUSE;
 use domain::orders::ORDER;
 use domain::orders::read;
@@ -113,6 +116,28 @@ pub struct OrderShipInput {
 #[derive(SimpleObject)]
 pub struct OrderShipPayload {
     /// SHIPPED, with its `shipments`.
+    order: Option<Order>,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(InputObject)]
+pub struct ShipmentTrackingReportInput {
+    /// A shipment of the MANUAL carrier (others report their own tracking).
+    shipment_id: ID,
+    /// PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED or EXCEPTION.
+    status: Enum<TrackingStatus>,
+    /// When it happened: not before the shipment left, not in the future;
+    /// now when left out.
+    occurred_at: Option<DateTime<Utc>>,
+    /// What went wrong: required for EXCEPTION (up to 500 characters); it
+    /// goes on the order's timeline.
+    note: Option<String>,
+}
+
+#[derive(SimpleObject)]
+pub struct ShipmentTrackingReportPayload {
+    /// The shipment's order: EXCEPTION after an exception, DELIVERED once
+    /// every shipment is delivered.
     order: Option<Order>,
     user_errors: Vec<UserError>,
 }
@@ -224,5 +249,29 @@ impl FulfilmentMutations {
         };
         let (order, user_errors) = into_payload(result.await)?;
         Ok(OrderShipPayload { order: order.map(Order), user_errors })
+    }
+
+    /// Records what a manual shipment's carrier reported (collected, in
+    /// transit, out for delivery, delivered, or an exception saying what
+    /// went wrong): an exception makes the SHIPPED order EXCEPTION, a
+    /// delivery of its every shipment DELIVERED. Reporting a status the
+    /// shipment has had already changes nothing. Needs `fulfilment:write`.
+    async fn shipment_tracking_report(
+        &self,
+        ctx: &Context<'_>,
+        input: ShipmentTrackingReportInput,
+    ) -> Result<ShipmentTrackingReportPayload> {
+        let tctx = tenant_ctx(ctx)?;
+        let result = async {
+            let report = Report {
+                shipment_id: ids::decode(SHIPMENT, "shipmentId", &input.shipment_id)?,
+                status: input.status.into_inner(),
+                occurred_at: input.occurred_at,
+                note: input.note,
+            };
+            db(ctx).write(&tctx, async |tx| tracking::report(tx, report).await).await
+        };
+        let (order, user_errors) = into_payload(result.await)?;
+        Ok(ShipmentTrackingReportPayload { order: order.map(Order), user_errors })
     }
 }

@@ -55,13 +55,16 @@ string_enum!(
 );
 
 string_enum!(
-    /// Where a shipment is, as its carrier last reported.
+    /// Where a shipment is, as its carrier last reported: EXCEPTION when
+    /// it met a problem on the way (address not found, damaged, held by
+    /// customs) that a person must look at.
     TrackingStatus {
         LabelCreated = "label_created",
         PickedUp = "picked_up",
         InTransit = "in_transit",
         OutForDelivery = "out_for_delivery",
         Delivered = "delivered",
+        Exception = "exception",
     }
 );
 
