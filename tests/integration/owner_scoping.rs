@@ -8,7 +8,7 @@ use serde_json::json;
 use silkport_tests::TestApp;
 
 use crate::isolation::{seed_alpha, sweep};
-use crate::{catalog, identity};
+use crate::{catalog, identity, orders};
 
 #[tokio::test]
 async fn a_merchant_reads_and_changes_nothing_of_another_merchant() {
@@ -18,15 +18,19 @@ async fn a_merchant_reads_and_changes_nothing_of_another_merchant() {
     let other = catalog::seed_owned(&app, &owner, "OTHER-M").await;
     let other_id = other.ids["merchant"].as_str().expect("merchant id").to_owned();
     let clients = identity::seed_owned(&app, &owner, &other_id).await;
+    let order_imports = orders::seed_owned(&app, &owner, &other_id, "OTHER-M").await;
     // The outsider may see the tenant's own things; only the other merchant's are secret.
     victim.secrets.clear();
     victim.merge(other);
     victim.merge(clients);
+    victim.merge(order_imports);
     let watch = format!(
-        "query({}, $apiClient: ID!) {{ {} {} }}",
+        "query({}, $apiClient: ID!, {}) {{ {} {} {} }}",
         catalog::OWNED_VARIABLES,
+        orders::OWNED_VARIABLES,
         catalog::OWNED_SNAPSHOT,
-        identity::OWNED_SNAPSHOT
+        identity::OWNED_SNAPSHOT,
+        orders::OWNED_SNAPSHOT
     );
 
     let member = app.merchant_member(&owner, "seller@alpha.example.com", &own).await;

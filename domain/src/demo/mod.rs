@@ -14,6 +14,7 @@ use chrono::Days;
 use uuid::Uuid;
 
 use crate::catalog::import::{self, ImportFormat, NewImport};
+use crate::platform::imports::upload as uploads;
 use crate::catalog::merchants::{self, NewMerchant};
 use crate::catalog::skus::{self, Sku, SkuFilter};
 use crate::fulfilment::carriers::{CarrierCode, LabelFormat};
@@ -91,7 +92,7 @@ async fn import_catalogue(db: &Db, tenant_id: Uuid, merchant: Uuid, file: &[u8])
     let ctx = ctx_of(tenant_id);
     let started = db
         .write(&ctx, async |tx| {
-            let upload = import::upload(tx, "products_export.csv", file.to_vec()).await?;
+            let upload = uploads::store(tx, "products_export.csv", file.to_vec()).await?;
             let input =
                 NewImport { merchant_id: Some(merchant), format: ImportFormat::ShopifyProducts, upload_id: upload.id };
             import::start(tx, input, None).await
