@@ -13,8 +13,7 @@ use super::imports::{import, shop};
 
 const BINS: &str = "{ binStocks(first: 20) { nodes { onHand lot sku { code } location { code } } } }";
 
-const MOVEMENTS: &str =
-    "{ stockMovements(first: 20) { totalCount nodes { kind reason delta referenceType location { code } } } }";
+const MOVEMENTS: &str = "{ stockMovements(first: 20) { nodes { kind reason delta referenceType location { code } } } }";
 
 const CHECK: &str = "{ inventoryCheck { ok mismatches { invariant recorded expected } } }";
 
@@ -92,8 +91,9 @@ async fn opening_stock_lands_in_its_bins_through_the_ledger_and_importing_it_aga
         "codes in any case; the lot of a lot-tracked SKU: {bins}"
     );
     let movements = app.gql(Some(token), MOVEMENTS, json!({})).await;
-    assert_eq!(movements["data"]["stockMovements"]["totalCount"], 3, "{movements}");
-    for movement in movements["data"]["stockMovements"]["nodes"].as_array().into_iter().flatten() {
+    let nodes = movements["data"]["stockMovements"]["nodes"].as_array().cloned().unwrap_or_default();
+    assert_eq!(nodes.len(), 3, "{movements}");
+    for movement in &nodes {
         assert_eq!(
             [&movement["kind"], &movement["reason"], &movement["referenceType"]],
             [&json!("RECEIPT"), &json!("opening_stock"), &json!("SkuImport")],
