@@ -14,7 +14,6 @@ use chrono::Days;
 use uuid::Uuid;
 
 use crate::catalog::import::{self, ImportFormat, NewImport};
-use crate::platform::imports::upload as uploads;
 use crate::catalog::merchants::{self, NewMerchant};
 use crate::catalog::skus::{self, Sku, SkuFilter};
 use crate::fulfilment::carriers::{CarrierCode, LabelFormat};
@@ -36,6 +35,7 @@ use crate::orders::status::OrderChannel;
 use crate::platform::clock;
 use crate::platform::db::Db;
 use crate::platform::errors::{DomainError, DomainResult};
+use crate::platform::imports::upload as uploads;
 use crate::platform::paging::PageRequest;
 use crate::platform::tenancy::{TenantCtx, TenantTx};
 

@@ -176,7 +176,9 @@ impl Ground {
         let held: i64 = self
             .units
             .iter()
-            .filter(|((s, l, bin_lot), _)| *s == sku.sku_id && *l == location.id && lot.is_none_or(|lot| lot == bin_lot.as_str()))
+            .filter(|((s, l, bin_lot), _)| {
+                *s == sku.sku_id && *l == location.id && lot.is_none_or(|lot| lot == bin_lot.as_str())
+            })
             .map(|(_, units)| *units)
             .sum();
         if held == opening.quantity {

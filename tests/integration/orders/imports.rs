@@ -150,7 +150,12 @@ async fn a_shopify_orders_export_becomes_allocated_orders_and_importing_it_again
     let first = order(&listed, "#1001");
     assert_eq!(
         [&first["status"], &first["channel"], &first["serviceLevel"], &first["note"]],
-        [&json!("ALLOCATED"), &json!("CSV"), &json!("Standard"), &json!("Leave it at the back door, please.\nRing twice")],
+        [
+            &json!("ALLOCATED"),
+            &json!("CSV"),
+            &json!("Standard"),
+            &json!("Leave it at the back door, please.\nRing twice")
+        ],
         "{first}"
     );
     assert_eq!(
@@ -171,12 +176,21 @@ async fn a_shopify_orders_export_becomes_allocated_orders_and_importing_it_again
     assert_eq!(second["shipTo"]["company"], "Lee Studio");
     let berlin = order(&listed, "#1005");
     assert_eq!(
-        [&berlin["status"], &berlin["shipTo"]["countryCode"], &berlin["shipTo"]["postalCode"], &berlin["shipTo"]["region"]],
+        [
+            &berlin["status"],
+            &berlin["shipTo"]["countryCode"],
+            &berlin["shipTo"]["postalCode"],
+            &berlin["shipTo"]["region"]
+        ],
         [&json!("ALLOCATED"), &json!("DE"), &json!("10115"), &Value::Null]
     );
     assert_eq!(berlin["lines"], json!([{"quantity": 3, "allocated": 3, "sku": {"code": "SHOP-TEE-M"}}]));
     let stock = app
-        .gql(Some(token), "{ skus(first: 5, query: \"SHOP-\") { nodes { code stock { reserved available } } } }", json!({}))
+        .gql(
+            Some(token),
+            "{ skus(first: 5, query: \"SHOP-\") { nodes { code stock { reserved available } } } }",
+            json!({}),
+        )
         .await;
     let reserved: Vec<(String, Value)> = stock["data"]["skus"]["nodes"]
         .as_array()
@@ -185,7 +199,10 @@ async fn a_shopify_orders_export_becomes_allocated_orders_and_importing_it_again
         .filter(|s| s["code"] != "SHOP-1")
         .map(|s| (s["code"].as_str().unwrap_or("").to_owned(), s["stock"][0]["reserved"].clone()))
         .collect();
-    assert!(reserved.contains(&("SHOP-TEE-M".into(), json!(5))) && reserved.contains(&("SHOP-MUG".into(), json!(2))), "{stock}");
+    assert!(
+        reserved.contains(&("SHOP-TEE-M".into(), json!(5))) && reserved.contains(&("SHOP-MUG".into(), json!(2))),
+        "{stock}"
+    );
 
     let (status, report) = get(&app, token, done["errorReportUrl"].as_str().expect("url"), "en").await;
     assert_eq!(status, StatusCode::OK, "{report}");
@@ -274,7 +291,8 @@ async fn files_that_are_not_csv_of_the_format_are_refused_at_once() {
         ("SILKPORT_ORDERS", b"order_reference,sku_code,quantity,ship_to_name\nA,B,1,C\n".to_vec(), "`ship_to_line1`"),
         (
             "SILKPORT_ORDERS",
-            b"order_reference,sku_code,quantity,ship_to_name,ship_to_line1,ship_to_city,ship_to_country,colour\n".to_vec(),
+            b"order_reference,sku_code,quantity,ship_to_name,ship_to_line1,ship_to_city,ship_to_country,colour\n"
+                .to_vec(),
             "`colour` is not a column",
         ),
     ];
@@ -302,7 +320,10 @@ SP-1,SHOP-MUG,2,,,,,,,
 SP-2,SHOP-MUG,1,Jonas Weber,Hauptstraße 5,Berlin,,10115,DE,
 ";
     let done = import(&app, token, Some(&merchant), "SILKPORT_ORDERS", file.as_bytes()).await;
-    assert_eq!((&done["state"], &done["ordersCreated"], &done["rowsDone"]), (&json!("SUCCEEDED"), &json!(2), &json!(3)));
+    assert_eq!(
+        (&done["state"], &done["ordersCreated"], &done["rowsDone"]),
+        (&json!("SUCCEEDED"), &json!(2), &json!(3))
+    );
     let listed = app.gql(Some(token), ORDERS, json!({})).await;
     let sp1 = order(&listed, "SP-1");
     assert_eq!(sp1["note"], "fragile, handle with care");
@@ -334,8 +355,9 @@ async fn a_merchant_imports_only_its_own_orders_and_reads_only_its_own_imports()
 
     let mine = import(&app, &member.access_token, None, "SILKPORT_ORDERS", file).await;
     assert_eq!((&mine["state"], &mine["ordersCreated"]), (&json!("SUCCEEDED"), &json!(1)), "{mine}");
-    let listed =
-        app.gql(Some(&owner.access_token), "{ orders(first: 5) { nodes { reference merchant { code } } } }", json!({})).await;
+    let listed = app
+        .gql(Some(&owner.access_token), "{ orders(first: 5) { nodes { reference merchant { code } } } }", json!({}))
+        .await;
     assert_eq!(listed["data"]["orders"]["nodes"], json!([{"reference": "OWN-1", "merchant": {"code": "SHOP"}}]));
 
     let upload = app.upload(&member.access_token, "orders.csv", file).await;
@@ -369,8 +391,14 @@ async fn a_merchant_imports_only_its_own_orders_and_reads_only_its_own_imports()
     let upload = app.upload(&writer, "orders.csv", file).await;
     assert!(upload["id"].is_string(), "{upload}");
     let reader = app.partner_token(&owner, "ORDERS_READ").await;
-    let refused =
-        app.http.post(format!("{}/uploads", app.url)).bearer_auth(&reader).body(file.to_vec()).send().await.expect("POST");
+    let refused = app
+        .http
+        .post(format!("{}/uploads", app.url))
+        .bearer_auth(&reader)
+        .body(file.to_vec())
+        .send()
+        .await
+        .expect("POST");
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     workers.stop().await;
 }
@@ -391,7 +419,8 @@ async fn pg_two_imports_of_one_file_at_once_make_each_order_once() {
     }
     // Both jobs at once, as two workers would run them.
     let tenant = uuid::Uuid::try_parse(owner.tenant_id.rsplit('/').next().expect("uuid")).expect("tenant uuid");
-    let uuid = |id: &Value| uuid::Uuid::try_parse(id.as_str().and_then(|g| g.rsplit('/').next()).expect("id")).expect("uuid");
+    let uuid =
+        |id: &Value| uuid::Uuid::try_parse(id.as_str().and_then(|g| g.rsplit('/').next()).expect("id")).expect("uuid");
     let db = &app.state.db;
     let (a, b) = tokio::join!(
         domain::orders::import::run(db, tenant, uuid(&ids[0]), false),

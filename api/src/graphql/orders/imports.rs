@@ -26,7 +26,8 @@ pub struct OrderImport(pub import::OrderImport);
 impl OrderImport {
     async fn kept(&self, ctx: &Context<'_>, kept: Kept, first: i32) -> Result<Vec<ImportRowError>> {
         let (id, limit) = (self.0.id, limit(first));
-        let found = db(ctx).read(&tenant_ctx(ctx)?, async |tx| import::rows(tx, id, kept, limit).await).await.or_gql()?;
+        let found =
+            db(ctx).read(&tenant_ctx(ctx)?, async |tx| import::rows(tx, id, kept, limit).await).await.or_gql()?;
         let locale = locale(ctx);
         Ok(found.into_iter().map(|f| ImportRowError::of(f, locale)).collect())
     }

@@ -162,8 +162,7 @@ pub(super) async fn plan(
             // The file says which product a SKU is a variant of.
             sku.product_id = after.id;
             keys.extend(sku.barcodes.iter().map(|b| (b.scan_key(), b.barcode.clone(), line.line, sku.id)));
-            let holder =
-                Holder { sku_id: sku.id, merchant_id, code: &sku.code, lot_tracked: sku.lot_tracked };
+            let holder = Holder { sku_id: sku.id, merchant_id, code: &sku.code, lot_tracked: sku.lot_tracked };
             let mut receipts = Vec::new();
             for cell in &line.stock {
                 match ground.as_ref().map(|g| g.plan(&holder, &cell.opening)) {

@@ -139,7 +139,9 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
         if !status.is_empty() {
             match ProductStatus::parse(&status.to_lowercase()) {
                 Some(status) => product.group.status = Some(status),
-                None => faults.row(line, Some("Status"), import_messages::import_choice(status, "active, draft, archived")),
+                None => {
+                    faults.row(line, Some("Status"), import_messages::import_choice(status, "active, draft, archived"))
+                }
             }
         }
         let mut values = Vec::new();

@@ -85,8 +85,7 @@ pub(super) async fn check(
     }
     let references: Vec<String> = valid.iter().map(|o| o.order.reference.trim().to_owned()).collect();
     let existing: HashSet<String> = intake::existing_references(tx, merchant_id, &references).await?;
-    let new: Vec<&FileOrder> =
-        valid.into_iter().filter(|o| !existing.contains(o.order.reference.trim())).collect();
+    let new: Vec<&FileOrder> = valid.into_iter().filter(|o| !existing.contains(o.order.reference.trim())).collect();
     let mut codes: Vec<String> = new
         .iter()
         .flat_map(|o| o.order.lines.iter().filter_map(|l| l.sku_code.as_deref().map(|c| c.trim().to_owned())))

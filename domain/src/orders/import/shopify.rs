@@ -92,6 +92,7 @@ pub(super) fn column(field: &[String]) -> Option<&'static str> {
 /// A cell as Shopify writes it, without the apostrophe it puts before a
 /// value a spreadsheet would read as a number (`'02134`); `None` when empty.
 fn value(text: &str) -> Option<String> {
+    let text = text.trim();
     let text = text.strip_prefix('\'').unwrap_or(text).trim();
     (!text.is_empty()).then(|| text.to_owned())
 }

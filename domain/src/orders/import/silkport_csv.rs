@@ -68,7 +68,15 @@ const ORDER_COLUMNS: &[&str] = &[
 
 pub(super) const HEADER: Header = Header {
     label: "Silkport orders CSV",
-    required: &["order_reference", "sku_code", "quantity", "ship_to_name", "ship_to_line1", "ship_to_city", "ship_to_country"],
+    required: &[
+        "order_reference",
+        "sku_code",
+        "quantity",
+        "ship_to_name",
+        "ship_to_line1",
+        "ship_to_city",
+        "ship_to_country",
+    ],
     known: Some(known),
 };
 
