@@ -3,10 +3,12 @@
 //! line's SKU the merchant's own — and allocated in the same transaction
 //! (ALLOCATED, or BACKORDERED for the units that wait). Creating is
 //! idempotent twice over: by the merchant's own reference (a retry, even
-//! without a key, gets the first order) and by idempotency key. Cancelling
-//! before the units leave gives every reservation back.
+//! without a key, gets the first order) and by idempotency key. Orders
+//! from a file come in through the same intake ([`take`], for
+//! [`super::import`]). Cancelling before the units leave gives every
+//! reservation back.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use serde_json::json;
@@ -310,16 +312,19 @@ pub(crate) async fn existing_references(
     tx: &TenantTx,
     merchant_id: Uuid,
     references: &[String],
-) -> DomainResult<std::collections::HashSet<String>> {
-    let mut found = std::collections::HashSet::new();
+) -> DomainResult<HashSet<String>> {
+    let mut found = HashSet::new();
     for chunk in references.chunks(500) {
-        let rows = tx
+        let rows: Vec<String> = tx
             .find::<order::Entity>()
+            .select_only()
+            .column(order::Column::Reference)
             .filter(order::Column::MerchantId.eq(merchant_id))
             .filter(order::Column::Reference.is_in(chunk.iter().map(String::as_str)))
+            .into_tuple()
             .all(tx.conn())
             .await?;
-        found.extend(rows.into_iter().map(|r| r.reference));
+        found.extend(rows);
     }
     Ok(found)
 }
