@@ -29,6 +29,8 @@ mod m20261211_000017_orders;
 mod m20261212_000018_fulfilment;
 mod m20261212_000019_transfers_and_counts;
 mod m20261212_000020_returns;
+mod m20261213_000021_sku_import_opening_stock;
+mod m20261213_000022_order_imports;
 mod rls;
 
 /// The role the application connects as on PostgreSQL, unless
@@ -88,6 +90,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000018_fulfilment::Migration),
             Box::new(m20261212_000019_transfers_and_counts::Migration),
             Box::new(m20261212_000020_returns::Migration),
+            Box::new(m20261213_000021_sku_import_opening_stock::Migration),
+            Box::new(m20261213_000022_order_imports::Migration),
         ]
     }
 }

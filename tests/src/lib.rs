@@ -8,6 +8,7 @@ pub mod audit;
 pub mod db;
 pub mod fixtures;
 pub mod mail;
+pub mod runner;
 pub mod schema;
 pub mod served;
 pub mod services;

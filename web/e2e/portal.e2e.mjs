@@ -902,6 +902,39 @@ step(`cancel ${ORDER_REFERENCE} with a reason: CANCELLED, its units given back (
   );
 });
 
+step(`Import orders: a Shopify orders export of 2 × ${STOCK_SKU} becomes an order, its cancelled order passed over (中文)`, async () => {
+  const header = 'Name,Email,Fulfillment Status,Shipping Method,Lineitem quantity,Lineitem name,Lineitem sku,Lineitem requires shipping,Lineitem fulfillment status,Shipping Name,Shipping Address1,Shipping Address2,Shipping Company,Shipping City,Shipping Zip,Shipping Province,Shipping Country,Shipping Phone,Notes,Cancelled at,Tags';
+  const to = `Emily Chen,45 Harvard Ave,,,Allston,'02134,MA,US,,`;
+  const file = `\uFEFF${header}\n#${RANDOM}-1,emily@example.com,unfulfilled,Standard,2,Linen Shirt,${STOCK_SKU},true,pending,${to},,e2e\n#${RANDOM}-2,emily@example.com,unfulfilled,Standard,1,Linen Shirt,${STOCK_SKU},true,pending,${to},2024-03-02 15:02:11 -0800,e2e\n`;
+  await page.locator(byTestId('order-import')).click();
+  await page.locator(byTestId('order-import-merchant')).click();
+  await page.keyboard.type(MERCHANT_CODE);
+  await visibleOption(`merchant-option-${MERCHANT_CODE}`).click();
+  await page.locator('.ant-modal input[type="file"]').setInputFiles({ name: 'orders_export.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') });
+  await page.locator('#order-import-submit').click();
+  const progress = page.locator(byTestId('order-import-progress'));
+  await waitUntil(
+    async () => {
+      await failOnFormErrors('order import refused');
+      return (await progress.locator('.ant-progress-status-success').count()) === 1;
+    },
+    30_000,
+    'the order import did not succeed',
+  );
+  const done = say('zh-CN', 'orders.import.done', { created: 1, existing: 0, skipped: 1 });
+  if (!squash(await progress.innerText()).includes(done)) throw new Error(`no "${done}" in: ${await progress.innerText()}`);
+  if ((await page.locator(byTestId('order-import-notices')).count()) !== 1) throw new Error('the cancelled order is not named as passed over');
+  await expectAccessible();
+  await page.locator('.ant-modal-footer button').first().click();
+  await page.locator(byTestId('orders-search')).fill(`#${RANDOM}`);
+  const row = page.locator(`${byTestId('orders-table')} tr[data-row-key]`).filter({ hasText: `#${RANDOM}-1` });
+  await waitUntil(
+    async () => (await row.count()) === 1 && (await row.locator(byTestId('order-status')).getAttribute('data-status')) === 'ALLOCATED',
+    10_000,
+    `#${RANDOM}-1 is not listed as allocated`,
+  );
+});
+
 step('the home page shows the dashboard cards, the cut-off card without numbers (English)', async () => {
   await useLanguage('en');
   await page.locator(byTestId('nav-home')).click();

@@ -10,7 +10,7 @@ use domain::fulfilment::{PACKAGE, PICK_TASK, SHIPMENT, WAVE};
 use domain::identity::{API_CLIENT, INVITATION, MEMBER, TENANT, USER};
 use domain::inbound::{INBOUND_LINE, INBOUND_SHIPMENT};
 use domain::inventory::{COUNT_TASK, LOCATION, STOCK_MOVEMENT, STOCK_TRANSFER, WAREHOUSE};
-use domain::orders::ORDER;
+use domain::orders::{ORDER, ORDER_IMPORT};
 use domain::platform::audit::AUDIT_ENTRY;
 use domain::platform::ids::parse_gid;
 use domain::platform::jobs::JOB;
@@ -55,6 +55,7 @@ nodes! {
     StockTransfer(inventory::StockTransfer) = STOCK_TRANSFER => inventory::transfer_node,
     CountTask(inventory::CountTask) = COUNT_TASK => inventory::count_node,
     Order(orders::Order) = ORDER => orders::order_node,
+    OrderImport(orders::OrderImport) = ORDER_IMPORT => orders::order_import_node,
     Return(returns::Return) = RETURN => returns::return_node,
     InboundShipment(inbound::InboundShipment) = INBOUND_SHIPMENT => inbound::shipment_node,
     InboundLine(inbound::InboundLine) = INBOUND_LINE => inbound::line_node,

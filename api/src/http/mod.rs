@@ -1,6 +1,6 @@
 //! HTTP routes and middleware: GraphQL (POST, GET, GraphiQL, graphql-ws),
 //! OAuth token endpoint, JWKS, location labels (PDF, SVG), shipping labels, uploads and
-//! CSV downloads of the catalog, health,
+//! CSV downloads of imports and the catalog, health,
 //! readiness, metrics, and the portal.
 
 pub mod graphql;
@@ -43,10 +43,11 @@ pub fn api_routes(cfg: &mut web::ServiceConfig, state: &AppState, schema: &AppSc
         .service(
             web::resource("/uploads")
                 // One byte over the limit, so the domain says what the limit is.
-                .app_data(web::PayloadConfig::new(domain::catalog::import::MAX_UPLOAD_BYTES + 1))
+                .app_data(web::PayloadConfig::new(domain::platform::imports::MAX_UPLOAD_BYTES + 1))
                 .route(web::post().to(imports::upload)),
         )
         .service(web::resource("/imports/{id}/errors.csv").route(web::get().to(imports::error_report)))
+        .service(web::resource("/order-imports/{id}/errors.csv").route(web::get().to(imports::order_error_report)))
         .service(web::resource("/exports/skus.csv").route(web::get().to(imports::export_skus)))
         .service(web::resource("/exports/stock.csv").route(web::get().to(stock_export::export_stock)));
     probe_routes(cfg, state);

@@ -51,44 +51,16 @@ messages! {
     barcode_twice(barcode: &str) = "catalog-barcode-twice";
     /// `barcode` belongs to another SKU of this merchant.
     barcode_taken(barcode: &str) = "catalog-barcode-taken";
-    /// The upload is more than `max_mib` MiB.
-    import_too_large(max_mib: i64) = "catalog-import-too-large";
-    /// The uploaded file is empty.
-    import_empty = "catalog-import-empty";
-    /// The file is not UTF-8 from line `line` on.
-    import_not_utf8(line: i64) = "catalog-import-not-utf8";
-    /// The header lacks `columns` (a `format` file).
-    import_missing_columns(columns: &str, format: &str) = "catalog-import-missing-columns";
-    /// Columns are separated by `found`, not commas.
-    import_wrong_delimiter(found: &str) = "catalog-import-wrong-delimiter";
-    /// Column `column` is not one of the format's.
-    import_unknown_column(column: &str) = "catalog-import-unknown-column";
-    /// Column `column` is in the header twice.
-    import_column_twice(column: &str) = "catalog-import-column-twice";
-    /// Line `line` is not CSV.
-    import_malformed(line: i64) = "catalog-import-malformed";
-    /// A row of `given` fields where the header has `expected`.
-    import_row_length(given: i64, expected: i64) = "catalog-import-row-length";
-    /// A required cell is empty.
-    import_required = "catalog-import-required";
     /// A variant without a SKU code.
     import_variant_without_sku = "catalog-import-variant-without-sku";
     /// SKU code `code` is also on line `line`.
     import_code_twice(code: &str, line: i64) = "catalog-import-code-twice";
     /// Barcode `barcode` is also on line `line`.
     import_barcode_twice(barcode: &str, line: i64) = "catalog-import-barcode-twice";
-    /// `raw` is not a number.
-    import_number(raw: &str) = "catalog-import-number";
-    /// `raw` is not a yes/no value.
-    import_flag(raw: &str) = "catalog-import-flag";
-    /// `raw` is not one of `allowed`.
-    import_choice(raw: &str, allowed: &str) = "catalog-import-choice";
     /// The product's title differs from the one on line `line`.
     import_title_conflict(line: i64) = "catalog-import-title-conflict";
     /// Options are written `Color=Red|Size=M`.
     import_options_format = "catalog-import-options-format";
-    /// The import stopped on a fault of ours.
-    import_internal = "catalog-import-internal";
-    /// The upload was sent by someone else.
-    import_upload_not_yours = "catalog-import-upload-not-yours";
+    /// `raw` is not a whole number of units, 0 or more.
+    import_stock_quantity(raw: &str) = "catalog-import-stock-quantity";
 }

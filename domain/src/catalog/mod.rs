@@ -25,4 +25,3 @@ pub const MERCHANT: NodeType = NodeType("Merchant");
 pub const PRODUCT: NodeType = NodeType("Product");
 pub const SKU: NodeType = NodeType("Sku");
 pub const SKU_IMPORT: NodeType = NodeType("SkuImport");
-pub const UPLOAD: NodeType = NodeType("Upload");

@@ -560,20 +560,22 @@ pub(crate) async fn facts(tx: &TenantTx, ids: impl IntoIterator<Item = Uuid>) ->
 }
 
 /// The facts of merchant `merchant_id`'s SKUs with the codes `codes`, by
-/// code, in one query (owner scoping applies).
+/// code, in one query per 500 codes (owner scoping applies).
 pub(crate) async fn facts_by_codes(
     tx: &TenantTx,
     merchant_id: Uuid,
     codes: &[String],
 ) -> DomainResult<HashMap<String, SkuFacts>> {
-    if codes.is_empty() {
-        return Ok(HashMap::new());
+    let mut found = HashMap::new();
+    // A file's worth of codes: a few hundred per `IN (…)` list.
+    for chunk in codes.chunks(500) {
+        let rows = tx
+            .find::<sku::Entity>()
+            .filter(sku::Column::MerchantId.eq(merchant_id))
+            .filter(sku::Column::Code.is_in(chunk.iter().map(String::as_str)))
+            .all(tx.conn())
+            .await?;
+        found.extend(rows.into_iter().map(|row| (row.code.clone(), SkuFacts::from(row))));
     }
-    let rows = tx
-        .find::<sku::Entity>()
-        .filter(sku::Column::MerchantId.eq(merchant_id))
-        .filter(sku::Column::Code.is_in(codes.iter().map(String::as_str)))
-        .all(tx.conn())
-        .await?;
-    Ok(rows.into_iter().map(|row| (row.code.clone(), SkuFacts::from(row))).collect())
+    Ok(found)
 }

@@ -37,6 +37,7 @@ use crate::orders::status::OrderChannel;
 use crate::platform::clock;
 use crate::platform::db::Db;
 use crate::platform::errors::{DomainError, DomainResult};
+use crate::platform::imports::upload as uploads;
 use crate::platform::paging::PageRequest;
 use crate::platform::tenancy::{TenantCtx, TenantTx};
 
@@ -93,7 +94,7 @@ async fn import_catalogue(db: &Db, tenant_id: Uuid, merchant: Uuid, file: &[u8])
     let ctx = ctx_of(tenant_id);
     let started = db
         .write(&ctx, async |tx| {
-            let upload = import::upload(tx, "products_export.csv", file.to_vec()).await?;
+            let upload = uploads::store(tx, "products_export.csv", file.to_vec()).await?;
             let input =
                 NewImport { merchant_id: Some(merchant), format: ImportFormat::ShopifyProducts, upload_id: upload.id };
             import::start(tx, input, None).await

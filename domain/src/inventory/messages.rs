@@ -85,4 +85,12 @@ messages! {
     count_own = "inventory-count-own";
     /// A count covers a location, or a SKU in a warehouse.
     count_scope = "inventory-count-scope";
+    /// No warehouse of the tenant has the code `code`.
+    opening_unknown_warehouse(code: &str) = "inventory-opening-unknown-warehouse";
+    /// Warehouse `warehouse` has no location `location`.
+    opening_unknown_location(warehouse: &str, location: &str) = "inventory-opening-unknown-location";
+    /// Location `code` is inactive.
+    opening_location_inactive(code: &str) = "inventory-opening-location-inactive";
+    /// Opening stock where the SKU has stock history: `on_hand` now, `quantity` asked.
+    opening_differs(on_hand: i64, quantity: i64) = "inventory-opening-differs";
 }

@@ -15,6 +15,7 @@ pub mod ledger;
 pub mod location_codes;
 pub mod locations;
 mod messages;
+pub mod opening;
 pub(crate) mod placement;
 pub mod quantities;
 pub mod stock;

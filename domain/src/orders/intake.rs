@@ -3,8 +3,12 @@
 //! line's SKU the merchant's own — and allocated in the same transaction
 //! (ALLOCATED, or BACKORDERED for the units that wait). Creating is
 //! idempotent twice over: by the merchant's own reference (a retry, even
-//! without a key, gets the first order) and by idempotency key. Cancelling
-//! before the units leave gives every reservation back.
+//! without a key, gets the first order) and by idempotency key. Orders
+//! from a file come in through the same intake ([`take`], for
+//! [`super::import`]). Cancelling before the units leave gives every
+//! reservation back.
+
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use serde_json::json;
@@ -19,7 +23,7 @@ use super::read::{self, Order};
 use super::status::{OrderChannel, OrderEventKind, OrderStatus};
 use super::{ORDER, allocation, messages};
 use crate::catalog::merchants;
-use crate::catalog::skus::{self, SkuStatus};
+use crate::catalog::skus::{self, SkuFacts, SkuStatus};
 use crate::inventory::ledger::{self, Effect, Entry, Reference};
 use crate::inventory::quantities::{MovementKind, StockKey};
 use crate::platform::access::Permission;
@@ -34,6 +38,7 @@ use crate::platform::tenancy::TenantTx;
 /// Most lines of one order.
 pub const MAX_LINES: usize = 500;
 const REFERENCE_MAX: usize = 100;
+const SERVICE_LEVEL_MAX: usize = 50;
 const NOTE_MAX: usize = 1_000;
 
 /// A line as given: the SKU by id or by the merchant's code, and units.
@@ -84,7 +89,7 @@ fn address_field(field: AddressField) -> &'static str {
 
 /// The merchant the order is for: the caller's own when bound to one,
 /// otherwise the one named (which must exist).
-async fn owner(tx: &TenantTx, named: Option<Uuid>) -> DomainResult<Uuid> {
+pub(crate) async fn owner(tx: &TenantTx, named: Option<Uuid>) -> DomainResult<Uuid> {
     match (tx.ctx().merchant_id, named) {
         (Some(own), None) => Ok(own),
         (Some(own), Some(named)) if named == own => Ok(own),
@@ -165,12 +170,29 @@ fn text(field: &str, raw: Option<&str>, max: usize, errors: &mut UserErrors) -> 
 async fn create_now(tx: &mut TenantTx, input: NewOrder) -> DomainResult<Order> {
     tx.ctx().require(Permission::OrdersWrite)?;
     let merchant_id = owner(tx, input.merchant_id).await?;
+    Ok(take(tx, merchant_id, input).await?.order)
+}
+
+/// An order as given, every field checked and normalized; its SKUs are
+/// not looked up yet.
+#[derive(Debug, Clone)]
+pub(crate) struct Checked {
+    pub reference: String,
+    pub ship_to: ShipTo,
+    pub service_level: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Checks every field of `input` by the rules of an order, without the
+/// database: all faults at once, each on its field (`shipTo.postalCode`,
+/// `lines.2.quantity`).
+pub(crate) fn check(input: &NewOrder) -> DomainResult<Checked> {
     let mut errors = UserErrors::default();
     let reference = input.reference.trim().to_owned();
     if reference.is_empty() || reference.chars().count() > REFERENCE_MAX || reference.chars().any(char::is_control) {
         errors.push("reference", UserErrorCode::Invalid, messages::reference_format(REFERENCE_MAX));
     }
-    let service_level = text("serviceLevel", input.service_level.as_deref(), 50, &mut errors);
+    let service_level = text("serviceLevel", input.service_level.as_deref(), SERVICE_LEVEL_MAX, &mut errors);
     let note = text("note", input.note.as_deref(), NOTE_MAX, &mut errors);
     let ship_to = match addresses::validate(&input.ship_to) {
         Ok(address) => Some(address),
@@ -197,10 +219,25 @@ async fn create_now(tx: &mut TenantTx, input: NewOrder) -> DomainResult<Order> {
     }
     errors.finish()?;
     let ship_to = ship_to.ok_or_else(|| DomainError::Internal("address checked without a result".into()))?;
+    Ok(Checked { reference, ship_to, service_level, note })
+}
+
+/// An order taken in: the one made, or the merchant's order of the same
+/// reference that was there already.
+pub(crate) struct Taken {
+    pub order: Order,
+    pub created: bool,
+}
+
+/// Takes `input` in as an order of `merchant_id` (whose permission the
+/// caller checked): checked, found by the merchant's reference when it
+/// exists (nothing changes then), else made and allocated.
+pub(crate) async fn take(tx: &mut TenantTx, merchant_id: Uuid, input: NewOrder) -> DomainResult<Taken> {
+    let Checked { reference, ship_to, service_level, note } = check(&input)?;
 
     // The merchant's reference: a retry (even without a key) finds the first order.
     if let Some(existing) = by_reference(tx, merchant_id, &reference).await? {
-        return read::read_one(tx, existing).await?.ok_or_else(|| DomainError::Internal("order vanished".into()));
+        return existing_order(tx, existing).await;
     }
     let sku_ids = resolve_skus(tx, merchant_id, &input.lines).await?;
 
@@ -236,7 +273,7 @@ async fn create_now(tx: &mut TenantTx, input: NewOrder) -> DomainResult<Order> {
         // A concurrent request with the same reference won; answer its order.
         let existing = by_reference(tx, merchant_id, &reference).await?;
         let existing = existing.ok_or_else(|| DomainError::Internal("order reference taken but not found".into()))?;
-        return read::read_one(tx, existing).await?.ok_or_else(|| DomainError::Internal("order vanished".into()));
+        return existing_order(tx, existing).await;
     }
     let lines = input
         .lines
@@ -262,7 +299,34 @@ async fn create_now(tx: &mut TenantTx, input: NewOrder) -> DomainResult<Order> {
                       "units": order.lines.iter().map(|l| l.quantity).sum::<i64>(),
                       "allocated": order.lines.iter().map(|l| l.allocated).sum::<i64>()});
     audit::record(tx, Change::of("order.create", ORDER, id).after(view)).await?;
-    Ok(order)
+    Ok(Taken { order, created: true })
+}
+
+async fn existing_order(tx: &TenantTx, id: Uuid) -> DomainResult<Taken> {
+    let order = read::read_one(tx, id).await?.ok_or_else(|| DomainError::Internal("order vanished".into()))?;
+    Ok(Taken { order, created: false })
+}
+
+/// Which of `references` merchant `merchant_id` has orders of already.
+pub(crate) async fn existing_references(
+    tx: &TenantTx,
+    merchant_id: Uuid,
+    references: &[String],
+) -> DomainResult<HashSet<String>> {
+    let mut found = HashSet::new();
+    for chunk in references.chunks(500) {
+        let rows: Vec<String> = tx
+            .find::<order::Entity>()
+            .select_only()
+            .column(order::Column::Reference)
+            .filter(order::Column::MerchantId.eq(merchant_id))
+            .filter(order::Column::Reference.is_in(chunk.iter().map(String::as_str)))
+            .into_tuple()
+            .all(tx.conn())
+            .await?;
+        found.extend(rows);
+    }
+    Ok(found)
 }
 
 async fn by_reference(tx: &TenantTx, merchant_id: Uuid, reference: &str) -> DomainResult<Option<Uuid>> {
@@ -281,6 +345,18 @@ async fn resolve_skus(tx: &TenantTx, merchant_id: Uuid, lines: &[NewLine]) -> Do
     let by_id = skus::facts(tx, lines.iter().filter_map(|l| l.sku_id)).await?;
     let codes: Vec<String> = lines.iter().filter_map(|l| l.sku_code.as_deref().map(|c| c.trim().to_owned())).collect();
     let by_code = skus::facts_by_codes(tx, merchant_id, &codes).await?;
+    match_skus(merchant_id, lines, &by_id, &by_code)
+}
+
+/// The SKU of each line among those found (`by_id`, and `by_code` of
+/// the merchant's codes), or the user errors of the lines whose SKU is
+/// not the merchant's or is inactive.
+pub(crate) fn match_skus(
+    merchant_id: Uuid,
+    lines: &[NewLine],
+    by_id: &HashMap<Uuid, SkuFacts>,
+    by_code: &HashMap<String, SkuFacts>,
+) -> DomainResult<Vec<Uuid>> {
     let mut errors = UserErrors::default();
     let mut ids = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {

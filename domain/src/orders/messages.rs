@@ -37,4 +37,20 @@ messages! {
     sku_inactive(code: &str) = "orders-sku-inactive";
     /// An order in status `status` cannot be cancelled.
     not_cancellable(status: &str) = "orders-not-cancellable";
+    /// Order `reference` was cancelled in the shop: not imported.
+    import_skipped_cancelled(reference: &str) = "orders-import-skipped-cancelled";
+    /// Order `reference` is fulfilled already: not imported.
+    import_skipped_fulfilled(reference: &str) = "orders-import-skipped-fulfilled";
+    /// Line item `item` needs no shipping: not imported.
+    import_skipped_no_shipping(item: &str) = "orders-import-skipped-no-shipping";
+    /// Line item `item` is fulfilled already: not imported.
+    import_skipped_line_fulfilled(item: &str) = "orders-import-skipped-line-fulfilled";
+    /// Order `reference` has no line left to ship: no order made.
+    import_skipped_nothing_to_ship(reference: &str) = "orders-import-skipped-nothing-to-ship";
+    /// A line item without a SKU code.
+    import_line_without_sku = "orders-import-line-without-sku";
+    /// `raw` is not a whole number of units.
+    import_quantity(raw: &str) = "orders-import-quantity";
+    /// An order-level cell differs from the order's first row, on `line`.
+    import_order_differs(line: i64) = "orders-import-order-differs";
 }

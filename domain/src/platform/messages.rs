@@ -58,4 +58,34 @@ messages! {
     throttled(seconds: i64) = "platform-throttled";
     /// Something failed on our side.
     internal = "platform-internal";
+    /// The upload is more than `max_mib` MiB.
+    import_too_large(max_mib: i64) = "platform-import-too-large";
+    /// The uploaded file is empty.
+    import_empty = "platform-import-empty";
+    /// The file is not UTF-8 from line `line` on.
+    import_not_utf8(line: i64) = "platform-import-not-utf8";
+    /// The header lacks `columns` (a `format` file).
+    import_missing_columns(columns: &str, format: &str) = "platform-import-missing-columns";
+    /// Columns are separated by `found`, not commas.
+    import_wrong_delimiter(found: &str) = "platform-import-wrong-delimiter";
+    /// Column `column` is not one of the format's.
+    import_unknown_column(column: &str) = "platform-import-unknown-column";
+    /// Column `column` is in the header twice.
+    import_column_twice(column: &str) = "platform-import-column-twice";
+    /// Line `line` is not CSV.
+    import_malformed(line: i64) = "platform-import-malformed";
+    /// A row of `given` fields where the header has `expected`.
+    import_row_length(given: i64, expected: i64) = "platform-import-row-length";
+    /// A required cell is empty.
+    import_required = "platform-import-required";
+    /// `raw` is not a number.
+    import_number(raw: &str) = "platform-import-number";
+    /// `raw` is not a yes/no value.
+    import_flag(raw: &str) = "platform-import-flag";
+    /// `raw` is not one of `allowed`.
+    import_choice(raw: &str, allowed: &str) = "platform-import-choice";
+    /// The import stopped on a fault of ours.
+    import_internal = "platform-import-internal";
+    /// The upload was sent by someone else.
+    import_upload_not_yours = "platform-import-upload-not-yours";
 }

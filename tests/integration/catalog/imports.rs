@@ -10,10 +10,8 @@ use std::time::Duration;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
+use silkport_tests::runner::Workers;
 use silkport_tests::{Session, TestApp};
-use tokio::sync::watch;
-use tokio::task::JoinHandle;
-use workers::{Mailer, RunnerConfig, WakeSources};
 
 const SHOPIFY: &[u8] = include_bytes!("../../fixtures/catalog/shopify-products.csv");
 
@@ -22,31 +20,10 @@ const SKUS: &str = "{ skus(first: 50) { totalCount nodes { code nameZh nameEn op
 
 const IMPORT: &str = "query($id: ID!) { skuImport(id: $id) { id state format filename rowsTotal rowsDone errorCount
     errors(first: 50) { line column code message } errorReportUrl productsCreated productsUpdated skusCreated skusUpdated
-    skusUnchanged finishedAt } }";
-
-/// The queue runner of the workers, with every job kind, until dropped.
-struct Workers(watch::Sender<bool>, Option<JoinHandle<()>>);
-
-impl Workers {
-    fn start(app: &TestApp) -> Self {
-        let mailer = Mailer::outbox(app.dir.join("outbox"), "Silkport <no-reply@silkport.test>").expect("outbox");
-        let config = RunnerConfig { poll_interval: Duration::from_millis(100), ..RunnerConfig::default() };
-        let runner =
-            workers::standard_runner(&app.state.db, config, mailer, WakeSources { postgres: false, redis: None });
-        let (stop, stopped) = watch::channel(false);
-        Self(stop, Some(tokio::spawn(runner.run(stopped))))
-    }
-
-    async fn stop(mut self) {
-        self.0.send(true).ok();
-        if let Some(running) = self.1.take() {
-            running.await.expect("the runner stops");
-        }
-    }
-}
+    skusUnchanged openingStockPlaced finishedAt } }";
 
 /// A tenant with merchant M1 (default currency CNY).
-async fn shop(app: &TestApp) -> (Session, String) {
+pub(super) async fn shop(app: &TestApp) -> (Session, String) {
     let owner = app.signup("alpha").await;
     let merchant = app.merchant(&owner, "M1").await;
     (owner, merchant)
@@ -54,7 +31,7 @@ async fn shop(app: &TestApp) -> (Session, String) {
 
 /// Uploads `file` and imports it into `merchant` as `format`, then waits
 /// (workers running) until the import is finished; its final state.
-async fn import(app: &TestApp, token: &str, merchant: Option<&str>, format: &str, file: &[u8]) -> Value {
+pub(super) async fn import(app: &TestApp, token: &str, merchant: Option<&str>, format: &str, file: &[u8]) -> Value {
     let upload = app.upload(token, "products.csv", file).await;
     let started = app.sku_import_start(token, merchant, format, upload["id"].as_str().expect("upload id")).await;
     assert_eq!(started["userErrors"], json!([]), "{started}");
@@ -92,7 +69,7 @@ async fn catalog_audit_count(app: &TestApp, token: &str) -> u64 {
 }
 
 /// Status and body of a GET with `token`, in `language`.
-async fn get(app: &TestApp, token: &str, path: &str, language: &str) -> (StatusCode, String) {
+pub(super) async fn get(app: &TestApp, token: &str, path: &str, language: &str) -> (StatusCode, String) {
     let response = app
         .http
         .get(format!("{}{path}", app.url))
@@ -400,7 +377,7 @@ async fn a_retried_start_returns_the_first_import_and_an_upload_has_a_size_limit
     let listed = app.gql(Some(token), "{ skuImports(first: 5) { totalCount } }", json!({})).await;
     assert_eq!(listed["data"]["skuImports"]["totalCount"], 1);
 
-    let too_large = vec![b'a'; domain::catalog::import::MAX_UPLOAD_BYTES + 1];
+    let too_large = vec![b'a'; domain::platform::imports::MAX_UPLOAD_BYTES + 1];
     let response =
         app.http.post(format!("{}/uploads", app.url)).bearer_auth(token).body(too_large).send().await.expect("POST");
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);

@@ -1,8 +1,10 @@
 //! The catalog context: merchants, products and SKUs, and imports of
-//! SKUs. Its operations and seeds for the isolation sweeps.
+//! SKUs (with opening stock). Its operations and seeds for the isolation
+//! sweeps.
 
 mod imports;
 mod merchants;
+mod opening_stock;
 mod products;
 mod skus;
 

@@ -1,7 +1,9 @@
 //! The orders context: outbound orders, allocation, backorders and
-//! cancelling. Its operations for the isolation sweeps.
+//! cancelling, and imports of orders from files. Its operations for the
+//! isolation sweeps.
 
 mod allocation;
+mod imports;
 pub mod intake;
 
 use domain::platform::access::Permission::*;
@@ -29,17 +31,35 @@ pub const OPERATIONS: Operations = &[
         All(&[OrdersWrite]),
         "mutation($order: ID!) { orderCancel(input: {id: $order, reason: \"taken over\"}) { order { id status } userErrors { code } } }",
     ),
+    (
+        "node",
+        All(&[OrdersRead]),
+        "query($orderImport: ID!) { node(id: $orderImport) { id ... on OrderImport { filename state rowsTotal errorCount errorReportUrl } } }",
+    ),
+    (
+        "orderImport",
+        All(&[OrdersRead]),
+        "query($orderImport: ID!) { orderImport(id: $orderImport) { id filename state rowsDone errors { line column message } notices { message } } }",
+    ),
+    ("orderImports", All(&[OrdersRead]), "query { orderImports(first: 50) { totalCount nodes { id filename state } } }"),
+    (
+        "orderImportStart",
+        All(&[OrdersWrite]),
+        "mutation($merchant: ID!, $ordersUpload: ID!) { orderImportStart(input: {merchantId: $merchant, format: SILKPORT_ORDERS, uploadId: $ordersUpload}) { orderImport { id filename } userErrors { code } } }",
+    ),
 ];
 
 /// The victim's orders, as its owner reads them.
-pub const SNAPSHOT: &str =
-    "orders(first: 50) { totalCount nodes { id reference status lines { quantity allocated } } }";
+pub const SNAPSHOT: &str = "orders(first: 50) { totalCount nodes { id reference status lines { quantity allocated } } }
+    orderImports(first: 10) { totalCount nodes { id state rowsDone errorCount } }";
 
-/// One merchant's order, as the tenant's owner reads it.
+/// One merchant's order and order import, as the tenant's owner reads them.
 pub const OWNED_SNAPSHOT: &str =
-    "order: node(id: $order) { ... on Order { reference status lines { quantity allocated } timeline { kind } } }";
+    "order: node(id: $order) { ... on Order { reference status lines { quantity allocated } timeline { kind } } }
+    orderImport: node(id: $orderImport) { ... on OrderImport { state rowsDone errorCount filename } }";
 
-pub const OWNED_VARIABLES: &str = "$order: ID!";
+/// The variables [`OWNED_SNAPSHOT`] reads.
+pub const OWNED_VARIABLES: &str = "$order: ID!, $orderImport: ID!";
 
 /// An order of one unit of `sku` (which has stock) for `merchant`; its
 /// reference and recipient are secrets.
@@ -55,5 +75,23 @@ pub async fn seed(app: &TestApp, owner: &Session, merchant: &str, sku: &str) -> 
     seeded.owned_id("order", order);
     seeded.owned_secret(&reference);
     seeded.owned_secret(&recipient);
+    seeded.merge(seed_import(app, owner, merchant, &slug.to_uppercase()).await);
+    seeded
+}
+
+/// An import of `merchant`'s orders from a file named after `code` (its
+/// job not run: queued), and the upload it reads.
+async fn seed_import(app: &TestApp, owner: &Session, merchant: &str, code: &str) -> Seeded {
+    let mut seeded = Seeded::default();
+    let filename = format!("{}-orders.csv", code.to_lowercase());
+    let file = format!(
+        "order_reference,sku_code,quantity,ship_to_name,ship_to_line1,ship_to_city,ship_to_region,ship_to_postal_code,ship_to_country\n{code}-IMPORTED-1,{code}-SKU,1,{code} importer,1 Main St,Reno,NV,89501,US\n"
+    );
+    let upload = app.upload(&owner.access_token, &filename, file.as_bytes()).await;
+    let upload = upload["id"].as_str().expect("an upload id").to_owned();
+    seeded.owned_id("ordersUpload", &upload);
+    let started = app.order_import_start(&owner.access_token, Some(merchant), "SILKPORT_ORDERS", &upload).await;
+    seeded.owned_id("orderImport", started["orderImport"]["id"].as_str().unwrap_or_else(|| panic!("an import: {started}")));
+    seeded.owned_secret(&filename);
     seeded
 }

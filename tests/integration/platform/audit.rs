@@ -9,7 +9,7 @@ use silkport_tests::audit::{api_client, user};
 use silkport_tests::{PASSWORD, TestApp};
 
 /// The schema's mutations, each with a step in `every_mutation_writes_a_complete_audit_entry`.
-const MUTATIONS: [&str; 55] = [
+const MUTATIONS: [&str; 56] = [
     "tenantUpdate",
     "accountUpdate",
     "memberInvite",
@@ -45,6 +45,7 @@ const MUTATIONS: [&str; 55] = [
     "orderCreate",
     "orderCancel",
     "skuImportStart",
+    "orderImportStart",
     "inboundCreate",
     "inboundReceive",
     "inboundPutaway",
@@ -752,6 +753,27 @@ async fn every_mutation_writes_a_complete_audit_entry() {
     )
     .await;
     checked.push("skuImportStart");
+
+    let file = "order_reference,sku_code,quantity,ship_to_name,ship_to_line1,ship_to_city,ship_to_country\nSHOP-9,LS-BLUE-M,1,Ann Lee,Hauptstraße 5,Berlin,DE\n";
+    let upload = app.upload(&owner.access_token, "orders.csv", file.as_bytes()).await;
+    let made = run(
+        &app,
+        t,
+        "orderImportStart",
+        "mutation($m: ID!, $u: ID!) { orderImportStart(input: {merchantId: $m, format: SILKPORT_ORDERS, uploadId: $u}) {
+            orderImport { id } userErrors { code } } }",
+        json!({"m": merchant, "u": upload["id"]}),
+    )
+    .await;
+    app.assert_latest_audit(
+        &token,
+        json!({"action": "order_import.start", "actor": owner_actor, "subjectId": made["orderImport"]["id"],
+               "after": {"merchantId": merchant_uuid, "format": "silkport_orders", "filename": "orders.csv",
+                         "sha256": upload["sha256"], "rowsTotal": 1},
+               "requestId": request_id("orderImportStart")}),
+    )
+    .await;
+    checked.push("orderImportStart");
 
     let dock = format!(
         "mutation {{ locationCreate(input: {{warehouseId: \"{}\", zone: \"R1\", type: RECEIVING}}) {{ location {{ id }} }} }}",

@@ -4,8 +4,9 @@
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use domain::catalog::import::{self, ImportFormat, ImportState, RowFault};
-use domain::catalog::{MERCHANT, SKU_IMPORT, UPLOAD};
+use domain::catalog::import::{self, ImportFormat};
+use domain::catalog::{MERCHANT, SKU_IMPORT};
+use domain::platform::imports::{ImportState, UPLOAD};
 use uuid::Uuid;
 
 use super::merchants::Merchant;
@@ -13,28 +14,13 @@ use crate::graphql::kit::connection::{CountedConnection, counted, page_request};
 use crate::graphql::kit::context::{db, idempotency_key, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
+use crate::graphql::kit::imports::{ImportRowError, limit};
 use crate::graphql::kit::locale::locale;
 use crate::graphql::kit::payload::{OrGql, UserError, into_payload};
-
-/// Most faults `errors` lists at once (the CSV report has them all).
-const MAX_LISTED_FAULTS: i32 = 250;
 
 /// A file of products and SKUs being read into a merchant's goods.
 #[derive(Clone)]
 pub struct SkuImport(pub import::SkuImport);
-
-/// One fault of a row of an imported file.
-#[derive(SimpleObject)]
-pub struct SkuImportError {
-    /// The line of the file the row starts on (the header is line 1).
-    line: i64,
-    /// The header name of the cell at fault; null when the whole row is.
-    column: Option<String>,
-    /// `INVALID`, or `TAKEN` for a code or barcode given twice or held by another SKU.
-    code: String,
-    /// What is wrong, in the request's language.
-    message: String,
-}
 
 #[Object]
 impl SkuImport {
@@ -68,23 +54,14 @@ impl SkuImport {
         self.0.error_count
     }
     /// The first faults by line (at most 250; the report has up to 1,000).
-    async fn errors(&self, ctx: &Context<'_>, #[graphql(default = 20)] first: i32) -> Result<Vec<SkuImportError>> {
+    async fn errors(&self, ctx: &Context<'_>, #[graphql(default = 20)] first: i32) -> Result<Vec<ImportRowError>> {
         if self.0.error_count == 0 {
             return Ok(Vec::new());
         }
-        let limit = usize::try_from(first.clamp(0, MAX_LISTED_FAULTS)).unwrap_or_default();
-        let id = self.0.id;
+        let (id, limit) = (self.0.id, limit(first));
         let faults = db(ctx).read(&tenant_ctx(ctx)?, async |tx| import::faults(tx, id, limit).await).await.or_gql()?;
         let locale = locale(ctx);
-        Ok(faults
-            .into_iter()
-            .map(|f: RowFault| SkuImportError {
-                line: i64::try_from(f.line).unwrap_or(i64::MAX),
-                message: f.message(locale).to_owned(),
-                column: f.column,
-                code: f.code.to_uppercase(),
-            })
-            .collect())
+        Ok(faults.into_iter().map(|f| ImportRowError::of(f, locale)).collect())
     }
     /// Where the faults are as CSV (`line,column,code,message`), with the
     /// same bearer token; relative to the API's address.
@@ -106,6 +83,11 @@ impl SkuImport {
     /// SKUs the file gives as they already were: not written.
     async fn skus_unchanged(&self) -> i32 {
         self.0.skus_unchanged
+    }
+    /// Locations opening stock (`stock:…` columns) was received into; a
+    /// location already holding the file's quantity is not counted.
+    async fn opening_stock_placed(&self) -> i32 {
+        self.0.opening_stock_placed
     }
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
@@ -183,6 +165,8 @@ impl SkuImportMutation {
     /// CSV of the format (not UTF-8, not comma separated, no such header)
     /// is refused at once on `uploadId`. Every row is checked before any
     /// is written; a file with any bad row writes none (see `errors`).
+    /// Opening stock columns (`stock:<WAREHOUSE>:<LOCATION>`) need
+    /// `inventory:write`.
     async fn sku_import_start(&self, ctx: &Context<'_>, input: SkuImportStartInput) -> Result<SkuImportPayload> {
         let tctx = tenant_ctx(ctx)?;
         let result = async {

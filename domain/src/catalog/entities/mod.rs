@@ -6,7 +6,6 @@ pub mod product;
 pub mod sku;
 pub mod sku_barcode;
 pub mod sku_import;
-pub mod upload;
 
 use crate::platform::tenancy::tenant_entity;
 
@@ -15,4 +14,3 @@ tenant_entity!(product owned by MerchantId);
 tenant_entity!(sku owned by MerchantId);
 tenant_entity!(sku_barcode owned by MerchantId);
 tenant_entity!(sku_import owned by MerchantId);
-tenant_entity!(upload owned by MerchantId);

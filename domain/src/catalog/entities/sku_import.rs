@@ -26,6 +26,8 @@ pub struct Model {
     pub skus_created: i32,
     pub skus_updated: i32,
     pub skus_unchanged: i32,
+    /// Locations opening stock was received into (`stock:…` columns).
+    pub opening_stock_placed: i32,
     /// `Actor::key` of who started it: its changes are audited as theirs.
     pub started_by: String,
     pub request_id: Option<String>,

@@ -1,5 +1,7 @@
 //! The SKUs of a merchant as a Silkport SKU CSV ([`super::silkport_csv`]),
-//! every column, in code order: what an import reads back to the same SKUs.
+//! every column but opening stock (stock exports on its own, as
+//! [`crate::inventory::export`] writes it), in code order: what an import
+//! reads back to the same SKUs.
 
 use uuid::Uuid;
 

@@ -4,24 +4,27 @@
 //! Idempotent, as jobs must be: a finished import is left alone, and an
 //! import whose worker stopped while writing is checked and written again
 //! from the start, which finds what was written already as the file says
-//! and leaves it alone. Changes are audited as the person (or client) who
-//! started the import.
+//! and leaves it alone (opening stock included: a location holding the
+//! file's quantity is not written again). Changes are audited as the
+//! person (or client) who started the import.
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::super::entities::sku_import;
-use super::super::merchants;
 use super::super::products;
 use super::super::skus::{self, Put};
-use super::csv_file::CsvFile;
+use super::super::{SKU_IMPORT, merchants};
 use super::plan::{self, Columns, Group};
-use super::report::Faults;
-use super::{ImportFormat, ImportState, shopify, silkport_csv, upload};
+use super::{ImportFormat, shopify, silkport_csv};
+use crate::inventory::ledger::Reference;
+use crate::inventory::opening;
 use crate::platform::clock;
 use crate::platform::db::Db;
 use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
+use crate::platform::imports::{CsvFile, Faults, ImportState, upload};
+use crate::platform::messages as import_messages;
 use crate::platform::tenancy::{Actor, TenantCtx, TenantTx};
 
 /// Job kind; its payload is `{"importId": "<uuid>"}`.
@@ -30,16 +33,6 @@ pub const IMPORT_SKUS: &str = "catalog.sku_import";
 /// Products written per transaction: small enough that the progress moves
 /// and SQLite's one writer is not held long, large enough to be quick.
 const GROUPS_PER_TX: usize = 50;
-
-/// Who an actor key (`u:<uuid>`, `c:<uuid>`) names.
-fn actor_of(key: &str) -> Actor {
-    let id = |text: &str| Uuid::try_parse(text).ok();
-    match key.split_once(':') {
-        Some(("u", text)) => id(text).map_or(Actor::System, |id| Actor::User { id }),
-        Some(("c", text)) => id(text).map_or(Actor::System, |id| Actor::ApiClient { id }),
-        _ => Actor::System,
-    }
-}
 
 /// Sets columns of import `id` (the progress, the outcome), each once
 /// (PostgreSQL refuses a column assigned twice).
@@ -82,7 +75,7 @@ pub async fn run(db: &Db, tenant_id: Uuid, import_id: Uuid, last_attempt: bool) 
     let outcome = run_once(db, &ctx, import_id).await;
     if outcome.is_err() && last_attempt {
         let mut faults = Faults::default();
-        faults.push(1, None, UserErrorCode::Invalid, &super::super::messages::import_internal());
+        faults.push(1, None, UserErrorCode::Invalid, &import_messages::import_internal());
         fail(db, &ctx, import_id, faults).await?;
     }
     outcome
@@ -105,7 +98,7 @@ async fn run_once(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<()> {
 
     let format = ImportFormat::parse(&import.format).ok_or_else(|| DomainError::internal("import format"))?;
     let mut faults = Faults::default();
-    let file = match CsvFile::open(&content, format) {
+    let file = match CsvFile::open(&content, format.header()) {
         Ok(file) => file,
         Err(message) => {
             faults.row(1, None, message);
@@ -124,7 +117,8 @@ async fn run_once(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<()> {
         return fail(db, ctx, id, faults).await;
     }
 
-    let actor = actor_of(&import.started_by);
+    let actor = Actor::from_key(&import.started_by);
+    let reference = Reference { kind: SKU_IMPORT.name(), id: id.to_string() };
     let mut totals = Totals::default();
     for chunk in groups.chunks(GROUPS_PER_TX) {
         let mut tx = db.begin(ctx).await?;
@@ -138,8 +132,10 @@ async fn run_once(db: &Db, ctx: &TenantCtx, id: Uuid) -> DomainResult<()> {
         }
         for group in planned {
             totals.count_product(products::put(&mut tx, group.product_before.as_ref(), group.product_after).await?);
-            for (before, after) in group.skus {
-                totals.count_sku(skus::put(&mut tx, before.as_ref(), after).await?);
+            for sku in group.skus {
+                totals.count_sku(skus::put(&mut tx, sku.before.as_ref(), sku.after).await?);
+                opening::receive(&mut tx, &sku.receipts, &reference).await?;
+                totals.opening_stock_placed += i32::try_from(sku.receipts.len()).unwrap_or(i32::MAX);
             }
             totals.rows += group.rows;
         }
@@ -163,6 +159,7 @@ struct Totals {
     skus_created: i32,
     skus_updated: i32,
     skus_unchanged: i32,
+    opening_stock_placed: i32,
 }
 
 impl Totals {
@@ -192,6 +189,7 @@ impl Totals {
             (SkusCreated, Expr::value(self.skus_created)),
             (SkusUpdated, Expr::value(self.skus_updated)),
             (SkusUnchanged, Expr::value(self.skus_unchanged)),
+            (OpeningStockPlaced, Expr::value(self.opening_stock_placed)),
         ]
     }
 }

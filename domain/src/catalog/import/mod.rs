@@ -1,7 +1,10 @@
 //! Imports of what merchants already have: a Shopify product export or
-//! Silkport's own SKU CSV becomes products and SKUs of one merchant.
+//! Silkport's own SKU CSV becomes products and SKUs of one merchant (and,
+//! from our CSV, their opening stock). The upload, the reading of CSV and
+//! the fault report are the platform's ([`crate::platform::imports`]).
 //!
-//! 1. The file is uploaded ([`upload`]) and kept as it came, tenant-scoped.
+//! 1. The file is uploaded ([`crate::platform::imports::upload`]) and kept
+//!    as it came, tenant-scoped.
 //! 2. [`start`] checks that it is a CSV of the format named (UTF-8, comma
 //!    separated, the format's header): a file that is not is refused at
 //!    once as a user error. Otherwise it records the import and queues its
@@ -15,19 +18,18 @@
 //!    progress (rows done of rows total).
 //! 4. Writing is an upsert by merchant and SKU code (product: by handle):
 //!    what is already as the file says is not written, so importing the
-//!    same file again changes nothing and audits nothing.
+//!    same file again changes nothing and audits nothing. Opening stock is
+//!    received after its SKU, in the same transaction, only where the SKU
+//!    has never been ([`crate::inventory::opening`]).
 //!
 //! Formats: [`shopify`] (Shopify's product CSV) and [`silkport_csv`]
 //! (ours, which [`export`] writes and this reads back).
 
-mod csv_file;
 pub mod export;
 mod job;
 mod plan;
-pub mod report;
 mod shopify;
 mod silkport_csv;
-mod upload;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, PaginatorTrait, QueryFilter};
@@ -36,16 +38,16 @@ use serde_json::json;
 use uuid::Uuid;
 
 pub use self::job::{IMPORT_SKUS, run};
-pub use self::report::RowFault;
-pub use self::upload::{MAX_UPLOAD_BYTES, Upload, store as upload};
 use super::entities::sku_import;
 use super::{SKU_IMPORT, products};
 use crate::platform::access::Permission;
 use crate::platform::audit::{self, Change};
 use crate::platform::clock;
 use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
+use crate::platform::i18n::Locale;
 use crate::platform::idempotency::{self, IdempotencyKey};
 use crate::platform::ids::new_id;
+use crate::platform::imports::{CsvFile, Header, ImportState, RowFault, report, upload};
 use crate::platform::jobs::{self, NewJob};
 use crate::platform::paging::{self, Order, Page, PageRequest};
 use crate::platform::tenancy::TenantTx;
@@ -60,30 +62,12 @@ string_enum!(
 );
 
 impl ImportFormat {
-    /// How people call it, in messages.
-    fn label(self) -> &'static str {
+    /// What its header must hold.
+    fn header(self) -> Header {
         match self {
-            ImportFormat::ShopifyProducts => "Shopify product CSV",
-            ImportFormat::SilkportSkus => "Silkport SKU CSV",
+            ImportFormat::ShopifyProducts => shopify::HEADER,
+            ImportFormat::SilkportSkus => silkport_csv::HEADER,
         }
-    }
-}
-
-string_enum!(
-    /// Where an import is: queued, checking every row, writing them, done
-    /// (`succeeded`), or `failed` (bad rows, none written; see its errors).
-    ImportState as "SkuImportState" {
-        Queued = "queued",
-        Validating = "validating",
-        Applying = "applying",
-        Succeeded = "succeeded",
-        Failed = "failed",
-    }
-);
-
-impl ImportState {
-    pub fn is_finished(self) -> bool {
-        matches!(self, ImportState::Succeeded | ImportState::Failed)
     }
 }
 
@@ -108,6 +92,9 @@ pub struct SkuImport {
     pub skus_updated: i32,
     /// SKUs already as the file says (not written).
     pub skus_unchanged: i32,
+    /// Locations opening stock was received into; a location already
+    /// holding the file's quantity is not counted (nothing was written).
+    pub opening_stock_placed: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
@@ -131,6 +118,7 @@ impl From<sku_import::Model> for SkuImport {
             skus_created: m.skus_created,
             skus_updated: m.skus_updated,
             skus_unchanged: m.skus_unchanged,
+            opening_stock_placed: m.opening_stock_placed,
             created_at: m.created_at,
             updated_at: m.updated_at,
             finished_at: m.finished_at,
@@ -150,7 +138,7 @@ pub struct NewImport {
 /// Starts importing an upload of this caller's into a merchant's goods;
 /// a retry with the same idempotency key returns the first import. A file
 /// that is not a CSV of `format` is refused (on `uploadId`) and nothing
-/// is recorded.
+/// is recorded; one that gives opening stock needs `inventory:write`.
 pub async fn start(tx: &mut TenantTx, input: NewImport, key: Option<&IdempotencyKey>) -> DomainResult<SkuImport> {
     let request = input.clone();
     idempotency::once(tx, key, "skuImportStart", &request, async |tx| start_now(tx, input).await).await
@@ -160,9 +148,13 @@ async fn start_now(tx: &mut TenantTx, input: NewImport) -> DomainResult<SkuImpor
     tx.ctx().require(Permission::CatalogWrite)?;
     let merchant_id = products::owner(tx, input.merchant_id).await?;
     let upload = upload::load(tx, input.upload_id).await?;
-    let rows_total = csv_file::CsvFile::open(&upload.content, input.format)
-        .map_err(|fault| DomainError::user("uploadId", UserErrorCode::Invalid, fault))?
-        .record_count();
+    let file = CsvFile::open(&upload.content, input.format.header())
+        .map_err(|fault| DomainError::user("uploadId", UserErrorCode::Invalid, fault))?;
+    if input.format == ImportFormat::SilkportSkus && silkport_csv::has_stock(&file) {
+        // Stock is the warehouse's to receive, not the merchant's.
+        tx.ctx().require(Permission::InventoryWrite)?;
+    }
+    let rows_total = file.record_count();
     let now = clock::now();
     let id = new_id();
     let row = sku_import::ActiveModel {
@@ -182,6 +174,7 @@ async fn start_now(tx: &mut TenantTx, input: NewImport) -> DomainResult<SkuImpor
         skus_created: Set(0),
         skus_updated: Set(0),
         skus_unchanged: Set(0),
+        opening_stock_placed: Set(0),
         started_by: Set(tx.ctx().actor.key()),
         request_id: Set(tx.ctx().request_id.clone()),
         created_at: Set(now),
@@ -224,4 +217,12 @@ pub async fn faults(tx: &TenantTx, id: Uuid, limit: usize) -> DomainResult<Vec<R
     let mut faults = report::read(&row.errors)?;
     faults.truncate(limit);
     Ok(faults)
+}
+
+/// The faults of import `id` as the CSV report in `locale` (see
+/// [`report::csv`]), or none when this caller cannot see the import.
+pub async fn report_csv(tx: &TenantTx, id: Uuid, locale: Locale) -> DomainResult<Option<Vec<u8>>> {
+    tx.ctx().require(Permission::CatalogRead)?;
+    let Some(row) = tx.find_by_id::<sku_import::Entity>(id).one(tx.conn()).await? else { return Ok(None) };
+    Ok(Some(report::csv(&report::read(&row.errors)?, locale)?))
 }

@@ -1,7 +1,8 @@
 //! What a file asks for, checked: the products and SKUs its rows make or
 //! change, each field by the rules `productCreate` and `skuCreate` apply,
-//! codes and barcodes not twice in the file, and barcodes not held by
-//! another SKU of the merchant. A fault is kept with the line and column
+//! codes and barcodes not twice in the file, barcodes not held by another
+//! SKU of the merchant, and opening stock by the rules of
+//! [`crate::inventory::opening`]. A fault is kept with the line and column
 //! it comes from; what is planned is written by [`super::job`].
 //!
 //! The same [`plan`] checks the whole file before anything is written and
@@ -16,8 +17,9 @@ use super::super::barcodes;
 use super::super::messages;
 use super::super::products::{self, Product, ProductStatus};
 use super::super::skus::{self, Sku, SkuUpdate};
-use super::report::Faults;
+use crate::inventory::opening::{self, Holder, Opening, Place, Receipt};
 use crate::platform::errors::{DomainError, DomainResult, UserError, UserErrorCode, UserErrors};
+use crate::platform::imports::Faults;
 use crate::platform::tenancy::TenantTx;
 
 /// One product of the file with its variants, as a format read it.
@@ -35,11 +37,21 @@ pub(super) struct Group {
     pub rows: usize,
 }
 
-/// One variant row: its line and the change it makes (`code` is set).
+/// One variant row: its line, the change it makes (`code` is set) and the
+/// opening stock it gives.
 #[derive(Debug, Clone)]
 pub(super) struct SkuLine {
     pub line: u64,
     pub change: SkuUpdate,
+    pub stock: Vec<StockCell>,
+}
+
+/// The opening stock of one cell of a stock column.
+#[derive(Debug, Clone)]
+pub(super) struct StockCell {
+    /// The header's name of the column (`stock:LAX1:A-01-01-1-A`).
+    pub column: String,
+    pub opening: Opening,
 }
 
 impl SkuLine {
@@ -57,8 +69,16 @@ pub(super) type Columns = fn(&[String]) -> Option<&'static str>;
 pub(super) struct Planned {
     pub product_before: Option<Product>,
     pub product_after: Product,
-    pub skus: Vec<(Option<Sku>, Sku)>,
+    pub skus: Vec<PlannedSku>,
     pub rows: usize,
+}
+
+/// A SKU as it is and as the file makes it, with the opening stock to
+/// receive once it is written.
+pub(super) struct PlannedSku {
+    pub before: Option<Sku>,
+    pub after: Sku,
+    pub receipts: Vec<Receipt>,
 }
 
 fn record(faults: &mut Faults, line: u64, columns: Columns, result: DomainResult<()>) -> DomainResult<()> {
@@ -117,6 +137,7 @@ pub(super) async fn plan(
     let codes: Vec<String> = groups.iter().flat_map(|g| g.skus.iter().map(|s| s.code().to_owned())).collect();
     let mut products = products::by_handles(tx, merchant_id, &handles).await?;
     let existing = skus::by_codes(tx, merchant_id, &codes).await?;
+    let ground = stock_ground(tx, groups, &existing).await?;
     let mut planned = Vec::with_capacity(groups.len());
     let mut keys = Vec::new();
     for group in groups {
@@ -141,7 +162,16 @@ pub(super) async fn plan(
             // The file says which product a SKU is a variant of.
             sku.product_id = after.id;
             keys.extend(sku.barcodes.iter().map(|b| (b.scan_key(), b.barcode.clone(), line.line, sku.id)));
-            skus.push((before, sku));
+            let holder = Holder { sku_id: sku.id, merchant_id, code: &sku.code, lot_tracked: sku.lot_tracked };
+            let mut receipts = Vec::new();
+            for cell in &line.stock {
+                match ground.as_ref().map(|g| g.plan(&holder, &cell.opening)) {
+                    Some(Ok(Some(receipt))) => receipts.push(receipt),
+                    Some(Err(message)) => faults.row(line.line, Some(cell.column.as_str()), message),
+                    Some(Ok(None)) | None => {}
+                }
+            }
+            skus.push(PlannedSku { before, after: sku, receipts });
         }
         planned.push(Planned { product_before: before, product_after: after, skus, rows: group.rows });
     }
@@ -156,4 +186,22 @@ pub(super) async fn plan(
         }
     }
     Ok(planned)
+}
+
+/// The warehouses, locations and stock the opening stock of `groups`
+/// concerns, read once; none when the file gives no stock.
+async fn stock_ground(
+    tx: &TenantTx,
+    groups: &[Group],
+    existing: &HashMap<String, Sku>,
+) -> DomainResult<Option<opening::Ground>> {
+    let lines = || groups.iter().flat_map(|g| &g.skus).filter(|l| !l.stock.is_empty());
+    if lines().next().is_none() {
+        return Ok(None);
+    }
+    let mut places: Vec<Place> = lines().flat_map(|l| l.stock.iter().map(|c| c.opening.place.clone())).collect();
+    places.sort_by(|a, b| (&a.warehouse, &a.location).cmp(&(&b.warehouse, &b.location)));
+    places.dedup();
+    let skus: Vec<Uuid> = lines().filter_map(|l| existing.get(l.code()).map(|s| s.id)).collect();
+    Ok(Some(opening::ground(tx, &places, &skus).await?))
 }

@@ -32,13 +32,18 @@ use super::super::messages;
 use super::super::products::ProductStatus;
 use super::super::skus::SkuUpdate;
 use super::super::{Barcode, BarcodeKind, SkuOption};
-use super::csv_file::CsvFile;
 use super::plan::{Group, SkuLine};
-use super::report::Faults;
+use crate::platform::imports::{CsvFile, Faults, Header};
+use crate::platform::messages as import_messages;
 use crate::platform::money::MoneyInput;
 
-/// Columns every Shopify product export has, which tell it apart.
-pub(super) const REQUIRED: &[&str] = &["Handle", "Title", "Option1 Name", "Option1 Value", "Variant SKU"];
+/// Columns every Shopify product export has, which tell it apart; any
+/// other column is taken (and not read).
+pub(super) const HEADER: Header = Header {
+    label: "Shopify product CSV",
+    required: &["Handle", "Title", "Option1 Name", "Option1 Value", "Variant SKU"],
+    known: None,
+};
 
 /// The column a field's fault is shown in.
 pub(super) fn column(field: &[String]) -> Option<&'static str> {
@@ -104,7 +109,7 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
         let cell = |column: &str| file.cell(&record, column);
         let handle = cell("Handle").to_lowercase();
         if handle.is_empty() {
-            faults.row(line, Some("Handle"), messages::import_required());
+            faults.row(line, Some("Handle"), import_messages::import_required());
             continue;
         }
         let index = *by_handle.entry(handle.clone()).or_insert_with(|| {
@@ -134,7 +139,9 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
         if !status.is_empty() {
             match ProductStatus::parse(&status.to_lowercase()) {
                 Some(status) => product.group.status = Some(status),
-                None => faults.row(line, Some("Status"), messages::import_choice(status, "active, draft, archived")),
+                None => {
+                    faults.row(line, Some("Status"), import_messages::import_choice(status, "active, draft, archived"))
+                }
             }
         }
         let mut values = Vec::new();
@@ -181,7 +188,7 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
             raw => match grams(raw) {
                 Some(g) => Some(Some(g)),
                 None => {
-                    faults.row(line, Some("Variant Grams"), messages::import_number(raw));
+                    faults.row(line, Some("Variant Grams"), import_messages::import_number(raw));
                     continue;
                 }
             },
@@ -198,7 +205,7 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
                 .then(|| Some(MoneyInput { amount: price.to_owned(), currency_code: currency.to_owned() })),
             ..SkuUpdate::default()
         };
-        product.group.skus.push(SkuLine { line, change });
+        product.group.skus.push(SkuLine { line, change, stock: Vec::new() });
     }
     products.into_iter().map(|p| p.group).collect()
 }

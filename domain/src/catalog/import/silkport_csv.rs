@@ -25,20 +25,29 @@
 //! column of another name is refused (a typo would otherwise change
 //! nothing, silently).
 //!
-//! Extension point, opening stock: once the stock ledger exists, columns
-//! `stock:<WAREHOUSE>:<LOCATION>` (a quantity each) go in [`COLUMNS`]'
-//! check (as a pattern), are read here into the row's opening stock, and
-//! are written by [`super::job`] after the SKU in the same transaction as
-//! its product. Until then they are refused as unknown columns.
+//! **Opening stock.** Columns `stock:<WAREHOUSE>:<LOCATION>`
+//! (`stock:LAX1:A-01-01-1-A`, codes in any case) give the units of the
+//! row's SKU already on that shelf: a whole number, 0 or more, or empty
+//! for none given. An optional `lot` column names their lot: required
+//! for a lot-tracked SKU with stock, refused for a SKU without lots
+//! (expiry dates come with receiving, not with an opening load). The job
+//! receives them after the SKU, in the same transaction, through the
+//! ledger, as [`crate::inventory::opening`] rules: only into locations
+//! the SKU has never been in; exactly the quantity there already is
+//! nothing to do, another quantity where it has history is a fault of
+//! that cell (an adjustment or a count changes real stock). Stock columns
+//! are for warehouse staff: a file with them needs `inventory:write`.
+//! [`super::export`] writes none (`GET /exports/stock.csv` has stock).
 
 use super::super::messages;
 use super::super::skus::{Sku, SkuStatus, SkuUpdate};
 use super::super::{Barcode, BarcodeKind, Dimensions, SkuOption};
-use super::csv_file::{CsvFile, Record};
-use super::plan::{Group, SkuLine};
-use super::report::Faults;
+use super::plan::{Group, SkuLine, StockCell};
 use super::shopify;
+use crate::inventory::opening::{Opening, Place};
 use crate::platform::i18n::Message;
+use crate::platform::imports::{CsvFile, Faults, Header, Record};
+use crate::platform::messages as import_messages;
 use crate::platform::money::MoneyInput;
 
 /// Every column, in the order an export writes them.
@@ -64,10 +73,35 @@ pub(super) const COLUMNS: &[&str] = &[
     "status",
 ];
 
-pub(super) const REQUIRED: &[&str] = &["product_handle", "sku_code"];
+const REQUIRED: &[&str] = &["product_handle", "sku_code"];
+
+/// The lot of a row's opening stock.
+const LOT: &str = "lot";
+
+/// How the header of a Silkport SKU CSV is checked.
+pub(super) const HEADER: Header = Header { label: "Silkport SKU CSV", required: REQUIRED, known: Some(known) };
 
 /// What marks an internal barcode that would read as a GTIN.
 const INTERNAL: &str = "internal:";
+
+/// Whether `column` is one of the format's: a field, `lot`, or a stock
+/// column naming a warehouse and a location.
+fn known(column: &str) -> bool {
+    COLUMNS.contains(&column) || column == LOT || place(column).is_some()
+}
+
+/// The warehouse and location of a `stock:<WAREHOUSE>:<LOCATION>` column.
+fn place(column: &str) -> Option<Place> {
+    let rest = column.get(..6).filter(|p| p.eq_ignore_ascii_case("stock:")).map(|_| &column[6..])?;
+    let (warehouse, location) = rest.split_once(':')?;
+    let usable = |code: &str| !code.trim().is_empty() && !code.contains(':');
+    (usable(warehouse) && usable(location)).then(|| Place::new(warehouse, location))
+}
+
+/// Whether the file gives opening stock (its header has stock columns).
+pub(super) fn has_stock(file: &CsvFile) -> bool {
+    file.columns().any(|c| place(c).is_some())
+}
 
 /// The column a field's fault is shown in.
 pub(super) fn column(field: &[String]) -> Option<&'static str> {
@@ -125,7 +159,7 @@ impl Row<'_> {
         match text.parse::<i32>() {
             Ok(n) => Some(Some(n)),
             Err(_) => {
-                self.fault(column, messages::import_number(&text));
+                self.fault(column, import_messages::import_number(&text));
                 None
             }
         }
@@ -137,7 +171,7 @@ impl Row<'_> {
             "" | "false" | "no" | "0" | "n" => Some(false),
             "true" | "yes" | "1" | "y" => Some(true),
             _ => {
-                self.fault(column, messages::import_flag(&text));
+                self.fault(column, import_messages::import_flag(&text));
                 None
             }
         }
@@ -168,6 +202,28 @@ impl Row<'_> {
         Some(options)
     }
 
+    /// The opening stock of the row's stock columns, in header order; an
+    /// empty cell gives none, a cell that is not a whole number 0 or more
+    /// is a fault of its column.
+    fn stock(&mut self, columns: &[(String, Place)]) -> Vec<StockCell> {
+        let lot = self.cell(LOT).filter(|l| !l.is_empty()).map(str::to_owned);
+        let mut cells = Vec::new();
+        for (column, place) in columns {
+            let text = self.file.cell(self.record, column).to_owned();
+            if text.is_empty() {
+                continue;
+            }
+            match text.parse::<i64>() {
+                Ok(quantity) if quantity >= 0 => cells.push(StockCell {
+                    column: column.clone(),
+                    opening: Opening { place: place.clone(), lot: lot.clone(), quantity },
+                }),
+                _ => self.fault(column, messages::import_stock_quantity(&text)),
+            }
+        }
+        cells
+    }
+
     fn barcodes(&self) -> Option<Vec<Barcode>> {
         let text = self.cell("barcodes")?;
         let read = |value: &str| match value.get(..INTERNAL.len()) {
@@ -185,6 +241,9 @@ impl Row<'_> {
 pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_handle = std::collections::HashMap::new();
+    let mut stock_columns: Vec<(String, Place)> =
+        file.columns().filter_map(|c| Some((c.to_owned(), place(c)?))).collect();
+    stock_columns.sort_by(|a, b| a.0.cmp(&b.0));
     let records = file.records(faults);
     for record in &records {
         let mut row = Row { file, record, faults, bad: false };
@@ -192,7 +251,7 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
         let code = row.text("sku_code").unwrap_or_default();
         for (column, value) in [("product_handle", &handle), ("sku_code", &code)] {
             if value.is_empty() {
-                row.fault(column, messages::import_required());
+                row.fault(column, import_messages::import_required());
             }
         }
         let options = row.options();
@@ -207,7 +266,7 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
             _ => {
                 for (column, size) in ["length_mm", "width_mm", "height_mm"].into_iter().zip(sizes) {
                     if size == Some(None) {
-                        row.fault(column, messages::import_required());
+                        row.fault(column, import_messages::import_required());
                     }
                 }
                 None
@@ -221,7 +280,7 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
             Some(s) => match SkuStatus::parse(&s) {
                 Some(status) => Some(status),
                 None => {
-                    row.fault("status", messages::import_choice(&s, "active, inactive"));
+                    row.fault("status", import_messages::import_choice(&s, "active, inactive"));
                     None
                 }
             },
@@ -248,6 +307,7 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
             status,
             barcodes: row.barcodes(),
         };
+        let stock = row.stock(&stock_columns);
         let (title_zh, title_en) = (row.title("product_title_zh"), row.title("product_title_en"));
         if row.bad || handle.is_empty() {
             continue;
@@ -277,7 +337,7 @@ pub(super) fn read(file: &CsvFile, currency: &str, faults: &mut Faults) -> Vec<G
             }
         }
         group.rows += 1;
-        group.skus.push(SkuLine { line, change });
+        group.skus.push(SkuLine { line, change, stock });
     }
     groups
 }

@@ -50,3 +50,7 @@ inventory-count-not-in = This count is { $status }.
 inventory-count-every-line = Count every line of the task (enter 0 where nothing is there).
 inventory-count-own = Someone other than the counter must approve or reject this count.
 inventory-count-scope = Count a location, or a SKU in a warehouse: give `locationId`, or `skuId` with `warehouseId`.
+inventory-opening-unknown-warehouse = No warehouse has the code `{ $code }`.
+inventory-opening-unknown-location = Warehouse `{ $warehouse }` has no location `{ $location }`.
+inventory-opening-location-inactive = Location `{ $code }` is inactive: activate it, or load the stock into another location.
+inventory-opening-differs = This SKU has stock history at this location ({ $on_hand } on hand now, { $quantity } in the file): opening stock only fills locations it has never been in. Change real stock with an adjustment or a cycle count.

@@ -52,3 +52,7 @@ inventory-count-not-in = 该盘点任务状态为 { $status }。
 inventory-count-every-line = 请盘点任务的每一行（没有货物请填 0）。
 inventory-count-own = 盘点须由盘点人以外的人员批准或驳回。
 inventory-count-scope = 盘点一个库位，或一个仓库中的一个 SKU：请填写 `locationId`，或同时填写 `skuId` 和 `warehouseId`。
+inventory-opening-unknown-warehouse = 没有代码为 `{ $code }` 的仓库。
+inventory-opening-unknown-location = 仓库 `{ $warehouse }` 没有库位 `{ $location }`。
+inventory-opening-location-inactive = 库位 `{ $code }` 已停用：请启用它，或把库存导入其他库位。
+inventory-opening-differs = 此 SKU 在该库位已有库存记录（现有 { $on_hand }，文件中为 { $quantity }）：期初库存只填入从未存放过它的库位。实际库存请通过库存调整或循环盘点更改。

@@ -41,6 +41,24 @@ platform-throttled = Too many requests; try again in { $seconds ->
     }.
 platform-internal = Something went wrong on our side; please try again later.
 
+## Imports of files (uploads, CSV, reports)
+
+platform-import-too-large = The file is larger than { $max_mib } MiB: split it into smaller files.
+platform-import-empty = The file is empty.
+platform-import-not-utf8 = The file is not UTF-8 text (from line { $line }): save it as "CSV UTF-8" and upload it again.
+platform-import-missing-columns = The header lacks the columns { $columns }: is this a { $format } file, with its header on the first line?
+platform-import-wrong-delimiter = The columns are separated by `{ $found }`, not by commas: export the file as comma-separated CSV.
+platform-import-unknown-column = `{ $column }` is not a column of this format.
+platform-import-column-twice = The column `{ $column }` is in the header twice.
+platform-import-malformed = Line { $line } is not valid CSV (check its quotes).
+platform-import-row-length = This row has { $given } cells; the header has { $expected }.
+platform-import-required = This cell must not be empty.
+platform-import-number = `{ $raw }` is not a number.
+platform-import-flag = `{ $raw }` is not a yes/no value: write true or false.
+platform-import-choice = `{ $raw }` is not one of: { $allowed }.
+platform-import-internal = The import stopped because of a fault on our side; nothing more was changed. Start it again.
+platform-import-upload-not-yours = This file was uploaded by someone else: upload it yourself.
+
 ## Mail
 
 platform-mail-signature = Silkport — the cross-border e-commerce platform

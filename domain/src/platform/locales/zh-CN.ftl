@@ -37,6 +37,24 @@ platform-forbidden = 无权执行此操作：需要 `{ $permission }` 权限。
 platform-throttled = 请求过于频繁；请在 { $seconds } 秒后重试。
 platform-internal = 服务器出现问题，请稍后重试。
 
+## 文件导入（上传、CSV、报告）
+
+platform-import-too-large = 文件超过 { $max_mib } MiB：请拆分成较小的文件。
+platform-import-empty = 文件是空的。
+platform-import-not-utf8 = 文件不是 UTF-8 文本（从第 { $line } 行起）：请另存为“CSV UTF-8”后重新上传。
+platform-import-missing-columns = 表头缺少列 { $columns }：这是 { $format } 文件吗？表头须在第一行。
+platform-import-wrong-delimiter = 各列以 `{ $found }` 分隔，而不是逗号：请导出为逗号分隔的 CSV。
+platform-import-unknown-column = `{ $column }` 不是此格式的列。
+platform-import-column-twice = 表头中 `{ $column }` 列出现了两次。
+platform-import-malformed = 第 { $line } 行不是有效的 CSV（请检查引号）。
+platform-import-row-length = 此行有 { $given } 个单元格，表头有 { $expected } 个。
+platform-import-required = 此单元格不能为空。
+platform-import-number = `{ $raw }` 不是数字。
+platform-import-flag = `{ $raw }` 不是“是/否”值：请填写 true 或 false。
+platform-import-choice = `{ $raw }` 不是以下之一：{ $allowed }。
+platform-import-internal = 导入因我方故障而停止，未再做任何更改。请重新开始导入。
+platform-import-upload-not-yours = 此文件是别人上传的：请自己上传。
+
 ## 邮件
 
 platform-mail-signature = 丝路港（Silkport）跨境电商平台

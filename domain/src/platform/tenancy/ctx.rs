@@ -58,6 +58,17 @@ impl Actor {
             Actor::System => "system".to_owned(),
         }
     }
+
+    /// The actor a [`Actor::key`] names (a job acting for whoever queued
+    /// it); `System` for anything else.
+    pub fn from_key(key: &str) -> Actor {
+        let id = |text: &str| Uuid::try_parse(text).ok();
+        match key.split_once(':') {
+            Some(("u", text)) => id(text).map_or(Actor::System, |id| Actor::User { id }),
+            Some(("c", text)) => id(text).map_or(Actor::System, |id| Actor::ApiClient { id }),
+            _ => Actor::System,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

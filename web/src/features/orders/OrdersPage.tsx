@@ -14,12 +14,16 @@ import { usePager } from '../../lib/usePager';
 import { MerchantSelect } from '../catalog/merchants/MerchantSelect';
 import { OrdersQuery } from './documents';
 import { filtersFromParams, ORDER_STATUSES, orderVariables } from './order';
+import { OrderImportModal } from './OrderImportModal';
 import { StatusTag } from './StatusTag';
 
 const PAGE_SIZE = 50;
 type Order = Result['orders']['nodes'][number];
 
-/** Orders, newest first, by status, merchant and reference; a merchant user sees its own only. */
+/**
+ * Orders, newest first, by status, merchant and reference; a merchant user sees its own only.
+ * "Import orders" takes a Shopify orders export or Silkport's orders CSV in as orders.
+ */
 export function OrdersPage() {
   const { t, i18n } = useTranslation();
   const viewer = useViewer();
@@ -30,6 +34,7 @@ export function OrdersPage() {
   const [status, setStatus] = useState<OrderStatus | null>(initial.status ?? null);
   const [merchantId, setMerchantId] = useState<string | null>(null);
   const [search, setSearch] = useState(initial.search ?? '');
+  const [importing, setImporting] = useState(false);
   const debounced = useDebounced(search, 300);
   const variables = orderVariables({ status, merchantId, search: debounced });
   useEffect(() => pager.reset(), [variables.status, variables.merchantId, variables.query]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -43,9 +48,14 @@ export function OrdersPage() {
           {t('orders.title')}
         </Typography.Title>
         {viewer.scopes.includes('ORDERS_WRITE') && (
-          <Button type="primary" data-testid="order-new" onClick={() => navigate('/orders/new')}>
-            {t('orders.new')}
-          </Button>
+          <Space wrap>
+            <Button data-testid="order-import" onClick={() => setImporting(true)}>
+              {t('orders.import.open')}
+            </Button>
+            <Button type="primary" data-testid="order-new" onClick={() => navigate('/orders/new')}>
+              {t('orders.new')}
+            </Button>
+          </Space>
         )}
       </div>
       {viewer.role === 'MERCHANT' && <Typography.Paragraph style={{ margin: 0 }}>{t('orders.ownOnly')}</Typography.Paragraph>}
@@ -120,6 +130,15 @@ export function OrdersPage() {
           <CursorPager testId="orders-pager" args={pager.args} pageInfo={connection?.pageInfo} onNext={pager.next} onPrevious={pager.previous} />
         </div>
       </section>
+      {importing && (
+        <OrderImportModal
+          merchantBound={viewer.role === 'MERCHANT'}
+          onClose={(changed) => {
+            setImporting(false);
+            if (changed) refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
     </Space>
   );
 }

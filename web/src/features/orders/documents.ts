@@ -52,3 +52,23 @@ export const OrderCancelMutation = graphql(`
     }
   }
 `);
+
+export const OrderImportStartMutation = graphql(`
+  mutation OrderImportStart($input: OrderImportStartInput!) {
+    orderImportStart(input: $input) {
+      orderImport { id state rowsTotal rowsDone }
+      userErrors { field code message }
+    }
+  }
+`);
+
+export const OrderImportQuery = graphql(`
+  query OrderImport($id: ID!) {
+    orderImport(id: $id) {
+      id state format filename rowsTotal rowsDone errorCount errorReportUrl noticeCount
+      ordersTotal ordersCreated ordersExisting ordersSkipped
+      errors(first: 10) { line column message }
+      notices(first: 10) { line column message }
+    }
+  }
+`);

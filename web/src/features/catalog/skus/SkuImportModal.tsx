@@ -1,15 +1,16 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Modal, Progress, Radio, Space, Typography, Upload } from 'antd';
+import { Button, Form, Modal, Radio, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import type { SkuImportFormat } from '../../../gql/graphql';
 import { FormErrors } from '../../../lib/FormErrors';
+import { ImportProgress } from '../../../lib/ImportProgress';
+import { isFinished } from '../../../lib/imports';
 import { useSubmissionKey } from '../../../lib/useSubmissionKey';
 import { MerchantSelect } from '../merchants/MerchantSelect';
 import { SkuImportQuery, SkuImportStartMutation } from './documents';
 import { downloadFile, uploadFile } from './files';
-import { isFinished, percentDone } from './progress';
 
 interface Values {
   merchantId?: string;
@@ -141,50 +142,25 @@ export function SkuImportModal({ merchantBound, onClose }: Props) {
           </Form.Item>
         </Form>
       ) : (
-        <Space direction="vertical" style={{ width: '100%' }} data-testid="sku-import-progress">
-          <Typography.Text>{t(`skus.import.state.${running?.state ?? 'QUEUED'}`)}</Typography.Text>
-          <Progress
-            percent={percentDone(running?.rowsDone ?? 0, running?.rowsTotal ?? 0, running?.state)}
-            status={running?.state === 'FAILED' ? 'exception' : finished ? 'success' : 'active'}
-            aria-label={t('skus.import.progress')}
-          />
-          <Typography.Text type="secondary">
-            {t('skus.import.rows', { done: running?.rowsDone ?? 0, total: running?.rowsTotal ?? 0 })}
-          </Typography.Text>
-          {running?.state === 'SUCCEEDED' && (
-            <Alert
-              type="success"
-              showIcon
-              message={t('skus.import.done', {
-                created: running.skusCreated,
-                updated: running.skusUpdated,
-                unchanged: running.skusUnchanged,
-                products: running.productsCreated,
-              })}
-            />
-          )}
-          {running?.state === 'FAILED' && (
-            <Alert
-              type="error"
-              showIcon
-              message={t('skus.import.failed', { count: running.errorCount })}
-              description={
-                <>
-                  <ul>
-                    {running.errors.map((e) => (
-                      <li key={`${e.line}-${e.column ?? ''}-${e.message}`}>
-                        {t('skus.import.fault', { line: e.line, column: e.column ?? '—', message: e.message })}
-                      </li>
-                    ))}
-                  </ul>
-                  <Button type="link" onClick={() => void report()} data-testid="sku-import-report">
-                    {t('skus.import.report')}
-                  </Button>
-                </>
-              }
-            />
-          )}
-        </Space>
+        <ImportProgress
+          running={running}
+          testId="sku-import-progress"
+          stateText={(state) => t(`skus.import.state.${state}`)}
+          onReport={() => void report()}
+          done={
+            running && (
+              <>
+                {t('skus.import.done', {
+                  created: running.skusCreated,
+                  updated: running.skusUpdated,
+                  unchanged: running.skusUnchanged,
+                  products: running.productsCreated,
+                })}
+                {running.openingStockPlaced > 0 && ` ${t('skus.import.stockPlaced', { count: running.openingStockPlaced })}`}
+              </>
+            )
+          }
+        />
       )}
     </Modal>
   );

@@ -12,7 +12,7 @@ import { usePager } from '../../../lib/usePager';
 import { MerchantSelect } from '../merchants/MerchantSelect';
 import { SkusQuery } from './documents';
 import { downloadFile } from './files';
-import { exportUrl } from './progress';
+import { exportUrl } from './exportUrl';
 import { SkuImportModal } from './SkuImportModal';
 
 const PAGE_SIZE = 50;

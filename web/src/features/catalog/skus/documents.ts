@@ -28,7 +28,7 @@ export const SkuImportQuery = graphql(`
   query SkuImport($id: ID!) {
     skuImport(id: $id) {
       id state format filename rowsTotal rowsDone errorCount errorReportUrl
-      productsCreated productsUpdated skusCreated skusUpdated skusUnchanged
+      productsCreated productsUpdated skusCreated skusUpdated skusUnchanged openingStockPlaced
       errors(first: 10) { line column message }
     }
   }

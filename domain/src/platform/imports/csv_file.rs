@@ -7,22 +7,33 @@
 
 use std::collections::HashMap;
 
-use super::super::messages;
 use super::report::Faults;
-use super::{ImportFormat, shopify, silkport_csv};
 use crate::platform::i18n::Message;
+use crate::platform::messages;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// What a format's header must hold.
+#[derive(Debug, Clone, Copy)]
+pub struct Header {
+    /// How people call the format, in messages (`Shopify product CSV`).
+    pub label: &'static str,
+    /// Columns every file of the format has.
+    pub required: &'static [&'static str],
+    /// Whether a column of this name belongs to the format; `None` takes
+    /// any (an export whose later versions add columns).
+    pub known: Option<fn(&str) -> bool>,
+}
+
 /// One data record: the line it starts on (1 is the header; a quoted cell
 /// may span lines, so this is the line an editor shows) and its cells.
-pub(super) struct Record {
+pub struct Record {
     pub line: u64,
     pub cells: csv::StringRecord,
 }
 
 /// A file that reads as CSV of its format, header checked.
-pub(super) struct CsvFile<'a> {
+pub struct CsvFile<'a> {
     text: &'a str,
     /// Column name to position.
     columns: HashMap<String, usize>,
@@ -32,7 +43,7 @@ pub(super) struct CsvFile<'a> {
 impl<'a> CsvFile<'a> {
     /// Reads the header of `bytes` for `format`, or says why the file is
     /// not such a CSV.
-    pub fn open(bytes: &'a [u8], format: ImportFormat) -> Result<Self, Message> {
+    pub fn open(bytes: &'a [u8], format: Header) -> Result<Self, Message> {
         let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
         let text = std::str::from_utf8(bytes).map_err(|e| {
             let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
@@ -44,11 +55,7 @@ impl<'a> CsvFile<'a> {
         let mut reader = reader(text);
         let header = reader.headers().map_err(|_| messages::import_malformed(1))?.clone();
         let names: Vec<String> = header.iter().map(|h| h.trim().to_owned()).collect();
-        let (required, known): (&[&str], Option<&[&str]>) = match format {
-            ImportFormat::ShopifyProducts => (shopify::REQUIRED, None),
-            ImportFormat::SilkportSkus => (silkport_csv::REQUIRED, Some(silkport_csv::COLUMNS)),
-        };
-        let missing: Vec<&str> = required.iter().copied().filter(|c| !names.iter().any(|n| n == c)).collect();
+        let missing: Vec<&str> = format.required.iter().copied().filter(|c| !names.iter().any(|n| n == c)).collect();
         if !missing.is_empty() {
             // One cell holding the whole header: another separator was used.
             if names.len() == 1
@@ -61,7 +68,7 @@ impl<'a> CsvFile<'a> {
         }
         let mut columns = HashMap::new();
         for (i, name) in names.iter().enumerate() {
-            if known.is_some_and(|known| !known.contains(&name.as_str())) {
+            if format.known.is_some_and(|known| !known(name)) {
                 return Err(messages::import_unknown_column(name));
             }
             if columns.insert(name.clone(), i).is_some() {
@@ -106,6 +113,11 @@ impl<'a> CsvFile<'a> {
         self.columns.contains_key(column)
     }
 
+    /// The header's column names, in no particular order.
+    pub fn columns(&self) -> impl Iterator<Item = &str> {
+        self.columns.keys().map(String::as_str)
+    }
+
     /// The cell of `column` in `record`, trimmed; empty when the file has
     /// no such column.
     pub fn cell<'r>(&self, record: &'r Record, column: &str) -> &'r str {
@@ -119,7 +131,7 @@ fn reader(text: &str) -> csv::Reader<&[u8]> {
 }
 
 /// The header lacks `columns` of `format`.
-fn missing_columns(columns: &[&str], format: ImportFormat) -> Message {
+fn missing_columns(columns: &[&str], format: Header) -> Message {
     let quoted: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
-    messages::import_missing_columns(&quoted.join(", "), format.label())
+    messages::import_missing_columns(&quoted.join(", "), format.label)
 }

@@ -2,16 +2,14 @@
 //! one line per fault, `line,column,code,message`, worded in the reader's
 //! language. Faults are worded in every language when found (a message
 //! is an id with arguments, which is not kept as such) and the first
-//! [`MAX_STORED_FAULTS`] are kept with the import.
+//! [`MAX_STORED_FAULTS`] are kept with the import. The same shape carries
+//! notices (rows an import passed over on purpose, saying why), under a
+//! code of their own.
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
-use super::super::entities::sku_import;
-use crate::platform::access::Permission;
 use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
 use crate::platform::i18n::{Locale, Message};
-use crate::platform::tenancy::TenantTx;
 
 /// Most faults kept with one import; the count goes on past it.
 pub const MAX_STORED_FAULTS: usize = 1000;
@@ -23,7 +21,8 @@ pub struct RowFault {
     pub line: u64,
     /// The header name of the cell at fault; none when the whole row is.
     pub column: Option<String>,
-    /// A `UserErrorCode`, e.g. `invalid` or `taken`.
+    /// A `UserErrorCode`, e.g. `invalid` or `taken`, or a notice's code
+    /// (`skipped`).
     pub code: String,
     pub en: String,
     #[serde(rename = "zh-CN")]
@@ -42,14 +41,19 @@ impl RowFault {
 
 /// Faults as they are found, in the order of the file once sorted.
 #[derive(Debug, Default)]
-pub(super) struct Faults(Vec<RowFault>);
+pub struct Faults(Vec<RowFault>);
 
 impl Faults {
     pub fn push(&mut self, line: u64, column: Option<&str>, code: UserErrorCode, message: &Message) {
+        self.push_as(line, column, code.as_str(), message);
+    }
+
+    /// A fault, or a notice, under `code`.
+    pub fn push_as(&mut self, line: u64, column: Option<&str>, code: &str, message: &Message) {
         self.0.push(RowFault {
             line,
             column: column.map(str::to_owned),
-            code: code.as_str().to_owned(),
+            code: code.to_owned(),
             en: message.render(Locale::En),
             zh_cn: message.render(Locale::ZhCn),
         });
@@ -78,21 +82,19 @@ impl Faults {
 }
 
 /// Faults kept by [`Faults::stored`], read back.
-pub(super) fn read(stored: &str) -> DomainResult<Vec<RowFault>> {
+pub fn read(stored: &str) -> DomainResult<Vec<RowFault>> {
     serde_json::from_str(stored).map_err(DomainError::internal)
 }
 
-/// The report of import `id` as CSV in `locale` (header `line,column,code,
-/// message`), or none when this caller cannot see the import.
-pub async fn csv(tx: &TenantTx, id: Uuid, locale: Locale) -> DomainResult<Option<Vec<u8>>> {
-    tx.ctx().require(Permission::CatalogRead)?;
-    let Some(row) = tx.find_by_id::<sku_import::Entity>(id).one(tx.conn()).await? else { return Ok(None) };
+/// `faults` as the CSV report in `locale`: header `line,column,code,
+/// message`, one line per fault, UTF-8 without a byte-order mark.
+pub fn csv<'a>(faults: impl IntoIterator<Item = &'a RowFault>, locale: Locale) -> DomainResult<Vec<u8>> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let write = |w: &mut csv::Writer<Vec<u8>>, cells: [&str; 4]| w.write_record(cells).map_err(DomainError::internal);
     write(&mut writer, ["line", "column", "code", "message"])?;
-    for fault in read(&row.errors)? {
+    for fault in faults {
         let line = fault.line.to_string();
         write(&mut writer, [&line, fault.column.as_deref().unwrap_or_default(), &fault.code, fault.message(locale)])?;
     }
-    writer.into_inner().map(Some).map_err(DomainError::internal)
+    writer.into_inner().map_err(DomainError::internal)
 }

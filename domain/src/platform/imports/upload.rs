@@ -1,18 +1,20 @@
 //! Uploaded files, kept as they came (bytes, name, SHA-256) in the
 //! uploader's tenant until an import reads them. Only the uploader may
 //! import an upload; a merchant-bound uploader's upload is also owned by
-//! its merchant, so no other merchant can even see it.
+//! its merchant, so no other merchant can even see it. Whoever may import
+//! something (`catalog:write` for SKUs, `orders:write` for orders) may
+//! upload; the import then checks its own permission.
 
 use sea_orm::ActiveValue::Set;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::super::entities::upload;
-use super::super::messages;
+use super::upload_entity as upload;
 use crate::platform::access::Permission;
 use crate::platform::clock;
 use crate::platform::errors::{DomainError, DomainResult, UserErrorCode};
 use crate::platform::ids::{hex, new_id};
+use crate::platform::messages;
 use crate::platform::tenancy::TenantTx;
 
 /// Most bytes of one upload: 10 MiB, some 50,000 rows of a Shopify export.
@@ -32,16 +34,19 @@ pub struct Upload {
 }
 
 /// An upload with its bytes, for an import.
-pub(super) struct Stored {
+pub struct Stored {
     pub id: Uuid,
     pub filename: String,
     pub sha256: String,
     pub content: Vec<u8>,
 }
 
-/// Keeps `content` (a file named `filename`, for imports: `catalog:write`).
+/// Keeps `content` (a file named `filename`), for a caller who may
+/// import something: `catalog:write` or `orders:write`.
 pub async fn store(tx: &TenantTx, filename: &str, content: Vec<u8>) -> DomainResult<Upload> {
-    tx.ctx().require(Permission::CatalogWrite)?;
+    if !tx.ctx().can(Permission::CatalogWrite) && !tx.ctx().can(Permission::OrdersWrite) {
+        return Err(DomainError::Forbidden("catalog:write or orders:write"));
+    }
     if content.is_empty() {
         return Err(DomainError::user("file", UserErrorCode::Invalid, messages::import_empty()));
     }
@@ -76,7 +81,7 @@ pub async fn store(tx: &TenantTx, filename: &str, content: Vec<u8>) -> DomainRes
 
 /// Upload `id` of this caller's, with its bytes; another's is not found
 /// (or, in the same merchant or tenant-wide, refused as not theirs).
-pub(super) async fn load(tx: &TenantTx, id: Uuid) -> DomainResult<Stored> {
+pub async fn load(tx: &TenantTx, id: Uuid) -> DomainResult<Stored> {
     let Some(row) = tx.find_by_id::<upload::Entity>(id).one(tx.conn()).await? else {
         return Err(DomainError::not_found("uploadId"));
     };
@@ -87,7 +92,7 @@ pub(super) async fn load(tx: &TenantTx, id: Uuid) -> DomainResult<Stored> {
 }
 
 /// The bytes of upload `id` whoever sent it (the import job's read).
-pub(super) async fn content(tx: &TenantTx, id: Uuid) -> DomainResult<Vec<u8>> {
+pub async fn content(tx: &TenantTx, id: Uuid) -> DomainResult<Vec<u8>> {
     let row = tx.find_by_id::<upload::Entity>(id).one(tx.conn()).await?;
     row.map(|r| r.content).ok_or_else(|| DomainError::internal(format!("upload {id} of an import is missing")))
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exportUrl, isFinished, percentDone } from './progress';
+import { isFinished, percentDone } from './imports';
 
-describe('SKU import helpers', () => {
+describe('import progress', () => {
   it('reads progress as a whole percentage', () => {
     expect(percentDone(0, 0)).toBe(0);
     expect(percentDone(1, 3)).toBe(33);
@@ -14,10 +14,5 @@ describe('SKU import helpers', () => {
     expect(isFinished('APPLYING')).toBe(false);
     expect(isFinished('SUCCEEDED')).toBe(true);
     expect(isFinished('FAILED')).toBe(true);
-  });
-
-  it('exports one merchant, or a merchant user its own', () => {
-    expect(exportUrl('gid://silkport/Merchant/1')).toBe('/exports/skus.csv?merchantId=gid%3A%2F%2Fsilkport%2FMerchant%2F1');
-    expect(exportUrl(null)).toBe('/exports/skus.csv');
   });
 });
