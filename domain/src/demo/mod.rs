@@ -117,7 +117,8 @@ fn address(line1: &str, city: &str, region: Option<&str>, postal_code: &str) -> 
 /// (zone A, aisles 01–04, bays 01–05, levels 1–2).
 async fn build(tx: &mut TenantTx, new: NewWarehouse) -> DomainResult<(Warehouse, Vec<locations::Location>)> {
     let warehouse = warehouses::create(tx, new, None).await?;
-    for (zone, kind) in [("RCV", LocationType::Receiving), ("DMG", LocationType::Damaged)] {
+    let apart = [("RCV", LocationType::Receiving), ("DMG", LocationType::Damaged), ("QC", LocationType::Quarantine)];
+    for (zone, kind) in apart {
         let location = NewLocation {
             warehouse_id: warehouse.id,
             zone: zone.to_owned(),

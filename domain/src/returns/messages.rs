@@ -21,6 +21,8 @@ messages! {
     not_on_return(barcode: &str) = "returns-not-on-return";
     /// The warehouse has no location of type `kind`.
     no_location(kind: &str) = "returns-no-location";
+    /// Only `left` more units of this SKU are on the return.
+    more_than_expected(left: i64) = "returns-more-than-expected";
     /// Only `awaiting` units await inspection.
     more_than_awaiting(awaiting: i64) = "returns-more-than-awaiting";
     /// The location does not fit the outcome.

@@ -334,6 +334,11 @@ async fn settle(tx: &TenantTx, id: Uuid) -> DomainResult<Return> {
 pub async fn receive(tx: &mut TenantTx, scan: Scan) -> DomainResult<Return> {
     tx.ctx().require(Permission::InventoryWrite)?;
     let (found, mut line) = scanned_line(tx, &scan).await?;
+    // An RMA says what comes back: units beyond it are not taken into stock.
+    let left = line.expected - line.received;
+    if scan.quantity > left {
+        return Err(DomainError::user("quantity", UserErrorCode::Invalid, messages::more_than_expected(left.max(0))));
+    }
     let quarantine = placement::first_of(tx, found.warehouse_id, LocationType::Quarantine).await?.map(|p| p.id);
     let quarantine = quarantine.ok_or_else(|| {
         DomainError::user("returnId", UserErrorCode::Invalid, messages::no_location(LocationType::Quarantine.as_str()))

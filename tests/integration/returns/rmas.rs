@@ -74,6 +74,8 @@ async fn returned_units_wait_in_quarantine_and_inspection_sends_each_where_it_be
     assert!(
         wrong["data"]["returnReceive"]["userErrors"][0]["message"].as_str().is_some_and(|m| m.contains("NOT-ON-IT"))
     );
+    let too_many = app.gql(Some(token), RECEIVE, json!({"r": rma["id"], "b": "ACME-1", "q": 4})).await;
+    assert_eq!(error(&too_many["data"]["returnReceive"]), ("input.quantity".into(), "INVALID".into()), "{too_many}");
     for _ in 0..3 {
         let scanned = app.gql(Some(token), RECEIVE, json!({"r": rma["id"], "b": "ACME-1"})).await;
         assert_eq!(scanned["data"]["returnReceive"]["userErrors"], json!([]), "{scanned}");

@@ -11,3 +11,4 @@ returns-not-on-return = `{ $barcode }` is not on this return.
 returns-no-location = The warehouse has no { $kind } location: make one first.
 returns-more-than-awaiting = Only { $awaiting } units of this SKU await inspection.
 returns-wrong-location = Restock into a sellable location (pick, bulk, …) of the warehouse; damaged units go to a damaged location.
+returns-more-than-expected = Only { $left } more units of this SKU are on this return; set extra units aside and tell the merchant.

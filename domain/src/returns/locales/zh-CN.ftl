@@ -11,3 +11,4 @@ returns-not-on-return = `{ $barcode }` 不在该退货单中。
 returns-no-location = 该仓库没有 { $kind } 类型的库位：请先创建。
 returns-more-than-awaiting = 该 SKU 只有 { $awaiting } 件待检验。
 returns-wrong-location = 可售货物请放入仓库的可售库位（拣货、存储等）；残次品放入残次库位。
+returns-more-than-expected = 该退货单上此 SKU 只剩 { $left } 件待收；多出的货品请另行放置并告知货主。
