@@ -32,7 +32,7 @@ async fn the_embedded_default_seeds_a_living_warehouse_once() {
     assert_eq!(data["merchants"]["totalCount"], 2, "{first}");
     assert_eq!(data["skus"]["totalCount"], 14, "both Shopify exports imported: {first}");
     assert_eq!(data["warehouses"]["nodes"], json!([{"code": "LAX1"}, {"code": "FRA1"}]));
-    assert_eq!(data["locations"]["totalCount"], 84, "a dock, a damaged area and 40 pick faces each");
+    assert_eq!(data["locations"]["totalCount"], 86, "a dock, a damaged area, a quarantine and 40 pick faces each");
     let statuses: Vec<&str> =
         data["orders"]["nodes"].as_array().into_iter().flatten().filter_map(|o| o["status"].as_str()).collect();
     for status in ["ALLOCATED", "BACKORDERED", "CANCELLED", "PICKING", "PACKED", "SHIPPED", "DELIVERED"] {

@@ -161,6 +161,8 @@ pub async fn adjust(tx: &mut TenantTx, input: Adjustment) -> DomainResult<StockC
     let mut errors = UserErrors::default();
     if input.delta == 0 {
         errors.push("delta", UserErrorCode::Invalid, messages::delta_not_zero());
+    } else if input.reason.adds().is_some_and(|adds| adds != (input.delta > 0)) {
+        errors.push("delta", UserErrorCode::Invalid, messages::delta_against_reason(input.reason.as_str()));
     }
     let lot = lot(&sku, input.lot.as_deref(), input.delta > 0, &mut errors);
     let note = note(input.note.as_deref(), &mut errors);

@@ -47,6 +47,8 @@ messages! {
     quantity_not_negative = "inventory-quantity-not-negative";
     /// An adjustment of zero units changes nothing.
     delta_not_zero = "inventory-delta-not-zero";
+    /// Reason `reason` goes the other way (found adds, lost takes, …).
+    delta_against_reason(reason: &str) = "inventory-delta-against-reason";
     /// SKU `code` keeps stock by lot: name the lot.
     lot_required(code: &str) = "inventory-lot-required";
     /// SKU `code` does not track lots.

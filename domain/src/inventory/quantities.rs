@@ -61,6 +61,19 @@ string_enum!(
     }
 );
 
+impl AdjustmentReason {
+    /// The direction the reason allows: `Some(true)` adds units (FOUND,
+    /// OPENING_STOCK), `Some(false)` takes them (LOST, DAMAGED, EXPIRED),
+    /// `None` either (CORRECTION, OTHER).
+    pub fn adds(self) -> Option<bool> {
+        match self {
+            AdjustmentReason::Found | AdjustmentReason::OpeningStock => Some(true),
+            AdjustmentReason::Lost | AdjustmentReason::Damaged | AdjustmentReason::Expired => Some(false),
+            AdjustmentReason::Correction | AdjustmentReason::Other => None,
+        }
+    }
+}
+
 /// `onHand - reserved - damaged - qualityControl - safetyStock` (DESIGN.md
 /// §4): the one place the formula is written.
 fn available(on_hand: i64, reserved: i64, damaged: i64, quality_control: i64, safety_stock: i64) -> i64 {

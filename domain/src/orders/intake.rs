@@ -231,15 +231,17 @@ pub(crate) struct Taken {
 
 /// Takes `input` in as an order of `merchant_id` (whose permission the
 /// caller checked): checked, found by the merchant's reference when it
-/// exists (nothing changes then), else made and allocated.
+/// exists (nothing changes then; other lines or another address under
+/// that reference are refused), else made and allocated.
 pub(crate) async fn take(tx: &mut TenantTx, merchant_id: Uuid, input: NewOrder) -> DomainResult<Taken> {
     let Checked { reference, ship_to, service_level, note } = check(&input)?;
 
     // The merchant's reference: a retry (even without a key) finds the first order.
     if let Some(existing) = by_reference(tx, merchant_id, &reference).await? {
-        return existing_order(tx, existing).await;
+        return retried(tx, merchant_id, existing, &input, &ship_to).await;
     }
     let sku_ids = resolve_skus(tx, merchant_id, &input.lines).await?;
+    let ship_to_sent = ship_to.clone();
 
     let now = clock::now();
     let id = new_id();
@@ -273,7 +275,7 @@ pub(crate) async fn take(tx: &mut TenantTx, merchant_id: Uuid, input: NewOrder) 
         // A concurrent request with the same reference won; answer its order.
         let existing = by_reference(tx, merchant_id, &reference).await?;
         let existing = existing.ok_or_else(|| DomainError::Internal("order reference taken but not found".into()))?;
-        return existing_order(tx, existing).await;
+        return retried(tx, merchant_id, existing, &input, &ship_to_sent).await;
     }
     let lines = input
         .lines
@@ -302,8 +304,28 @@ pub(crate) async fn take(tx: &mut TenantTx, merchant_id: Uuid, input: NewOrder) 
     Ok(Taken { order, created: true })
 }
 
-async fn existing_order(tx: &TenantTx, id: Uuid) -> DomainResult<Taken> {
+/// The first order of a reference sent again: a retry answers it, but a
+/// request with other lines or another address is not a retry, and is
+/// refused on `reference` rather than dropped without a word (to change
+/// an order, cancel it and send a new reference).
+async fn retried(
+    tx: &TenantTx,
+    merchant_id: Uuid,
+    id: Uuid,
+    input: &NewOrder,
+    ship_to: &ShipTo,
+) -> DomainResult<Taken> {
     let order = read::read_one(tx, id).await?.ok_or_else(|| DomainError::Internal("order vanished".into()))?;
+    let sku_ids = resolve_skus(tx, merchant_id, &input.lines).await?;
+    let sent: Vec<(Uuid, i64)> = sku_ids.into_iter().zip(input.lines.iter().map(|l| l.quantity)).collect();
+    let first: Vec<(Uuid, i64)> = order.lines.iter().map(|l| (l.sku_id, l.quantity)).collect();
+    if sent != first || *ship_to != order.ship_to {
+        return Err(DomainError::user(
+            "reference",
+            UserErrorCode::Taken,
+            messages::reference_differs(&order.reference),
+        ));
+    }
     Ok(Taken { order, created: false })
 }
 

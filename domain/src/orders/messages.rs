@@ -36,6 +36,8 @@ messages! {
     /// SKU `code` is inactive.
     sku_inactive(code: &str) = "orders-sku-inactive";
     /// An order in status `status` cannot be cancelled.
+    /// Order `reference` exists with other lines or another address.
+    reference_differs(reference: &str) = "orders-reference-differs";
     not_cancellable(status: &str) = "orders-not-cancellable";
     /// Order `reference` was cancelled in the shop: not imported.
     import_skipped_cancelled(reference: &str) = "orders-import-skipped-cancelled";

@@ -62,6 +62,17 @@ async fn a_retried_order_returns_the_first_and_reserves_its_units_once() {
 
     let retry = app.gql(Some(token), CREATE, json!({"input": input})).await;
     assert_eq!(retry["data"]["orderCreate"]["order"]["id"], order["id"], "the same reference answers the first order");
+    // Other lines under that reference are not a retry: refused, not dropped without a word.
+    let mut changed = input.clone();
+    changed["lines"][0]["quantity"] = json!(5);
+    let refused = app.gql(Some(token), CREATE, json!({"input": changed})).await;
+    let errors = &refused["data"]["orderCreate"]["userErrors"];
+    assert_eq!(
+        (&errors[0]["field"], &errors[0]["code"]),
+        (&json!(["input", "reference"]), &json!("TAKEN")),
+        "{refused}"
+    );
+    assert!(errors[0]["message"].as_str().is_some_and(|m| m.contains("SHOP-1001")), "{refused}");
     let mut keyed = input.clone();
     keyed["reference"] = json!("SHOP-1002");
     keyed["idempotencyKey"] = json!("order-1002");

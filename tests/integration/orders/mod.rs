@@ -91,7 +91,10 @@ async fn seed_import(app: &TestApp, owner: &Session, merchant: &str, code: &str)
     let upload = upload["id"].as_str().expect("an upload id").to_owned();
     seeded.owned_id("ordersUpload", &upload);
     let started = app.order_import_start(&owner.access_token, Some(merchant), "SILKPORT_ORDERS", &upload).await;
-    seeded.owned_id("orderImport", started["orderImport"]["id"].as_str().unwrap_or_else(|| panic!("an import: {started}")));
+    seeded.owned_id(
+        "orderImport",
+        started["orderImport"]["id"].as_str().unwrap_or_else(|| panic!("an import: {started}")),
+    );
     seeded.owned_secret(&filename);
     seeded
 }

@@ -54,3 +54,4 @@ inventory-opening-unknown-warehouse = No warehouse has the code `{ $code }`.
 inventory-opening-unknown-location = Warehouse `{ $warehouse }` has no location `{ $location }`.
 inventory-opening-location-inactive = Location `{ $code }` is inactive: activate it, or load the stock into another location.
 inventory-opening-differs = This SKU has stock history at this location ({ $on_hand } on hand now, { $quantity } in the file): opening stock only fills locations it has never been in. Change real stock with an adjustment or a cycle count.
+inventory-delta-against-reason = The reason `{ $reason }` goes the other way: found and opening stock add units, lost, damaged and expired take them; correction and other go either way.

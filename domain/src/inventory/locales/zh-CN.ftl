@@ -56,3 +56,4 @@ inventory-opening-unknown-warehouse = 没有代码为 `{ $code }` 的仓库。
 inventory-opening-unknown-location = 仓库 `{ $warehouse }` 没有库位 `{ $location }`。
 inventory-opening-location-inactive = 库位 `{ $code }` 已停用：请启用它，或把库存导入其他库位。
 inventory-opening-differs = 此 SKU 在该库位已有库存记录（现有 { $on_hand }，文件中为 { $quantity }）：期初库存只填入从未存放过它的库位。实际库存请通过库存调整或循环盘点更改。
+inventory-delta-against-reason = 原因 `{ $reason }` 与调整方向相反：发现和期初库存只能增加，丢失、损坏和过期只能减少；更正和其他两种方向均可。

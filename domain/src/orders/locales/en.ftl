@@ -25,3 +25,4 @@ orders-import-skipped-nothing-to-ship = Order `{ $reference }` has nothing left 
 orders-import-line-without-sku = This line has no SKU code: the warehouse ships goods by SKU, so give the product variant a SKU in the shop and export again.
 orders-import-quantity = `{ $raw }` is not a number of units: write a whole number above zero.
 orders-import-order-differs = This differs from the order's first row, line { $line }: give an order's details once, or the same on every row.
+orders-reference-differs = Order `{ $reference }` exists already with other lines or another address: a retry sends the same order. To change it, cancel it and send a new reference.

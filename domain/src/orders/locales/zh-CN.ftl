@@ -25,3 +25,4 @@ orders-import-skipped-nothing-to-ship = 订单 `{ $reference }` 没有需要仓�
 orders-import-line-without-sku = 此行没有 SKU 编码：仓库按 SKU 发货，请在店铺中为该商品规格填写 SKU 后重新导出。
 orders-import-quantity = `{ $raw }` 不是件数：请填写大于零的整数。
 orders-import-order-differs = 与该订单第一行（第 { $line } 行）不同：订单信息只需填写一次，或每行填写相同的内容。
+orders-reference-differs = 订单 `{ $reference }` 已存在，但明细或地址不同：重试须发送相同的订单。如需修改，请取消该订单并使用新的订单号。

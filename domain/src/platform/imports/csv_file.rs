@@ -90,17 +90,17 @@ impl<'a> CsvFile<'a> {
         for (i, record) in reader(self.text).records().enumerate() {
             match record {
                 Ok(cells) if cells.len() == self.width => {
-                    let line = cells.position().map_or(i as u64 + 2, |p| p.line());
+                    let line = cells.position().map_or(i as u64 + 2, |p| line_at(self.text, p));
                     records.push(Record { line, cells });
                 }
                 Ok(cells) => {
-                    let line = cells.position().map_or(i as u64 + 2, |p| p.line());
+                    let line = cells.position().map_or(i as u64 + 2, |p| line_at(self.text, p));
                     let given = i64::try_from(cells.len()).unwrap_or(i64::MAX);
                     let expected = i64::try_from(self.width).unwrap_or(i64::MAX);
                     faults.row(line, None, messages::import_row_length(given, expected));
                 }
                 Err(e) => {
-                    let line = e.position().map_or(i as u64 + 2, |p| p.line());
+                    let line = e.position().map_or(i as u64 + 2, |p| line_at(self.text, p));
                     faults.row(line, None, messages::import_malformed(i64::try_from(line).unwrap_or(i64::MAX)));
                 }
             }
@@ -134,4 +134,36 @@ fn reader(text: &str) -> csv::Reader<&[u8]> {
 fn missing_columns(columns: &[&str], format: Header) -> Message {
     let quoted: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
     messages::import_missing_columns(&quoted.join(", "), format.label)
+}
+
+/// The line (1-based) a record starting at `position` starts on. The csv
+/// reader's own line count is one short after CRLF line ends (what Excel's
+/// "CSV UTF-8" writes): a record's start there is the LF ending the line
+/// before, so lines are counted from the byte offset, past that LF.
+fn line_at(text: &str, position: &csv::Position) -> u64 {
+    let bytes = text.as_bytes();
+    let mut start = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(bytes.len());
+    if bytes.get(start) == Some(&b'\n') {
+        start += 1;
+    }
+    bytes[..start].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<u64> {
+        let header = Header { label: "test", required: &["a"], known: None };
+        let file = CsvFile::open(text.as_bytes(), header).expect("a CSV");
+        let mut faults = Faults::default();
+        file.records(&mut faults).iter().map(|r| r.line).collect()
+    }
+
+    #[test]
+    fn records_are_numbered_by_the_line_they_start_on_whatever_the_line_ends() {
+        assert_eq!(lines("a,b\n1,2\n\"x\ny\",3\n4,5\n"), vec![2, 3, 5]);
+        assert_eq!(lines("a,b\r\n1,2\r\n\"x\r\ny\",3\r\n4,5\r\n"), vec![2, 3, 5]);
+        assert_eq!(lines("\u{feff}a,b\r\n1,2\r\n"), vec![2]);
+    }
 }
