@@ -211,6 +211,22 @@ async fn bad_stock_input_is_refused_by_field_and_changes_nothing() {
         )
         .await;
     assert_eq!(lot["data"]["inventoryAdjust"]["userErrors"], json!([{"field": ["input", "lot"], "code": "INVALID"}]));
+    for (delta, reason) in [(-1, "FOUND"), (-1, "OPENING_STOCK"), (1, "LOST"), (1, "DAMAGED"), (1, "EXPIRED")] {
+        let against = app
+            .gql(
+                Some(token),
+                "mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { userErrors { field code message } } }",
+                json!({"input": {"skuId": site.sku, "locationId": site.pick, "delta": delta, "reason": reason}}),
+            )
+            .await;
+        let error = &against["data"]["inventoryAdjust"]["userErrors"][0];
+        assert_eq!(
+            (&error["field"], &error["code"]),
+            (&json!(["input", "delta"]), &json!("INVALID")),
+            "{reason}: {against}"
+        );
+        assert!(error["message"].as_str().is_some_and(|m| m.contains(&reason.to_lowercase())), "{against}");
+    }
     let same = app
         .gql(Some(token), MOVE, json!({"input": {"skuId": site.sku, "fromLocationId": site.pick, "toLocationId": site.pick, "quantity": 1}}))
         .await;
