@@ -1,5 +1,5 @@
 import { Alert, Button, Input, InputNumber, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -49,7 +49,8 @@ export function WavesPage() {
   const [cutoff, setCutoff] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [warehouses] = useQuery({ query: FulfilmentWarehousesQuery });
-  const [result, refetch] = useQuery({ query: WavesQuery, variables: { ...pager.args, warehouseId } });
+  // Pickers elsewhere move the waves on: show what is cached, then what the server says now.
+  const [result, refetch] = useQuery({ query: WavesQuery, variables: { ...pager.args, warehouseId }, requestPolicy: 'cache-and-network' });
   const [creating, create] = useMutation(WaveCreateMutation);
   const connection = result.data?.waves;
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -88,8 +89,11 @@ export function WavesPage() {
             setWarehouseId(value ?? null);
             changed();
           }}
-          options={(warehouses.data?.warehouses.nodes ?? []).map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))}
-          style={{ width: 240 }}
+          showSearch
+          optionFilterProp="label"
+          options={(warehouses.data?.warehouses.nodes ?? []).map((w) => ({ value: w.id, label: `${w.code} · ${w.name}`, code: w.code }))}
+          optionRender={(o) => <span data-testid={`waves-warehouse-option-${o.data.code}`}>{o.label}</span>}
+          style={{ width: 240, maxWidth: '100%' }}
         />
         {canWork && (
           <>
@@ -152,7 +156,15 @@ export function WavesPage() {
           </>
         )}
       </Space>
-      {message && <Alert role={message.ok ? 'status' : 'alert'} type={message.ok ? 'success' : 'error'} message={message.text} />}
+      {message && (
+        <Alert
+          role={message.ok ? 'status' : 'alert'}
+          data-testid="waves-message"
+          showIcon
+          type={message.ok ? 'success' : 'error'}
+          message={message.text}
+        />
+      )}
       <section aria-labelledby="waves-heading">
         <Typography.Title level={2} id="waves-heading" style={{ fontSize: 18 }}>
           {t('fulfilment.waves.listTitle', { total: connection?.totalCount ?? 0 })}
@@ -163,6 +175,8 @@ export function WavesPage() {
           rowKey="id"
           loading={result.fetching}
           pagination={false}
+          scroll={{ x: 'max-content' }}
+          onRow={(w) => ({ 'data-warehouse': w.warehouse?.code, 'data-status': w.status }) as HTMLAttributes<HTMLElement>}
           dataSource={connection?.nodes ?? []}
           locale={{ emptyText: t('fulfilment.waves.empty') }}
           columns={[
@@ -198,7 +212,7 @@ export function WavesPage() {
                     ordersOf(w)
                       .filter((o) => o.picked)
                       .map((o) => (
-                        <Link key={o.id} to={`/fulfilment/orders/${encodeURIComponent(o.id)}/pack`}>
+                        <Link key={o.id} to={`/fulfilment/orders/${encodeURIComponent(o.id)}/pack`} data-testid={`waves-pack-${o.reference}`}>
                           {t('fulfilment.waves.pack', { reference: o.reference })}
                         </Link>
                       ))}
