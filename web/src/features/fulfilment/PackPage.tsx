@@ -5,9 +5,11 @@ import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import type { GetRef, InputNumberProps } from 'antd';
 import type { CarrierCode, LabelFormat, PackOrderQuery as Result } from '../../gql/graphql';
+import { EmptyText } from '../../lib/EmptyText';
 import { QueryError } from '../../lib/QueryError';
 import { useSubmissionKey } from '../../lib/useSubmissionKey';
 import { downloadFile } from '../catalog/skus/files';
+import { ScrollRegion } from '../inbound/ScrollRegion';
 import { SCAN_FIELD, SCAN_ROW, useScanField } from '../inbound/useScanField';
 import { OrderShipMutation, PackOrderQuery, PackageCreateMutation } from './documents';
 import { packScan, positiveWhole, type Tally } from './scanning';
@@ -146,6 +148,17 @@ export function PackPage() {
     }
   };
 
+  // Next to the scan field while packing, where the eye is; below the package once packed.
+  const outcomeAlert = outcome && (
+    <Alert
+      role={outcome.ok ? 'status' : 'alert'}
+      data-testid="pack-outcome"
+      showIcon
+      type={outcome.ok ? 'success' : 'error'}
+      message={outcome.text}
+    />
+  );
+
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <QueryError error={result.error} onRetry={reload} />
@@ -157,18 +170,19 @@ export function PackPage() {
           <Typography.Text>
             {order.shipTo.name} · {order.shipTo.city} · {order.shipTo.countryCode}
           </Typography.Text>
-          <Table
-            data-testid="pack-lines"
-            rowKey={(l) => l.sku?.id ?? ''}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={order.lines}
-            columns={[
-              { title: t('fulfilment.pick.sku'), render: (_, l) => l.sku?.code },
-              { title: t('fulfilment.pack.barcodes'), render: (_, l) => l.sku?.barcodes.map((b) => b.barcode).join(', ') },
-              { title: t('fulfilment.pick.units'), dataIndex: 'quantity' },
-            ]}
-          />
+          <ScrollRegion label={t('fulfilment.pack.lines')}>
+            <Table
+              data-testid="pack-lines"
+              rowKey={(l) => l.sku?.id ?? ''}
+              pagination={false}
+              dataSource={order.lines}
+              columns={[
+                { title: t('fulfilment.pick.sku'), render: (_, l) => l.sku?.code },
+                { title: t('fulfilment.pack.barcodes'), render: (_, l) => l.sku?.barcodes.map((b) => b.barcode).join(', ') },
+                { title: t('fulfilment.pick.units'), dataIndex: 'quantity' },
+              ]}
+            />
+          </ScrollRegion>
           {packing && (
             <div data-testid="pack-scan-area" {...area()}>
               <Space direction="vertical" style={{ width: '100%' }}>
@@ -186,20 +200,22 @@ export function PackPage() {
                     style={SCAN_FIELD}
                   />
                 </div>
-                <Table
-                  data-testid="pack-tally"
-                  rowKey="barcode"
-                  size="small"
-                  pagination={false}
-                  scroll={{ x: 'max-content' }}
-                  dataSource={[...tally]}
-                  locale={{ emptyText: t('fulfilment.pack.nothingScanned') }}
-                  columns={[
-                    { title: t('fulfilment.pack.scanned'), dataIndex: 'barcode' },
-                    { title: t('fulfilment.pick.sku'), dataIndex: 'code' },
-                    { title: t('fulfilment.pick.units'), render: (_, x) => <span data-testid={`pack-tally-${x.code}`}>{x.quantity}</span> },
-                  ]}
-                />
+                {outcomeAlert}
+                <ScrollRegion label={t('fulfilment.pack.scanned')}>
+                  <Table
+                    data-testid="pack-tally"
+                    rowKey="barcode"
+                    size="small"
+                    pagination={false}
+                    dataSource={[...tally]}
+                    locale={{ emptyText: <EmptyText>{t('fulfilment.pack.nothingScanned')}</EmptyText> }}
+                    columns={[
+                      { title: t('fulfilment.pack.scanned'), dataIndex: 'barcode' },
+                      { title: t('fulfilment.pick.sku'), dataIndex: 'code' },
+                      { title: t('fulfilment.pick.units'), render: (_, x) => <span data-testid={`pack-tally-${x.code}`}>{x.quantity}</span> },
+                    ]}
+                  />
+                </ScrollRegion>
                 <Space wrap>
                   <InputNumber
                     ref={weightField}
@@ -241,29 +257,22 @@ export function PackPage() {
               </Space>
             </div>
           )}
-          {outcome && (
-            <Alert
-              role={outcome.ok ? 'status' : 'alert'}
-              data-testid="pack-outcome"
-              showIcon
-              type={outcome.ok ? 'success' : 'error'}
-              message={outcome.text}
-            />
-          )}
+          {!packing && outcomeAlert}
           {order.packages.length > 0 && (
-            <Table
-              data-testid="pack-packages"
-              rowKey="id"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={order.packages}
-              columns={[
-                { title: '#', dataIndex: 'number' },
-                { title: t('fulfilment.pack.weight'), render: (_, p) => `${p.weightGrams} g` },
-                { title: t('fulfilment.pack.size'), render: (_, p) => `${p.dimensionsMm.length} × ${p.dimensionsMm.width} × ${p.dimensionsMm.height} mm` },
-                { title: t('fulfilment.pack.items'), render: (_, p) => p.items.map((i) => `${i.sku?.code ?? '?'} × ${i.quantity}`).join(', ') },
-              ]}
-            />
+            <ScrollRegion label={t('fulfilment.pack.packages')}>
+              <Table
+                data-testid="pack-packages"
+                rowKey="id"
+                pagination={false}
+                dataSource={order.packages}
+                columns={[
+                  { title: '#', dataIndex: 'number' },
+                  { title: t('fulfilment.pack.weight'), render: (_, p) => `${p.weightGrams} g` },
+                  { title: t('fulfilment.pack.size'), render: (_, p) => `${p.dimensionsMm.length} × ${p.dimensionsMm.width} × ${p.dimensionsMm.height} mm` },
+                  { title: t('fulfilment.pack.items'), render: (_, p) => p.items.map((i) => `${i.sku?.code ?? '?'} × ${i.quantity}`).join(', ') },
+                ]}
+              />
+            </ScrollRegion>
           )}
           {order.status === 'PACKED' && (
             <Space direction="vertical" data-testid="ship-form">
@@ -312,33 +321,39 @@ export function PackPage() {
             </Space>
           )}
           {order.shipments.length > 0 && (
-            <Table<Shipment>
-              data-testid="ship-shipments"
-              rowKey="id"
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              dataSource={order.shipments}
-              columns={[
-                { title: t('fulfilment.waves.carrier'), render: (_, s) => t(`fulfilment.carriers.${s.carrier}`) },
-                {
-                  title: t('fulfilment.ship.trackingNumber'),
-                  render: (_, s) => <span data-testid="ship-tracking-number">{s.trackingNumber}</span>,
-                },
-                { title: t('fulfilment.ship.status'), render: (_, s) => t(`fulfilment.trackingStatuses.${s.status}`) },
-                { title: t('fulfilment.ship.events'), render: (_, s) => s.events.map((e) => e.description).join(' → ') },
-                {
-                  title: t('fulfilment.ship.label'),
-                  render: (_, s) =>
-                    s.labelUrl ? (
-                      <Button size="small" onClick={() => void openLabel(s)} data-testid="ship-label">
-                        {t('fulfilment.ship.download', { format: s.labelFormat ?? '' })}
-                      </Button>
-                    ) : (
-                      '—'
-                    ),
-                },
-              ]}
-            />
+            <ScrollRegion label={t('fulfilment.ship.shipments')}>
+              <Table<Shipment>
+                data-testid="ship-shipments"
+                rowKey="id"
+                pagination={false}
+                dataSource={order.shipments}
+                columns={[
+                  { title: t('fulfilment.waves.carrier'), render: (_, s) => t(`fulfilment.carriers.${s.carrier}`) },
+                  {
+                    title: t('fulfilment.ship.trackingNumber'),
+                    render: (_, s) => <span data-testid="ship-tracking-number">{s.trackingNumber}</span>,
+                  },
+                  { title: t('fulfilment.ship.status'), render: (_, s) => t(`fulfilment.trackingStatuses.${s.status}`) },
+                  {
+                    title: t('fulfilment.ship.events'),
+                    // Sentences: wide enough to read on a phone (the region scrolls).
+                    onCell: () => ({ style: { minWidth: 220 } }),
+                    render: (_, s) => s.events.map((e) => e.description).join(' → '),
+                  },
+                  {
+                    title: t('fulfilment.ship.label'),
+                    render: (_, s) =>
+                      s.labelUrl ? (
+                        <Button size="small" onClick={() => void openLabel(s)} data-testid="ship-label">
+                          {t('fulfilment.ship.download', { format: s.labelFormat ?? '' })}
+                        </Button>
+                      ) : (
+                        '—'
+                      ),
+                  },
+                ]}
+              />
+            </ScrollRegion>
           )}
         </>
       )}

@@ -5,9 +5,15 @@ import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import type { WaveQuery as WaveResult } from '../../gql/graphql';
 import { QueryError } from '../../lib/QueryError';
+import { progressLook } from '../inbound/progress';
+import { ScrollRegion } from '../inbound/ScrollRegion';
 import { SCAN_FIELD, SCAN_ROW, useScanField } from '../inbound/useScanField';
 import { PickConfirmMutation, WaveQuery } from './documents';
 import { scanAtTask, type PickStep } from './scanning';
+import { pickedPercent } from './waves';
+
+/** A done task's tag: dark green under white text (antd's green preset falls below WCAG AA contrast). */
+const DONE_TAG = '#237804';
 
 type Wave = Extract<NonNullable<WaveResult['node']>, { __typename?: 'Wave' }>;
 type Task = Wave['tasks'][number];
@@ -84,7 +90,9 @@ export function PickPage() {
             <Tag>{t(`fulfilment.waveStatuses.${wave.status}`)}</Tag>
           </Typography.Title>
           <Progress
-            percent={wave.totalUnits > 0 ? Math.round((wave.pickedUnits / wave.totalUnits) * 100) : 0}
+            aria-label={t('fulfilment.waves.progress')}
+            percent={pickedPercent(wave)}
+            {...progressLook(pickedPercent(wave))}
             format={() => t('fulfilment.waves.units', { picked: wave.pickedUnits, total: wave.totalUnits })}
           />
           {task ? (
@@ -133,33 +141,35 @@ export function PickPage() {
               )}
             </div>
           ) : (
-            <Result
-              data-testid="pick-done"
-              status="success"
-              title={t('fulfilment.pick.done')}
-              extra={orders.map(([orderId, reference]) => (
-                <Link key={orderId} to={`/fulfilment/orders/${encodeURIComponent(orderId)}/pack`} data-testid={`pick-pack-${reference}`}>
-                  {t('fulfilment.waves.pack', { reference })}
-                </Link>
-              ))}
-            />
+            <div data-testid="pick-done">
+              <Result
+                status="success"
+                title={t('fulfilment.pick.done')}
+                extra={orders.map(([orderId, reference]) => (
+                  <Link key={orderId} to={`/fulfilment/orders/${encodeURIComponent(orderId)}/pack`} data-testid={`pick-pack-${reference}`}>
+                    {t('fulfilment.waves.pack', { reference })}
+                  </Link>
+                ))}
+              />
+            </div>
           )}
-          <Table<Task>
-            data-testid="pick-tasks"
-            rowKey="id"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={wave.tasks}
-            rowClassName={(x) => (x.id === task?.id ? 'ant-table-row-selected' : '')}
-            columns={[
-              { title: t('fulfilment.pick.location'), dataIndex: 'locationCode' },
-              { title: t('fulfilment.pick.sku'), dataIndex: 'skuCode' },
-              { title: t('fulfilment.pick.lotColumn'), dataIndex: 'lot' },
-              { title: t('fulfilment.pick.order'), dataIndex: 'orderReference' },
-              { title: t('fulfilment.pick.units'), render: (_, x) => `${x.picked} / ${x.quantity}` },
-              { title: '', render: (_, x) => (x.done ? <Tag color="green">{t('fulfilment.pick.taskDone')}</Tag> : null) },
-            ]}
-          />
+          <ScrollRegion label={t('fulfilment.pick.tasks')}>
+            <Table<Task>
+              data-testid="pick-tasks"
+              rowKey="id"
+              pagination={false}
+              dataSource={wave.tasks}
+              rowClassName={(x) => (x.id === task?.id ? 'ant-table-row-selected' : '')}
+              columns={[
+                { title: t('fulfilment.pick.location'), dataIndex: 'locationCode' },
+                { title: t('fulfilment.pick.sku'), dataIndex: 'skuCode' },
+                { title: t('fulfilment.pick.lotColumn'), dataIndex: 'lot' },
+                { title: t('fulfilment.pick.order'), dataIndex: 'orderReference' },
+                { title: t('fulfilment.pick.units'), render: (_, x) => `${x.picked} / ${x.quantity}` },
+                { title: '', render: (_, x) => (x.done ? <Tag color={DONE_TAG}>{t('fulfilment.pick.taskDone')}</Tag> : null) },
+              ]}
+            />
+          </ScrollRegion>
         </>
       )}
     </Space>

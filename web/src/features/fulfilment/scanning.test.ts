@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packScan, positiveWhole, scanAtTask } from './scanning';
+import { pickedPercent } from './waves';
 
 describe('scanAtTask', () => {
   it('wants the location first, in any case, then the item', () => {
@@ -70,5 +71,13 @@ describe('positiveWhole', () => {
     expect(positiveWhole(0)).toBeNull();
     expect(positiveWhole(1.5)).toBeNull();
     expect(positiveWhole(null)).toBeNull();
+  });
+});
+
+describe('pickedPercent', () => {
+  it('rounds, and an empty wave is at 0', () => {
+    expect(pickedPercent({ pickedUnits: 2, totalUnits: 3 })).toBe(67);
+    expect(pickedPercent({ pickedUnits: 3, totalUnits: 3 })).toBe(100);
+    expect(pickedPercent({ pickedUnits: 0, totalUnits: 0 })).toBe(0);
   });
 });

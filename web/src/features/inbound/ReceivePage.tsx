@@ -8,10 +8,15 @@ import type { InboundShipmentQuery as Result } from '../../gql/graphql';
 import { QueryError } from '../../lib/QueryError';
 import { InboundCloseMutation, InboundPutawayMutation, InboundReceiveMutation, InboundShipmentQuery, PutawayLocationQuery } from './documents';
 import { namesShipment, parseReceiveScan, percent, sameCode, scanMatches } from './scan';
+import { progressLook } from './progress';
+import { ScrollRegion } from './ScrollRegion';
 import { SCAN_FIELD, SCAN_ROW, useScanField } from './useScanField';
 
 type Shipment = Extract<NonNullable<Result['node']>, { __typename?: 'InboundShipment' }>;
 type Line = NonNullable<Shipment['lines']>[number];
+
+/** A short line's tag: dark orange under white text (antd's orange preset falls below WCAG AA contrast). */
+const SHORT_TAG = '#ad4e00';
 
 /** The scan area's colour while scans go to the damaged location (pale orange). */
 const DAMAGED_TINT = '#fff7e6';
@@ -208,8 +213,9 @@ export function ReceivePage() {
           </div>
           <div data-testid="inbound-progress" data-received={shipment.receivedUnits} data-expected={shipment.expectedUnits}>
             <Progress
+              aria-label={t('inbound.progressOf', { reference: shipment.reference })}
               percent={percent(shipment.progress)}
-              status={shipment.hasDiscrepancies ? 'exception' : undefined}
+              {...progressLook(percent(shipment.progress), shipment.hasDiscrepancies)}
               format={() => t('inbound.units', { received: shipment.receivedUnits, expected: shipment.expectedUnits })}
             />
             {shipment.hasDiscrepancies && (
@@ -287,53 +293,54 @@ export function ReceivePage() {
               </Space>
             </div>
           )}
-          <Table<Line>
-            data-testid="inbound-lines"
-            rowKey="id"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={shipment.lines}
-            onRow={(l) =>
-              ({
-                'data-sku': l.sku?.code,
-                'data-suggested': l.suggestedPutawayLocation?.code,
-                'data-selected': moving?.id === l.id ? 'true' : undefined,
-              }) as HTMLAttributes<HTMLElement>
-            }
-            rowClassName={(l) => (moving?.id === l.id ? 'ant-table-row-selected' : '')}
-            columns={[
-              { key: 'sku', title: t('inbound.line.sku'), render: (_, l) => l.sku?.code },
-              { key: 'lot', title: t('inbound.line.lot'), dataIndex: 'lot' },
-              { key: 'expected', title: t('inbound.line.expected'), dataIndex: 'expected' },
-              { key: 'received', title: t('inbound.line.received'), render: (_, l) => <span data-testid="line-received">{l.received}</span> },
-              { key: 'damaged', title: t('inbound.line.damaged'), dataIndex: 'damaged' },
-              { key: 'putAway', title: t('inbound.line.putAway'), render: (_, l) => <span data-testid="line-put-away">{l.putAway}</span> },
-              {
-                key: 'discrepancy',
-                title: t('inbound.line.discrepancy'),
-                render: (_, l) =>
-                  l.discrepancy && l.discrepancy !== 'NONE' ? (
-                    <Tag data-testid="line-discrepancy" data-discrepancy={l.discrepancy} color={l.discrepancy === 'SHORT' ? 'orange' : 'red'}>
-                      {t(`inbound.discrepancy.${l.discrepancy}`)}
-                      {l.discrepancy === 'SHORT' && l.shortUnits > 0 ? ` ${l.shortUnits}` : ''}
-                      {l.discrepancy === 'OVER' && l.overUnits > 0 ? ` ${l.overUnits}` : ''}
-                    </Tag>
-                  ) : null,
-              },
-              {
-                key: 'suggested',
-                title: t('inbound.line.suggested'),
-                render: (_, l) =>
-                  canReceive && l.awaitingPutaway > 0 && l.suggestedPutawayLocation ? (
-                    <Button size="small" onClick={() => void putAway(l)} data-testid={`inbound-putaway-${l.sku?.code}`}>
-                      {t('inbound.line.putaway', { count: l.awaitingPutaway, code: l.suggestedPutawayLocation.code })}
-                    </Button>
-                  ) : (
-                    (l.suggestedPutawayLocation?.code ?? t('inbound.line.none'))
-                  ),
-              },
-            ]}
-          />
+          <ScrollRegion label={t('inbound.line.title')}>
+            <Table<Line>
+              data-testid="inbound-lines"
+              rowKey="id"
+              pagination={false}
+              dataSource={shipment.lines}
+              onRow={(l) =>
+                ({
+                  'data-sku': l.sku?.code,
+                  'data-suggested': l.suggestedPutawayLocation?.code,
+                  'data-selected': moving?.id === l.id ? 'true' : undefined,
+                }) as HTMLAttributes<HTMLElement>
+              }
+              rowClassName={(l) => (moving?.id === l.id ? 'ant-table-row-selected' : '')}
+              columns={[
+                { key: 'sku', title: t('inbound.line.sku'), render: (_, l) => l.sku?.code },
+                { key: 'lot', title: t('inbound.line.lot'), dataIndex: 'lot' },
+                { key: 'expected', title: t('inbound.line.expected'), dataIndex: 'expected' },
+                { key: 'received', title: t('inbound.line.received'), render: (_, l) => <span data-testid="line-received">{l.received}</span> },
+                { key: 'damaged', title: t('inbound.line.damaged'), dataIndex: 'damaged' },
+                { key: 'putAway', title: t('inbound.line.putAway'), render: (_, l) => <span data-testid="line-put-away">{l.putAway}</span> },
+                {
+                  key: 'discrepancy',
+                  title: t('inbound.line.discrepancy'),
+                  render: (_, l) =>
+                    l.discrepancy && l.discrepancy !== 'NONE' ? (
+                      <Tag data-testid="line-discrepancy" data-discrepancy={l.discrepancy} color={l.discrepancy === 'SHORT' ? SHORT_TAG : 'red'}>
+                        {t(`inbound.discrepancy.${l.discrepancy}`)}
+                        {l.discrepancy === 'SHORT' && l.shortUnits > 0 ? ` ${l.shortUnits}` : ''}
+                        {l.discrepancy === 'OVER' && l.overUnits > 0 ? ` ${l.overUnits}` : ''}
+                      </Tag>
+                    ) : null,
+                },
+                {
+                  key: 'suggested',
+                  title: t('inbound.line.suggested'),
+                  render: (_, l) =>
+                    canReceive && l.awaitingPutaway > 0 && l.suggestedPutawayLocation ? (
+                      <Button size="small" onClick={() => void putAway(l)} data-testid={`inbound-putaway-${l.sku?.code}`}>
+                        {t('inbound.line.putaway', { count: l.awaitingPutaway, code: l.suggestedPutawayLocation.code })}
+                      </Button>
+                    ) : (
+                      (l.suggestedPutawayLocation?.code ?? t('inbound.line.none'))
+                    ),
+                },
+              ]}
+            />
+          </ScrollRegion>
         </>
       )}
     </Space>

@@ -4,14 +4,18 @@ export const ORDER_STATUSES: OrderStatus[] = [
   'RECEIVED', 'ALLOCATED', 'BACKORDERED', 'PICKING', 'PACKED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'EXCEPTION',
 ];
 
+/**
+ * Tag colours whose text keeps WCAG AA contrast: of antd's presets red, blue, geekblue, purple
+ * and magenta do (orange, cyan and green do not); dark orange and dark green take white text.
+ */
 export const STATUS_COLOURS: Record<OrderStatus, string> = {
   RECEIVED: 'default',
   ALLOCATED: 'blue',
-  BACKORDERED: 'orange',
-  PICKING: 'cyan',
+  BACKORDERED: '#ad4e00',
+  PICKING: 'magenta',
   PACKED: 'geekblue',
   SHIPPED: 'purple',
-  DELIVERED: 'green',
+  DELIVERED: '#237804',
   CANCELLED: 'default',
   EXCEPTION: 'red',
 };
