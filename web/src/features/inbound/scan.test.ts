@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { namesShipment, normaliseScan, parseReceiveScan, percent, reclaimsFocus, sameCode, scanMatches, shipmentScanned } from './scan';
+import { scanAreaStyle } from './useScanField';
 
 describe('normaliseScan', () => {
   it('drops control characters and surrounding space a scanner adds', () => {
@@ -91,5 +92,14 @@ describe('reclaimsFocus', () => {
     expect(reclaimsFocus(inside('input:not') as unknown as EventTarget)).toBe(false);
     expect(reclaimsFocus(inside('textarea') as unknown as EventTarget)).toBe(false);
     expect(reclaimsFocus(inside('.ant-select') as unknown as EventTarget)).toBe(false);
+  });
+});
+
+describe('scanAreaStyle', () => {
+  it('floods red while a refusal flashes, stays pale red after it, else shows its ground', () => {
+    expect(scanAreaStyle(true, { ok: false, text: 'no' }).backgroundColor).toBe('#ff4d4f');
+    expect(scanAreaStyle(false, { ok: false, text: 'no' }).backgroundColor).toBe('#fff1f0');
+    expect(scanAreaStyle(false, { ok: true, text: 'yes' }).backgroundColor).toBe('#f6ffed');
+    expect(scanAreaStyle(false, null, '#fff7e6').backgroundColor).toBe('#fff7e6');
   });
 });

@@ -8,7 +8,7 @@ export type ScanOutcome = { ok: boolean; text: string };
 /** A row holding the scan field and what goes beside it; it wraps on a phone. */
 export const SCAN_ROW: CSSProperties = { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8, marginTop: 12 };
 
-/** The scan field in a [`SCAN_ROW`]: 360 px at most, the whole width of a phone at least. */
+/** The scan field in a [`SCAN_ROW`]: 360 px at most; on a phone it shrinks to the width there is. */
 export const SCAN_FIELD: CSSProperties = { flex: '1 1 240px', maxWidth: 360, minWidth: 0 };
 
 /** How long a refused scan floods its area red, in milliseconds. */
@@ -24,7 +24,7 @@ export function useScanField(shown: boolean) {
   const field = useRef<InputRef>(null);
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
   const [flash, setFlash] = useState(false);
-  /** Scans reported so far: tells a test (or a screen reader) that a new outcome came, even in the same words. */
+  /** Scans reported so far: `data-reported` tells an observer (the end-to-end test) that a new outcome came, even in the same words. */
   const [reported, setReported] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const focus = useCallback(() => field.current?.focus(), []);
