@@ -935,6 +935,547 @@ step(`Import orders: a Shopify orders export of 2 × ${STOCK_SKU} becomes an ord
   );
 });
 
+// ---- issue 7 parts 6, 8 and 11: receive, put away, pick, pack and ship by typed scans --------
+/** The ASN of this run, its lines and the two orders that ship what it brought. */
+const ASN_REFERENCE = `E2E-ASN-${RANDOM.toUpperCase()}`;
+const ASN_WAYBILL = `E2EWB${RANDOM.toUpperCase()}`;
+/** Imported SKUs and the barcodes printed on them (tests/fixtures/catalog/shopify-products.csv). */
+const TEA = { code: 'TEA-S', barcode: '5901234123457', expected: 5 };
+const SHIRT = { code: 'LS-RED-S', barcode: '4006381333931', expected: 4, received: 3 };
+/** A SKU of the catalogue that is on neither the ASN nor the orders: the wrong item. */
+const STRAY = { code: 'TEA-L', barcode: '9780201379624' };
+const RECEIVING_CODE = 'RCV';
+const ORDER_MANUAL = `E2E-MAN-${RANDOM.toUpperCase()}`;
+const ORDER_SIMULATED = `E2E-SIM-${RANDOM.toUpperCase()}`;
+const MANUAL_TRACKING = `1ZE2E${RANDOM.toUpperCase()}`;
+/** The pick screen's address, for the handheld (the phone) that picks the rest of the wave. */
+let pickUrl;
+/** The phone-sized handheld scanner's tab, signed in as the owner. */
+let handheld;
+/** The tracking number the simulated carrier gave the second order. */
+let simulatedTracking;
+
+/**
+ * Wraps Web Audio so the test hears the scan screens: every tone started is noted with its
+ * waveform and pitch (a good scan 1320 Hz sine, a refused one 220 Hz square).
+ */
+function recordBeeps() {
+  window.__beeps = [];
+  const Context = window.AudioContext;
+  if (!Context) return;
+  const create = Context.prototype.createOscillator;
+  Context.prototype.createOscillator = function createOscillator() {
+    const oscillator = create.call(this);
+    const start = oscillator.start.bind(oscillator);
+    oscillator.start = (...args) => {
+      window.__beeps.push({ type: oscillator.type, hz: oscillator.frequency.value });
+      return start(...args);
+    };
+    return oscillator;
+  };
+}
+
+const beeps = async (tab) => tab.evaluate(() => window.__beeps?.length ?? -1);
+
+/** A server message (`domain/src/<context>/locales`) with its `{ $values }` filled in. */
+const serverSays = (lang, context, id, values = {}) =>
+  serverMessage(lang, context, id).replace(/{\s*\$(\w+)\s*}/g, (_, name) => String(values[name] ?? name));
+
+/** Types `text` into whatever has focus and presses Enter, as a scanner acting as a keyboard does. */
+async function scanInto(tab, text) {
+  await tab.keyboard.type(text, { delay: 5 });
+  await tab.keyboard.press('Enter');
+}
+
+/** The data-testid of the focused element. */
+const focusedTestId = (tab) =>
+  tab.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid'));
+
+/** Fails unless focus is in the scan field `id` and it is empty, ready for the next scan. */
+async function expectReadyToScan(tab, id) {
+  await waitUntil(async () => (await focusedTestId(tab)) === id, 5_000, `focus is not in the scan field ${id} (it is on ${await focusedTestId(tab)})`);
+  const left = await tab.locator(`input${byTestId(id)}, ${byTestId(id)} input`).first().inputValue();
+  if (left !== '') throw new Error(`the scan field ${id} still holds "${left}"`);
+}
+
+/**
+ * Scans `text` and waits for the scan area `area` to report it: accepted (a high beep) with
+ * `wanted` in its words when given, or refused loudly — flooded red, a low beep, the message in
+ * an alert — with focus still in the scan field (or on `focusAfter`). With `finishes`, the scan
+ * may end the screen's work: the area then gives way to that element. Returns what it says.
+ */
+async function scan(tab, { area, field }, text, { refused = false, wanted, focusAfter = field, finishes } = {}) {
+  const scanArea = tab.locator(byTestId(area));
+  const before = { beeps: await beeps(tab), reported: Number(await scanArea.getAttribute('data-reported')) };
+  await expectReadyToScan(tab, field);
+  await scanInto(tab, text);
+  const said = await waitUntil(
+    async () => {
+      if (finishes && (await tab.locator(byTestId(finishes)).count()) > 0) return (await beeps(tab)) > before.beeps ? '(done)' : null;
+      if (Number(await scanArea.getAttribute('data-reported')) <= before.reported || (await beeps(tab)) <= before.beeps) return null;
+      if ((await scanArea.getAttribute('data-outcome')) !== (refused ? 'refused' : 'accepted')) {
+        throw new Error(`"${text}" was ${refused ? 'accepted' : 'refused'}: ${squash(await scanArea.innerText())}`);
+      }
+      return squash(await scanArea.locator(`[role="${refused ? 'alert' : 'status'}"]`).innerText());
+    },
+    10_000,
+    `scanning "${text}" got no answer`,
+  );
+  const tone = await tab.evaluate(() => window.__beeps.at(-1));
+  if (refused && !(tone.type === 'square' && tone.hz < 500)) throw new Error(`a refusal beeps ${tone.type} ${tone.hz} Hz, not low`);
+  if (!refused && !(tone.type === 'sine' && tone.hz > 1000)) throw new Error(`a good scan beeps ${tone.type} ${tone.hz} Hz, not high`);
+  if (said === '(done)') return said;
+  if (wanted && !said.includes(wanted)) throw new Error(`scanning "${text}" says "${said}", expected "${wanted}"`);
+  if (refused) {
+    const red = ([r, g, b]) => r > 200 && g < 245 && b < 245 && r - g > 10;
+    await waitUntil(
+      async () => red((await scanArea.evaluate((el) => getComputedStyle(el).backgroundColor)).match(/\d+/g).map(Number)),
+      2_000,
+      'the scan area does not turn red on a refusal',
+    );
+  }
+  if (focusAfter) await expectReadyToScan(tab, focusAfter);
+  return said;
+}
+
+const RECEIVE = { area: 'inbound-scan-area', field: 'inbound-scan' };
+const PICK = { area: 'pick-scan-area', field: 'pick-scan' };
+const PACK = { area: 'pack-scan-area', field: 'pack-scan' };
+
+const lineRow = (code) => page.locator(`${byTestId('inbound-lines')} tr[data-sku="${code}"]`);
+const lineCount = async (code, id) => squash(await lineRow(code).locator(byTestId(id)).innerText());
+
+/** Waits for the refusal's red flash to fade (axe measures colours as they are). */
+async function afterFlash(tab, area) {
+  await waitUntil(async () => (await tab.locator(byTestId(area)).getAttribute('data-flash')) === null, 5_000, 'the red flash does not end');
+  await tab.waitForTimeout(200);
+}
+
+step(`announce ASN ${ASN_REFERENCE} for ${TEA.code} × ${TEA.expected} and ${SHIRT.code} × ${SHIRT.expected} to ${WAREHOUSE_CODE}, through the API (the Inbound screen lists ASNs, it does not create them)`, async () => {
+  const { accessToken } = await ownerSession();
+  const scene = await gql(
+    `query($merchant: String!) {
+      merchants(first: 1, query: $merchant) { nodes { id code } }
+      warehouses(first: 100) { nodes { id code } }
+    }`,
+    { merchant: MERCHANT_CODE },
+    accessToken,
+  );
+  const merchant = scene.merchants.nodes.find((m) => m.code === MERCHANT_CODE);
+  const warehouse = scene.warehouses.nodes.find((w) => w.code === WAREHOUSE_CODE);
+  if (!merchant || !warehouse) throw new Error(`no merchant ${MERCHANT_CODE} or warehouse ${WAREHOUSE_CODE}`);
+  // Goods arrive at a receiving location and are put away into empty pick bins.
+  const locations = [
+    { zone: RECEIVING_CODE, type: 'RECEIVING' },
+    { zone: 'A', aisle: '01', bay: '02', level: '1', bin: 'A', type: 'PICK' },
+    { zone: 'A', aisle: '01', bay: '03', level: '1', bin: 'A', type: 'PICK' },
+  ];
+  for (const location of locations) {
+    const made = await gql(
+      'mutation($input: LocationCreateInput!) { locationCreate(input: $input) { location { code } userErrors { field message } } }',
+      { input: { warehouseId: warehouse.id, ...location } },
+      accessToken,
+    );
+    if (!made.locationCreate.location) throw new Error(`location refused: ${JSON.stringify(made.locationCreate.userErrors)}`);
+  }
+  const skuIds = {};
+  for (const { code } of [TEA, SHIRT]) {
+    const found = await gql('query($m: ID!, $q: String!) { skus(first: 5, merchantId: $m, query: $q) { nodes { id code } } }', { m: merchant.id, q: code }, accessToken);
+    skuIds[code] = found.skus.nodes.find((s) => s.code === code)?.id;
+    if (!skuIds[code]) throw new Error(`no SKU ${code} of ${MERCHANT_CODE}`);
+  }
+  const asn = await gql(
+    'mutation($input: InboundCreateInput!) { inboundCreate(input: $input) { inboundShipment { id status } userErrors { field message } } }',
+    {
+      input: {
+        merchantId: merchant.id,
+        warehouseId: warehouse.id,
+        reference: ASN_REFERENCE,
+        mode: 'EXPRESS',
+        waybillNumber: ASN_WAYBILL,
+        cartons: 2,
+        lines: [
+          { skuId: skuIds[TEA.code], expected: TEA.expected },
+          { skuId: skuIds[SHIRT.code], expected: SHIRT.expected },
+        ],
+      },
+    },
+    accessToken,
+  );
+  if (asn.inboundCreate.inboundShipment?.status !== 'IN_TRANSIT') throw new Error(`ASN refused: ${JSON.stringify(asn.inboundCreate.userErrors)}`);
+});
+
+step(`Inbound: scanning the carton label ${ASN_REFERENCE} into the search opens its receiving screen, the scan field focused (中文)`, async () => {
+  // From here on the test hears the scan screens' beeps.
+  await page.addInitScript(recordBeeps);
+  await page.reload();
+  await useLanguage('zh-CN');
+  await page.locator(byTestId('nav-inbound')).click();
+  const row = page.locator(`${byTestId('inbound-table')} tr[data-row-key]`).filter({ hasText: ASN_REFERENCE });
+  await row.waitFor();
+  if (!squash(await row.innerText()).includes(tr('zh-CN', 'inbound.statuses.IN_TRANSIT'))) throw new Error(`the ASN is not listed in transit: ${await row.innerText()}`);
+  await expectAccessible();
+  await page.locator(byTestId('inbound-search')).click();
+  await scanInto(page, ASN_REFERENCE);
+  await page.locator(byTestId('inbound-scan-area')).waitFor({ timeout: 10_000 });
+  const title = squash(await page.locator('h1').innerText());
+  if (!title.includes(say('zh-CN', 'inbound.scan.title', { reference: ASN_REFERENCE }))) throw new Error(`the receiving screen is titled "${title}"`);
+  await expectReadyToScan(page, RECEIVE.field);
+  const placeholder = await page.locator(byTestId(RECEIVE.field)).getAttribute('placeholder');
+  if (placeholder !== tr('zh-CN', 'inbound.scan.placeholder')) throw new Error(`the scan field asks "${placeholder}"`);
+  await expectAccessible();
+});
+
+step(`receive by scans: the carton, ${TEA.code} once and then 4*, a stray ${STRAY.code} refused loudly, ${SHIRT.code} 3 of ${SHIRT.expected} with the quantity typed (中文)`, async () => {
+  await scan(page, RECEIVE, ASN_WAYBILL, { wanted: say('zh-CN', 'inbound.scan.carton', { reference: ASN_REFERENCE }) });
+  await scan(page, RECEIVE, TEA.barcode, { wanted: say('zh-CN', 'inbound.scan.ok', { code: TEA.barcode, units: 1, received: 1 }) });
+  await scan(page, RECEIVE, '4*', { wanted: say('zh-CN', 'inbound.scan.quantitySet', { units: 4 }) });
+  if ((await numberInput('inbound-quantity').inputValue()) !== '4') throw new Error('the quantity field does not show the 4 keyed');
+  await scan(page, RECEIVE, TEA.barcode, { wanted: say('zh-CN', 'inbound.scan.ok', { code: TEA.barcode, units: 4, received: TEA.expected }) });
+  await waitUntil(async () => (await lineCount(TEA.code, 'line-received')) === String(TEA.expected), 10_000, `${TEA.code} does not show ${TEA.expected} received`);
+  if ((await numberInput('inbound-quantity').inputValue()) !== '1') throw new Error('the quantity does not return to 1 after the scan');
+  // The wrong item: refused in the server's words, nothing counted, focus kept for the next scan.
+  const refusal = await scan(page, RECEIVE, STRAY.barcode, { refused: true });
+  const wanted = serverSays('zh-CN', 'inbound', 'inbound-not-on-shipment', { scan: STRAY.barcode });
+  if (!refusal.includes(wanted)) throw new Error(`the refusal reads "${refusal}", expected "${wanted}"`);
+  await afterFlash(page, RECEIVE.area);
+  if ((await page.locator(byTestId(RECEIVE.area)).getAttribute('data-outcome')) !== 'refused') throw new Error('the scan area no longer shows the refusal');
+  await expectAccessible();
+  if ((await lineCount(TEA.code, 'line-received')) !== String(TEA.expected) || (await lineCount(SHIRT.code, 'line-received')) !== '0') {
+    throw new Error('the refused scan changed a count');
+  }
+  // The quantity typed in its own field keeps the keyboard (a click there is not taken back by
+  // the scan field), and Enter returns to scanning.
+  await numberInput('inbound-quantity').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(String(SHIRT.received));
+  await page.waitForTimeout(300);
+  if ((await focusedTestId(page)) !== 'inbound-quantity') throw new Error(`typing the quantity, focus went to ${await focusedTestId(page)}`);
+  await page.keyboard.press('Enter');
+  await expectReadyToScan(page, RECEIVE.field);
+  await scan(page, RECEIVE, SHIRT.barcode, { wanted: say('zh-CN', 'inbound.scan.ok', { code: SHIRT.barcode, units: SHIRT.received, received: SHIRT.received }) });
+  await waitUntil(async () => (await lineCount(SHIRT.code, 'line-received')) === String(SHIRT.received), 10_000, `${SHIRT.code} does not show ${SHIRT.received} received`);
+  const progress = page.locator(byTestId('inbound-progress'));
+  await waitUntil(async () => (await progress.getAttribute('data-received')) === String(TEA.expected + SHIRT.received), 10_000, 'the progress does not count 8 units');
+  await expectAccessible();
+});
+
+step(`put away by scans: each item, then the label of its suggested bin (a receiving bin refused) (中文)`, async () => {
+  await page.locator(byTestId('inbound-mode-putaway')).click();
+  await waitUntil(async () => (await page.locator(byTestId(RECEIVE.area)).getAttribute('data-mode')) === 'putaway', 5_000, 'not in putaway mode');
+  await expectReadyToScan(page, RECEIVE.field);
+  await expectAccessible();
+  for (const [item, units] of [[TEA, TEA.expected], [SHIRT, SHIRT.received]]) {
+    const row = lineRow(item.code);
+    const bin = await row.getAttribute('data-suggested');
+    if (!bin || bin === RECEIVING_CODE) throw new Error(`${item.code} is suggested "${bin}"`);
+    await scan(page, RECEIVE, item.barcode, { wanted: say('zh-CN', 'inbound.putaway.itemOk', { sku: item.code, units, location: bin }) });
+    const placeholder = await page.locator(byTestId(RECEIVE.field)).getAttribute('placeholder');
+    if (placeholder !== say('zh-CN', 'inbound.putaway.scanLocation', { location: bin })) throw new Error(`the scan field asks "${placeholder}"`);
+    if (item === TEA) {
+      // Goods wait at receiving; putting them back there is refused by the server.
+      const refused = await scan(page, RECEIVE, RECEIVING_CODE, { refused: true });
+      const wanted = serverSays('zh-CN', 'inbound', 'inbound-putaway-target', { code: RECEIVING_CODE });
+      if (!refused.includes(wanted)) throw new Error(`the refusal reads "${refused}", expected "${wanted}"`);
+    }
+    await scan(page, RECEIVE, bin.toLowerCase(), { wanted: say('zh-CN', 'inbound.line.putawayDone', { count: units, code: bin }) });
+    await waitUntil(async () => (await lineCount(item.code, 'line-put-away')) === String(units), 10_000, `${item.code} does not show ${units} put away`);
+  }
+  await expectAccessible();
+});
+
+step(`close ${ASN_REFERENCE}: RECEIVED, ${SHIRT.code} short by 1; the list shows its progress and discrepancy (中文)`, async () => {
+  await page.locator(byTestId('inbound-close')).click();
+  await page.locator('#inbound-close-confirm').click();
+  const status = page.locator(byTestId('inbound-status'));
+  await waitUntil(async () => (await status.getAttribute('data-status')) === 'RECEIVED', 10_000, 'the ASN is not RECEIVED');
+  const short = lineRow(SHIRT.code).locator(byTestId('line-discrepancy'));
+  await short.waitFor();
+  if ((await short.getAttribute('data-discrepancy')) !== 'SHORT') throw new Error(`${SHIRT.code} is ${await short.getAttribute('data-discrepancy')}`);
+  if (squash(await short.innerText()) !== `${tr('zh-CN', 'inbound.discrepancy.SHORT')} 1`) throw new Error(`the discrepancy reads "${await short.innerText()}"`);
+  if ((await lineRow(TEA.code).locator(byTestId('line-discrepancy')).count()) !== 0) throw new Error(`${TEA.code} shows a discrepancy`);
+  await page.locator(byTestId('inbound-has-discrepancies')).waitFor();
+  const progress = squash(await page.locator(byTestId('inbound-progress')).innerText());
+  if (!progress.includes(say('zh-CN', 'inbound.units', { received: 8, expected: 9 }))) throw new Error(`the progress reads "${progress}"`);
+  if ((await page.locator(byTestId(RECEIVE.area)).count()) !== 0) throw new Error('a closed ASN with nothing to put away still offers scanning');
+  await expectAccessible();
+  await page.locator(byTestId('nav-inbound')).click();
+  const row = page.locator(`${byTestId('inbound-table')} tr[data-row-key]`).filter({ hasText: ASN_REFERENCE });
+  await waitUntil(
+    async () => {
+      const shown = squash(await row.innerText());
+      return [tr('zh-CN', 'inbound.statuses.RECEIVED'), say('zh-CN', 'inbound.units', { received: 8, expected: 9 }), tr('zh-CN', 'inbound.discrepancies')].every((w) => shown.includes(w));
+    },
+    10_000,
+    `the list does not show ${ASN_REFERENCE} received 8 of 9 with a discrepancy`,
+  );
+  await expectAccessible();
+});
+
+/** Creates an order on the New order page; it must come out ALLOCATED. */
+async function newOrder(reference, lines) {
+  await page.locator(byTestId('nav-orders')).click();
+  await page.locator(byTestId('order-new')).click();
+  await page.locator(byTestId('order-merchant')).click();
+  await page.keyboard.type(MERCHANT_CODE);
+  await visibleOption(`merchant-option-${MERCHANT_CODE}`).click();
+  await page.locator(byTestId('order-reference')).fill(reference);
+  await page.locator(byTestId('ship-country')).click();
+  await page.keyboard.type('US');
+  await visibleOption('country-option-US').click();
+  await page.locator(byTestId('ship-name')).fill('Wei Zhang');
+  await page.locator(byTestId('ship-line1')).fill('350 S Grand Ave');
+  await page.locator(byTestId('ship-city')).fill('Los Angeles');
+  await page.locator(byTestId('ship-region')).fill('CA');
+  await page.locator(byTestId('ship-postal')).fill('90071');
+  for (const [i, [code, quantity]] of lines.entries()) {
+    if (i > 0) await page.locator(byTestId('order-add-line')).click();
+    await page.locator(byTestId(`line-sku-${i}`)).fill(code);
+    await numberInput(`line-qty-${i}`).fill(String(quantity));
+  }
+  await page.locator('#order-submit').click();
+  const title = page.locator(byTestId('order-title'));
+  await waitUntil(
+    async () => {
+      await failOnFormErrors(`order ${reference} refused`);
+      return (await title.count()) === 1 && squash(await title.innerText()).includes(reference);
+    },
+    15_000,
+    `the order page of ${reference} did not open`,
+  );
+  const status = await title.locator(byTestId('order-status')).getAttribute('data-status');
+  if (status !== 'ALLOCATED') throw new Error(`${reference} is ${status}`);
+}
+
+step(`New orders of received goods: ${ORDER_MANUAL} (2 × ${TEA.code}) and ${ORDER_SIMULATED} (1 × ${SHIRT.code}), both ALLOCATED (English)`, async () => {
+  await useLanguage('en');
+  await newOrder(ORDER_MANUAL, [[TEA.code, 2]]);
+  await newOrder(ORDER_SIMULATED, [[SHIRT.code, 1]]);
+});
+
+step(`Waves: a wave of ${WAREHOUSE_CODE} takes both orders and the imported one; its pick screen opens with the first task (English)`, async () => {
+  await page.locator(byTestId('nav-fulfilment')).click();
+  await page.locator(byTestId('waves-warehouse')).click();
+  await page.keyboard.type(WAREHOUSE_CODE);
+  await visibleOption(`waves-warehouse-option-${WAREHOUSE_CODE}`).click();
+  await expectAccessible();
+  await page.locator(byTestId('waves-create')).click();
+  const message = page.locator(byTestId('waves-message'));
+  await message.waitFor({ timeout: 10_000 });
+  const made = squash(await message.innerText());
+  if ((await message.getAttribute('role')) !== 'status') throw new Error(`the wave was refused: ${made}`);
+  // The wave takes every allocated order of the warehouse, oldest first: the one imported from
+  // the Shopify orders export (2 × ${STOCK_SKU}) and the two above, 5 units.
+  const expected = say('en', 'fulfilment.waves.created', { orders: 3, units: 5 });
+  if (made !== expected) throw new Error(`the wave reads "${made}", expected "${expected}"`);
+  const row = page.locator(`${byTestId('waves-table')} tr[data-warehouse="${WAREHOUSE_CODE}"][data-status="PICKING"]`);
+  await row.first().waitFor({ timeout: 10_000 });
+  await expectAccessible();
+  await row.first().locator(byTestId('waves-pick')).click();
+  await page.locator(byTestId('pick-task')).waitFor();
+  pickUrl = page.url();
+  const tasks = squash(await page.locator(byTestId('pick-tasks')).innerText());
+  for (const reference of [ORDER_MANUAL, ORDER_SIMULATED]) if (!tasks.includes(reference)) throw new Error(`the wave does not pick ${reference}: ${tasks}`);
+  await expectReadyToScan(page, PICK.field);
+  if ((await page.locator(byTestId(PICK.area)).getAttribute('data-stage')) !== 'location') throw new Error('the first scan is not the location');
+  await expectAccessible();
+});
+
+/** Barcodes of the SKUs this run picks; another SKU is scanned by its code (scanners of printed lists do). */
+const BARCODE_OF = { [TEA.code]: TEA.barcode, [SHIRT.code]: SHIRT.barcode };
+
+/** Picks the task on screen by scans: its location, then one scan per unit. */
+async function pickTask(tab, lang) {
+  const task = tab.locator(byTestId('pick-task'));
+  const id = await task.getAttribute('data-task');
+  const location = squash(await tab.locator(byTestId('pick-task-location')).innerText());
+  const sku = squash(await tab.locator(byTestId('pick-task-sku')).innerText());
+  const left = Number(await tab.locator(byTestId('pick-task-left')).getAttribute('data-left'));
+  await scan(tab, PICK, location, { wanted: say(lang, 'fulfilment.pick.locationOk', { code: location, sku }) });
+  for (let unit = 1; unit <= left; unit += 1) await scan(tab, PICK, BARCODE_OF[sku] ?? sku, { finishes: unit === left ? 'pick-done' : undefined });
+  // The next task comes up by itself, at its location; or the wave is done.
+  await waitUntil(
+    async () => (await tab.locator(byTestId('pick-done')).count()) === 1 || ((await task.getAttribute('data-task')) !== id && (await tab.locator(byTestId(PICK.area)).getAttribute('data-stage')) === 'location'),
+    10_000,
+    `the task after ${location} did not come up`,
+  );
+}
+
+step('pick by scans: a wrong location and a wrong item refused loudly, the first task picked, the next one comes up by itself (English)', async () => {
+  const location = squash(await page.locator(byTestId('pick-task-location')).innerText());
+  const sku = squash(await page.locator(byTestId('pick-task-sku')).innerText());
+  const refused = await scan(page, PICK, RECEIVING_CODE, { refused: true });
+  const wanted = say('en', 'fulfilment.pick.wrongLocation', { scanned: RECEIVING_CODE, expected: location });
+  if (refused !== wanted) throw new Error(`the refusal reads "${refused}", expected "${wanted}"`);
+  if ((await page.locator(byTestId(PICK.area)).getAttribute('data-stage')) !== 'location') throw new Error('a wrong location moved on to the item');
+  await afterFlash(page, PICK.area);
+  await expectAccessible();
+  await scan(page, PICK, location, { wanted: say('en', 'fulfilment.pick.locationOk', { code: location, sku }) });
+  const wrongItem = await scan(page, PICK, STRAY.barcode, { refused: true });
+  const itemWanted = serverSays('en', 'fulfilment', 'fulfilment-wrong-sku', { scanned: STRAY.barcode, expected: sku });
+  if (!wrongItem.includes(itemWanted)) throw new Error(`the refusal reads "${wrongItem}", expected "${itemWanted}"`);
+  const left = Number(await page.locator(byTestId('pick-task-left')).getAttribute('data-left'));
+  for (let unit = 1; unit <= left; unit += 1) await scan(page, PICK, BARCODE_OF[sku] ?? sku);
+  await waitUntil(async () => (await page.locator(byTestId(PICK.area)).getAttribute('data-stage')) === 'location', 10_000, 'the next task did not come up');
+  const next = squash(await page.locator(byTestId('pick-task-location')).innerText());
+  const status = squash(await page.locator(`${byTestId(PICK.area)} [role="status"]`).innerText());
+  if (!status.includes(say('en', 'fulfilment.pick.next', { code: next }))) throw new Error(`after the task the screen says "${status}"`);
+  await expectReadyToScan(page, PICK.field);
+  await expectAccessible();
+});
+
+step('a handheld (390 × 844) signs in and picks the rest of the wave on the same screen: it fits, focus in the scan field (English)', async () => {
+  const context = await browser.newContext({ locale: 'en-US', viewport: PHONE, isMobile: true, hasTouch: true });
+  await context.addInitScript(recordBeeps);
+  handheld = await context.newPage();
+  handheld.setDefaultTimeout(15_000);
+  await handheld.goto(`${BASE_URL}/login`);
+  await handheld.locator(byTestId('lang-en')).click();
+  await handheld.locator(byTestId('login-email')).fill(OWNER.email);
+  await handheld.locator(byTestId('login-password')).fill(OWNER.password);
+  await handheld.locator(byTestId('login-tenant')).fill(OWNER.tenantSlug);
+  await handheld.locator(byTestId('login-submit')).click();
+  await handheld.locator(byTestId('nav-open')).waitFor();
+  await handheld.goto(pickUrl);
+  await handheld.locator(byTestId('pick-task')).waitFor();
+  await expectNoSidewaysScroll(handheld, 'the pick screen');
+  await expectReadyToScan(handheld, PICK.field);
+  await expectAccessible(handheld);
+  for (let tasks = 0; (await handheld.locator(byTestId('pick-done')).count()) === 0; tasks += 1) {
+    if (tasks > 20) throw new Error('the wave never finishes');
+    await pickTask(handheld, 'en');
+    await expectNoSidewaysScroll(handheld, 'the pick screen after a task');
+  }
+  for (const reference of [ORDER_MANUAL, ORDER_SIMULATED]) await handheld.locator(byTestId(`pick-pack-${reference}`)).waitFor();
+  await expectNoSidewaysScroll(handheld, 'the picked wave');
+  await expectAccessible(handheld);
+});
+
+step(`Pack ${ORDER_MANUAL} by scans (a SKU not in it refused), weigh and measure, ship with the manual carrier by typing its tracking number (English)`, async () => {
+  await page.locator(byTestId('nav-fulfilment')).click();
+  await page.locator(byTestId(`waves-pack-${ORDER_MANUAL}`)).first().click();
+  await page.locator(byTestId('pack-scan-area')).waitFor();
+  await expectReadyToScan(page, PACK.field);
+  await expectAccessible();
+  const refused = await scan(page, PACK, SHIRT.barcode, { refused: true });
+  if (refused !== say('en', 'fulfilment.pack.notInOrder', { scan: SHIRT.barcode })) throw new Error(`the refusal reads "${refused}"`);
+  if ((await page.locator(`${byTestId('pack-tally')} tr[data-row-key]`).count()) !== 0) throw new Error('the refused item was counted');
+  await afterFlash(page, PACK.area);
+  await expectAccessible();
+  await scan(page, PACK, TEA.barcode, { wanted: say('en', 'fulfilment.pack.scannedOk', { sku: TEA.code, scanned: 1, ordered: 2 }) });
+  // The same GTIN as a scanner may send it, with a leading zero; every unit is then in, and
+  // weighing comes next by itself.
+  await scan(page, PACK, `0${TEA.barcode}`, { wanted: tr('en', 'fulfilment.pack.allScanned'), focusAfter: 'pack-weight' });
+  const tally = await page.locator(`${byTestId('pack-tally')} tr[data-row-key]`).allInnerTexts();
+  if (tally.length !== 2 || !tally.every((row) => row.includes(TEA.code))) throw new Error(`the tally lists ${JSON.stringify(tally)}`);
+  await page.keyboard.type('1900');
+  await numberInput('pack-length').fill('300');
+  await numberInput('pack-width').fill('200');
+  await numberInput('pack-height').fill('150');
+  await page.keyboard.press('Enter');
+  await page.locator(byTestId('ship-form')).waitFor({ timeout: 10_000 });
+  const packages = squash(await page.locator(byTestId('pack-packages')).innerText());
+  for (const wanted of ['1900 g', '300 × 200 × 150 mm', `${TEA.code} × 2`]) if (!packages.includes(wanted)) throw new Error(`the package reads "${packages}", without "${wanted}"`);
+  await waitUntil(async () => (await focusedTestId(page)) === 'ship-submit', 5_000, 'after packing focus is not on "Ship"');
+  await expectAccessible();
+  await page.locator(byTestId('ship-carrier-MANUAL')).click();
+  await waitUntil(async () => (await focusedTestId(page)) === 'ship-tracking', 5_000, 'the tracking number field is not focused');
+  await scanInto(page, MANUAL_TRACKING);
+  const tracking = page.locator(byTestId('ship-tracking-number'));
+  await waitUntil(
+    async () => {
+      if ((await page.locator(`${byTestId('pack-outcome')}[role="alert"]`).count()) > 0) throw new Error(`shipping refused: ${await page.locator(byTestId('pack-outcome')).innerText()}`);
+      return (await tracking.count()) === 1;
+    },
+    10_000,
+    'no shipment after shipping',
+  );
+  if (squash(await tracking.innerText()) !== MANUAL_TRACKING) throw new Error(`the shipment's tracking number is "${await tracking.innerText()}"`);
+  await expectAccessible();
+});
+
+step(`Pack ${ORDER_SIMULATED} on the handheld and ship it with the simulated carrier; its PDF label downloads; the screen fits (中文)`, async () => {
+  await handheld.locator(byTestId('lang-zh-CN')).click();
+  await handheld.locator(byTestId(`pick-pack-${ORDER_SIMULATED}`)).click();
+  await handheld.locator(byTestId('pack-scan-area')).waitFor();
+  await expectNoSidewaysScroll(handheld, 'the pack screen');
+  await expectReadyToScan(handheld, PACK.field);
+  await expectAccessible(handheld);
+  const refused = await scan(handheld, PACK, TEA.barcode, { refused: true });
+  if (refused !== say('zh-CN', 'fulfilment.pack.notInOrder', { scan: TEA.barcode })) throw new Error(`the refusal reads "${refused}"`);
+  await scan(handheld, PACK, SHIRT.barcode, { wanted: tr('zh-CN', 'fulfilment.pack.allScanned'), focusAfter: 'pack-weight' });
+  await expectNoSidewaysScroll(handheld, 'the pack screen with its scans');
+  await afterFlash(handheld, PACK.area);
+  await expectAccessible(handheld);
+  const field = (id) => handheld.locator(`input${byTestId(id)}, ${byTestId(id)} input`).first();
+  await field('pack-weight').fill('450');
+  await field('pack-length').fill('250');
+  await field('pack-width').fill('180');
+  await field('pack-height').fill('40');
+  await handheld.keyboard.press('Enter');
+  await handheld.locator(byTestId('ship-form')).waitFor({ timeout: 10_000 });
+  await expectNoSidewaysScroll(handheld, 'the ship form');
+  await expectAccessible(handheld);
+  await handheld.locator(byTestId('ship-submit')).click();
+  const tracking = handheld.locator(byTestId('ship-tracking-number'));
+  await tracking.waitFor({ timeout: 10_000 });
+  simulatedTracking = squash(await tracking.innerText());
+  if (!simulatedTracking) throw new Error('the simulated carrier gave no tracking number');
+  const [download] = await Promise.all([handheld.waitForEvent('download'), handheld.locator(byTestId('ship-label')).click()]);
+  const label = readFileSync(await download.path());
+  if (label.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error(`the label is not a PDF: ${label.subarray(0, 20).toString('latin1')}`);
+  if (!download.suggestedFilename().endsWith('.pdf')) throw new Error(`the label is named ${download.suggestedFilename()}`);
+  await expectNoSidewaysScroll(handheld, 'the shipped order');
+  await expectAccessible(handheld);
+  await handheld.context().close();
+});
+
+/** Opens an order's detail page from the Orders list. */
+async function openOrder(reference) {
+  await page.locator(byTestId('nav-orders')).click();
+  await page.locator(byTestId('orders-search')).fill(reference);
+  await page.locator(byTestId(`order-open-${reference}`)).click();
+  await waitUntil(async () => squash(await page.locator(byTestId('order-title')).innerText()).includes(reference), 10_000, `${reference} did not open`);
+}
+
+/** The order on screen is SHIPPED with `tracking`, and its timeline tells the whole way in `lang`. */
+async function expectShipped(lang, tracking, carrier) {
+  const status = page.locator(`${byTestId('order-title')} ${byTestId('order-status')}`);
+  await waitUntil(async () => (await status.getAttribute('data-status')) === 'SHIPPED', 10_000, 'the order is not SHIPPED');
+  if (squash(await status.innerText()) !== tr(lang, 'orders.statuses.SHIPPED')) throw new Error(`the status reads "${await status.innerText()}"`);
+  const number = page.locator(byTestId('order-tracking-number'));
+  if (squash(await number.innerText()) !== tracking) throw new Error(`the tracking number reads "${await number.innerText()}"`);
+  if ((await number.getAttribute('data-carrier')) !== carrier) throw new Error(`shipped by ${await number.getAttribute('data-carrier')}`);
+  const shipments = squash(await page.locator(byTestId('order-shipments')).innerText());
+  if (!shipments.includes(tr(lang, `fulfilment.carriers.${carrier}`))) throw new Error(`the shipments read "${shipments}"`);
+  const events = await page.locator(byTestId('order-event')).evaluateAll((e) => e.map((x) => [x.getAttribute('data-kind'), x.innerText]));
+  const kinds = events.map(([kind]) => kind);
+  const wantedKinds = ['RECEIVED', 'ALLOCATED', 'PICKING', 'PICKED', 'PACKED', 'SHIPPED'];
+  if (JSON.stringify(kinds) !== JSON.stringify(wantedKinds)) throw new Error(`the timeline is ${kinds.join(' → ')}`);
+  for (const [kind, words] of events) {
+    const label = tr(lang, `orders.events.${kind}`);
+    if (!label || !squash(words).startsWith(label)) throw new Error(`the ${kind} step reads "${squash(words)}", expected "${label}"`);
+  }
+  if (!squash(events.at(-1)[1]).includes(tracking)) throw new Error(`the SHIPPED step does not name ${tracking}`);
+}
+
+step(`${ORDER_MANUAL} shows SHIPPED with ${MANUAL_TRACKING} and its timeline, in English and in 中文`, async () => {
+  await openOrder(ORDER_MANUAL);
+  await expectShipped('en', MANUAL_TRACKING, 'MANUAL');
+  await expectAccessible();
+  await useLanguage('zh-CN');
+  await expectShipped('zh-CN', MANUAL_TRACKING, 'MANUAL');
+  await expectAccessible();
+});
+
+step(`${ORDER_SIMULATED} shows SHIPPED with the simulated carrier's tracking number, in 中文 and in English`, async () => {
+  await openOrder(ORDER_SIMULATED);
+  await expectShipped('zh-CN', simulatedTracking, 'SIMULATED');
+  await expectAccessible();
+  await useLanguage('en');
+  await expectShipped('en', simulatedTracking, 'SIMULATED');
+});
+
 step('the home page shows the dashboard cards, the cut-off card without numbers (English)', async () => {
   await useLanguage('en');
   await page.locator(byTestId('nav-home')).click();

@@ -1,26 +1,33 @@
 import { Alert, Button, Input, InputNumber, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import type { InputRef } from 'antd';
+import type { GetRef, InputNumberProps } from 'antd';
 import type { CarrierCode, LabelFormat, PackOrderQuery as Result } from '../../gql/graphql';
+import { EmptyText } from '../../lib/EmptyText';
 import { QueryError } from '../../lib/QueryError';
 import { useSubmissionKey } from '../../lib/useSubmissionKey';
 import { downloadFile } from '../catalog/skus/files';
-import { beep } from '../inbound/scan';
+import { ScrollRegion } from '../inbound/ScrollRegion';
+import { SCAN_FIELD, SCAN_ROW, useScanField } from '../inbound/useScanField';
 import { OrderShipMutation, PackOrderQuery, PackageCreateMutation } from './documents';
-import { addScan, positiveWhole, type Tally } from './scanning';
+import { packScan, positiveWhole, type Tally } from './scanning';
+
+/** A weight or side field: its words, the number and its unit fit a phone's width. */
+const SIZE_FIELD = { width: 200 };
 
 type Order = Extract<NonNullable<Result['node']>, { __typename?: 'Order' }>;
 type Shipment = Order['shipments'][number];
 
 /**
  * Packing and shipping one order. Scan its items into the package (focus stays in the scan
- * field, Enter adds a unit), weigh and measure the box, create the package: the server refuses
- * an item not in the order or more units than were picked, loudly here (red and a low beep).
- * Once every picked unit is packed the order is PACKED and ships: with the simulated carrier
- * (a label to print, PDF or ZPL) or by hand with the tracking number the carrier gave.
+ * field, Enter adds a unit): an item not in the order, or one unit more than it holds, is
+ * refused at once, loudly (red and a low beep). Once every unit is scanned focus goes to the
+ * weight; weigh and measure the box and press Enter to create the package (the server checks
+ * the scans again). The order is then PACKED and ships, Enter on the focused form: with the
+ * simulated carrier (a label to print, PDF or ZPL) or by hand with the tracking number the
+ * carrier gave, typed or scanned.
  */
 export function PackPage() {
   const { t } = useTranslation();
@@ -40,29 +47,46 @@ export function PackPage() {
   const [carrier, setCarrier] = useState<CarrierCode>('SIMULATED');
   const [labelFormat, setLabelFormat] = useState<LabelFormat>('PDF');
   const [trackingNumber, setTrackingNumber] = useState('');
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const [flash, setFlash] = useState(false);
-  const field = useRef<InputRef>(null);
+  const weightField = useRef<GetRef<typeof InputNumber>>(null);
+  const shipButton = useRef<HTMLButtonElement>(null);
   const order = result.data?.node?.__typename === 'Order' ? (result.data.node as Order) : undefined;
+  const packing = order?.status === 'PICKING';
+  const { field, outcome, refuse, accept, area } = useScanField(packing);
   const reload = () => refetch({ requestPolicy: 'network-only' });
 
+  // Packed: the ship form is next, Enter ships.
   useEffect(() => {
-    field.current?.focus();
+    if (order?.status === 'PACKED') shipButton.current?.focus();
   }, [order?.status]);
 
-  const refuse = (text: string) => {
-    setOutcome({ ok: false, text });
-    setFlash(true);
-    setTimeout(() => setFlash(false), 600);
-    beep(false);
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || !order) return;
+    e.preventDefault();
+    const raw = scan;
+    setScan('');
+    const next = packScan(order, tally, raw);
+    switch (next.kind) {
+      case 'empty':
+        return;
+      case 'not-in-order':
+        refuse(t('fulfilment.pack.notInOrder', { scan: next.scanned }));
+        return;
+      case 'too-many':
+        refuse(t('fulfilment.pack.tooMany', { sku: next.code, ordered: next.ordered }));
+        return;
+      case 'added': {
+        setTally(next.tally);
+        const counted = t('fulfilment.pack.scannedOk', { sku: next.code, scanned: next.scanned, ordered: next.ordered });
+        accept(next.complete ? `${counted} ${t('fulfilment.pack.allScanned')}` : counted);
+        // Every unit is in: weighing is next.
+        if (next.complete) setTimeout(() => weightField.current?.focus(), 0);
+      }
+    }
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Enter') return;
-    e.preventDefault();
-    setTally((now) => addScan(now, scan));
-    setScan('');
-    beep(true);
+  /** Enter in the weight or a side creates the package once everything is filled in. */
+  const onSizeKeyDown: InputNumberProps['onKeyDown'] = (e) => {
+    if (e.key === 'Enter' && ready) void pack();
   };
 
   const dimensions = {
@@ -88,9 +112,8 @@ export function PackPage() {
       refuse(errors.map((e) => e.message).join(' ') || (answer.error?.message ?? t('fulfilment.refused')));
       return;
     }
-    beep(true);
     setTally([]);
-    setOutcome({ ok: true, text: t('fulfilment.pack.created', { number: answer.data?.packageCreate.package?.number ?? 0 }) });
+    accept(t('fulfilment.pack.created', { number: answer.data?.packageCreate.package?.number ?? 0 }));
     reload();
   };
 
@@ -111,8 +134,7 @@ export function PackPage() {
       return;
     }
     submission.reset();
-    beep(true);
-    setOutcome({ ok: true, text: t('fulfilment.ship.shipped') });
+    accept(t('fulfilment.ship.shipped'));
     reload();
   };
 
@@ -126,7 +148,17 @@ export function PackPage() {
     }
   };
 
-  const packing = order?.status === 'PICKING';
+  // Next to the scan field while packing, where the eye is; below the package once packed.
+  const outcomeAlert = outcome && (
+    <Alert
+      role={outcome.ok ? 'status' : 'alert'}
+      data-testid="pack-outcome"
+      showIcon
+      type={outcome.ok ? 'success' : 'error'}
+      message={outcome.text}
+    />
+  );
+
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <QueryError error={result.error} onRetry={reload} />
@@ -138,54 +170,70 @@ export function PackPage() {
           <Typography.Text>
             {order.shipTo.name} · {order.shipTo.city} · {order.shipTo.countryCode}
           </Typography.Text>
-          <Table
-            data-testid="pack-lines"
-            rowKey={(l) => l.sku?.id ?? ''}
-            pagination={false}
-            dataSource={order.lines}
-            columns={[
-              { title: t('fulfilment.pick.sku'), render: (_, l) => l.sku?.code },
-              { title: t('fulfilment.pack.barcodes'), render: (_, l) => l.sku?.barcodes.map((b) => b.barcode).join(', ') },
-              { title: t('fulfilment.pick.units'), dataIndex: 'quantity' },
-            ]}
-          />
+          <ScrollRegion label={t('fulfilment.pack.lines')}>
+            <Table
+              data-testid="pack-lines"
+              rowKey={(l) => l.sku?.id ?? ''}
+              pagination={false}
+              dataSource={order.lines}
+              columns={[
+                { title: t('fulfilment.pick.sku'), render: (_, l) => l.sku?.code },
+                { title: t('fulfilment.pack.barcodes'), render: (_, l) => l.sku?.barcodes.map((b) => b.barcode).join(', ') },
+                { title: t('fulfilment.pick.units'), dataIndex: 'quantity' },
+              ]}
+            />
+          </ScrollRegion>
           {packing && (
-            <div
-              data-testid="pack-scan-area"
-              data-flash={flash ? 'refused' : undefined}
-              style={{ padding: 16, borderRadius: 8, transition: 'background-color 0.15s', backgroundColor: flash ? '#ff4d4f' : '#f6ffed' }}
-            >
+            <div data-testid="pack-scan-area" {...area()}>
               <Space direction="vertical" style={{ width: '100%' }}>
-                <Input
-                  ref={field}
-                  data-testid="pack-scan"
-                  aria-label={t('fulfilment.pack.field')}
-                  placeholder={t('fulfilment.pack.placeholder')}
-                  value={scan}
-                  onChange={(e) => setScan(e.target.value)}
-                  onKeyDown={onKeyDown}
-                  autoComplete="off"
-                  size="large"
-                  style={{ width: 360 }}
-                />
-                <Table
-                  data-testid="pack-tally"
-                  rowKey="barcode"
-                  size="small"
-                  pagination={false}
-                  dataSource={[...tally]}
-                  locale={{ emptyText: t('fulfilment.pack.nothingScanned') }}
-                  columns={[
-                    { title: t('fulfilment.pack.scanned'), dataIndex: 'barcode' },
-                    { title: t('fulfilment.pick.units'), dataIndex: 'quantity' },
-                  ]}
-                />
+                <div style={{ ...SCAN_ROW, marginTop: 0 }}>
+                  <Input
+                    ref={field}
+                    data-testid="pack-scan"
+                    aria-label={t('fulfilment.pack.field')}
+                    placeholder={t('fulfilment.pack.placeholder')}
+                    value={scan}
+                    onChange={(e) => setScan(e.target.value)}
+                    onKeyDown={onKeyDown}
+                    autoComplete="off"
+                    size="large"
+                    style={SCAN_FIELD}
+                  />
+                </div>
+                {outcomeAlert}
+                <ScrollRegion label={t('fulfilment.pack.scanned')}>
+                  <Table
+                    data-testid="pack-tally"
+                    rowKey="barcode"
+                    size="small"
+                    pagination={false}
+                    dataSource={[...tally]}
+                    locale={{ emptyText: <EmptyText>{t('fulfilment.pack.nothingScanned')}</EmptyText> }}
+                    columns={[
+                      { title: t('fulfilment.pack.scanned'), dataIndex: 'barcode' },
+                      { title: t('fulfilment.pick.sku'), dataIndex: 'code' },
+                      { title: t('fulfilment.pick.units'), render: (_, x) => <span data-testid={`pack-tally-${x.code}`}>{x.quantity}</span> },
+                    ]}
+                  />
+                </ScrollRegion>
                 <Space wrap>
-                  <InputNumber aria-label={t('fulfilment.pack.weight')} addonBefore={t('fulfilment.pack.weight')} addonAfter="g"
-                    min={1} precision={0} value={weight} onChange={setWeight} />
+                  <InputNumber
+                    ref={weightField}
+                    data-testid="pack-weight"
+                    aria-label={t('fulfilment.pack.weight')}
+                    addonBefore={t('fulfilment.pack.weight')}
+                    addonAfter="g"
+                    min={1}
+                    precision={0}
+                    value={weight}
+                    onChange={setWeight}
+                    onKeyDown={onSizeKeyDown}
+                    style={SIZE_FIELD}
+                  />
                   {(['length', 'width', 'height'] as const).map((side) => (
                     <InputNumber
                       key={side}
+                      data-testid={`pack-${side}`}
                       aria-label={t(`fulfilment.pack.${side}`)}
                       addonBefore={t(`fulfilment.pack.${side}`)}
                       addonAfter="mm"
@@ -193,6 +241,8 @@ export function PackPage() {
                       precision={0}
                       value={size[side]}
                       onChange={(v) => setSize((now) => ({ ...now, [side]: v }))}
+                      onKeyDown={onSizeKeyDown}
+                      style={SIZE_FIELD}
                     />
                   ))}
                 </Space>
@@ -200,43 +250,56 @@ export function PackPage() {
                   <Button type="primary" data-testid="pack-create" disabled={!ready} onClick={() => void pack()}>
                     {t('fulfilment.pack.create')}
                   </Button>
-                  <Button onClick={() => setTally([])}>{t('fulfilment.pack.clear')}</Button>
+                  <Button onClick={() => setTally([])} data-testid="pack-clear">
+                    {t('fulfilment.pack.clear')}
+                  </Button>
                 </Space>
               </Space>
             </div>
           )}
-          {outcome && (
-            <Alert role={outcome.ok ? 'status' : 'alert'} data-testid="pack-outcome" type={outcome.ok ? 'success' : 'error'} message={outcome.text} />
-          )}
+          {!packing && outcomeAlert}
           {order.packages.length > 0 && (
-            <Table
-              data-testid="pack-packages"
-              rowKey="id"
-              pagination={false}
-              dataSource={order.packages}
-              columns={[
-                { title: '#', dataIndex: 'number' },
-                { title: t('fulfilment.pack.weight'), render: (_, p) => `${p.weightGrams} g` },
-                { title: t('fulfilment.pack.size'), render: (_, p) => `${p.dimensionsMm.length} × ${p.dimensionsMm.width} × ${p.dimensionsMm.height} mm` },
-                { title: t('fulfilment.pack.items'), render: (_, p) => p.items.map((i) => `${i.sku?.code ?? '?'} × ${i.quantity}`).join(', ') },
-              ]}
-            />
+            <ScrollRegion label={t('fulfilment.pack.packages')}>
+              <Table
+                data-testid="pack-packages"
+                rowKey="id"
+                pagination={false}
+                dataSource={order.packages}
+                columns={[
+                  { title: '#', dataIndex: 'number' },
+                  { title: t('fulfilment.pack.weight'), render: (_, p) => `${p.weightGrams} g` },
+                  { title: t('fulfilment.pack.size'), render: (_, p) => `${p.dimensionsMm.length} × ${p.dimensionsMm.width} × ${p.dimensionsMm.height} mm` },
+                  { title: t('fulfilment.pack.items'), render: (_, p) => p.items.map((i) => `${i.sku?.code ?? '?'} × ${i.quantity}`).join(', ') },
+                ]}
+              />
+            </ScrollRegion>
           )}
           {order.status === 'PACKED' && (
             <Space direction="vertical" data-testid="ship-form">
               <Typography.Title level={2} style={{ fontSize: 18 }}>{t('fulfilment.ship.title')}</Typography.Title>
-              <Radio.Group value={carrier} onChange={(e) => { setCarrier(e.target.value as CarrierCode); submission.reset(); }}>
-                <Radio.Button value="SIMULATED">{t('fulfilment.carriers.SIMULATED')}</Radio.Button>
-                <Radio.Button value="MANUAL">{t('fulfilment.carriers.MANUAL')}</Radio.Button>
+              <Radio.Group
+                aria-label={t('fulfilment.waves.carrier')}
+                value={carrier}
+                onChange={(e) => { setCarrier(e.target.value as CarrierCode); submission.reset(); }}
+              >
+                <Radio.Button value="SIMULATED">
+                  <span data-testid="ship-carrier-SIMULATED">{t('fulfilment.carriers.SIMULATED')}</span>
+                </Radio.Button>
+                <Radio.Button value="MANUAL">
+                  <span data-testid="ship-carrier-MANUAL">{t('fulfilment.carriers.MANUAL')}</span>
+                </Radio.Button>
               </Radio.Group>
               {carrier === 'MANUAL' ? (
                 <Input
+                  autoFocus
                   data-testid="ship-tracking"
                   aria-label={t('fulfilment.ship.trackingNumber')}
-                  placeholder={t('fulfilment.ship.trackingNumber')}
+                  placeholder={t('fulfilment.ship.trackingPlaceholder')}
                   value={trackingNumber}
                   onChange={(e) => { setTrackingNumber(e.target.value); submission.reset(); }}
-                  style={{ width: 320 }}
+                  onPressEnter={() => void shipOrder()}
+                  autoComplete="off"
+                  style={{ width: 320, maxWidth: '100%' }}
                 />
               ) : (
                 <Radio.Group value={labelFormat} onChange={(e) => { setLabelFormat(e.target.value as LabelFormat); submission.reset(); }}>
@@ -244,35 +307,53 @@ export function PackPage() {
                   <Radio value="ZPL">{t('fulfilment.ship.zpl')}</Radio>
                 </Radio.Group>
               )}
-              <Button type="primary" data-testid="ship-submit" loading={shipping.fetching} onClick={() => void shipOrder()}>
+              <Button ref={shipButton} type="primary" data-testid="ship-submit" loading={shipping.fetching} onClick={() => void shipOrder()}>
                 {t('fulfilment.ship.submit')}
               </Button>
             </Space>
           )}
           {order.shipments.length > 0 && (
-            <Table<Shipment>
-              data-testid="ship-shipments"
-              rowKey="id"
-              pagination={false}
-              dataSource={order.shipments}
-              columns={[
-                { title: t('fulfilment.waves.carrier'), render: (_, s) => t(`fulfilment.carriers.${s.carrier}`) },
-                { title: t('fulfilment.ship.trackingNumber'), dataIndex: 'trackingNumber' },
-                { title: t('fulfilment.ship.status'), render: (_, s) => t(`fulfilment.trackingStatuses.${s.status}`) },
-                { title: t('fulfilment.ship.events'), render: (_, s) => s.events.map((e) => e.description).join(' → ') },
-                {
-                  title: t('fulfilment.ship.label'),
-                  render: (_, s) =>
-                    s.labelUrl ? (
-                      <Button size="small" onClick={() => void openLabel(s)}>
-                        {t('fulfilment.ship.download', { format: s.labelFormat ?? '' })}
-                      </Button>
-                    ) : (
-                      '—'
-                    ),
-                },
-              ]}
-            />
+            <Space wrap>
+              <Link to={`/orders/${encodeURIComponent(order.id)}`} data-testid="pack-order-link">
+                {t('fulfilment.pack.openOrder', { reference: order.reference })}
+              </Link>
+              <Link to="/fulfilment">{t('fulfilment.pack.backToWaves')}</Link>
+            </Space>
+          )}
+          {order.shipments.length > 0 && (
+            <ScrollRegion label={t('fulfilment.ship.shipments')}>
+              <Table<Shipment>
+                data-testid="ship-shipments"
+                rowKey="id"
+                pagination={false}
+                dataSource={order.shipments}
+                columns={[
+                  { title: t('fulfilment.waves.carrier'), render: (_, s) => t(`fulfilment.carriers.${s.carrier}`) },
+                  {
+                    title: t('fulfilment.ship.trackingNumber'),
+                    render: (_, s) => <span data-testid="ship-tracking-number">{s.trackingNumber}</span>,
+                  },
+                  { title: t('fulfilment.ship.status'), render: (_, s) => t(`fulfilment.trackingStatuses.${s.status}`) },
+                  {
+                    title: t('fulfilment.ship.events'),
+                    // Sentences: wide enough to read on a phone (the region scrolls).
+                    onCell: () => ({ style: { minWidth: 220 } }),
+                    render: (_, s) => s.events.map((e) => e.description).join(' → '),
+                  },
+                  {
+                    title: t('fulfilment.ship.label'),
+                    render: (_, s) =>
+                      s.labelUrl ? (
+                        <Button size="small" onClick={() => void openLabel(s)} data-testid="ship-label">
+                          {t('fulfilment.ship.download', { format: s.labelFormat ?? '' })}
+                        </Button>
+                      ) : (
+                        '—'
+                      ),
+                  },
+                ]}
+              />
+            </ScrollRegion>
           )}
         </>
       )}

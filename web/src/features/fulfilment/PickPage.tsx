@@ -1,14 +1,19 @@
 import { Alert, Button, Descriptions, Input, Progress, Result, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
-import type { InputRef } from 'antd';
 import type { WaveQuery as WaveResult } from '../../gql/graphql';
 import { QueryError } from '../../lib/QueryError';
-import { beep } from '../inbound/scan';
+import { progressLook } from '../inbound/progress';
+import { ScrollRegion } from '../inbound/ScrollRegion';
+import { SCAN_FIELD, SCAN_ROW, useScanField } from '../inbound/useScanField';
 import { PickConfirmMutation, WaveQuery } from './documents';
 import { scanAtTask, type PickStep } from './scanning';
+import { pickedPercent } from './waves';
+
+/** A done task's tag: dark green under white text (antd's green preset falls below WCAG AA contrast). */
+const DONE_TAG = '#237804';
 
 type Wave = Extract<NonNullable<WaveResult['node']>, { __typename?: 'Wave' }>;
 type Task = Wave['tasks'][number];
@@ -26,28 +31,11 @@ export function PickPage() {
   const [, confirm] = useMutation(PickConfirmMutation);
   const [scan, setScan] = useState('');
   const [step, setStep] = useState<PickStep>({ stage: 'location' });
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const [flash, setFlash] = useState(false);
   const [live, setLive] = useState<Pick<Wave, 'tasks' | 'nextTask' | 'pickedUnits' | 'totalUnits' | 'status'> | null>(null);
-  const field = useRef<InputRef>(null);
   const loaded = result.data?.node?.__typename === 'Wave' ? (result.data.node as Wave) : undefined;
   const wave = loaded ? { ...loaded, ...(live ?? {}) } : undefined;
   const task = wave?.nextTask ?? null;
-  const refocus = () => field.current?.focus();
-
-  useEffect(() => {
-    refocus();
-    const keep = () => setTimeout(refocus, 0);
-    window.addEventListener('click', keep);
-    return () => window.removeEventListener('click', keep);
-  }, []);
-
-  const refuse = (text: string) => {
-    setOutcome({ ok: false, text });
-    setFlash(true);
-    setTimeout(() => setFlash(false), 600);
-    beep(false);
-  };
+  const { field, outcome, refuse, accept, area } = useScanField(task != null);
 
   const submit = async () => {
     const raw = scan;
@@ -61,9 +49,8 @@ export function PickPage() {
         refuse(t('fulfilment.pick.wrongLocation', { scanned: next.scanned, expected: next.expected }));
         return;
       case 'location-ok':
-        beep(true);
         setStep(next.step);
-        setOutcome({ ok: true, text: t('fulfilment.pick.locationOk', { code: task.locationCode, sku: task.skuCode }) });
+        accept(t('fulfilment.pick.locationOk', { code: task.locationCode, sku: task.skuCode }));
         return;
       case 'confirm': {
         const answer = await confirm({ input: { taskId: task.id, locationCode: next.location, barcode: next.barcode } });
@@ -72,13 +59,14 @@ export function PickPage() {
           refuse(errors[0]?.message ?? answer.error?.message ?? t('fulfilment.refused'));
           return;
         }
-        beep(true);
         const done = answer.data?.pickConfirm.task;
         const now = answer.data?.pickConfirm.wave;
         if (now) setLive(now);
         // Same bin, more units: stay at the item; a new task starts at its location.
         if (done?.done) setStep({ stage: 'location' });
-        setOutcome({ ok: true, text: t('fulfilment.pick.picked', { sku: task.skuCode, picked: done?.picked ?? 0, quantity: task.quantity }) });
+        const picked = t('fulfilment.pick.picked', { sku: task.skuCode, picked: done?.picked ?? 0, quantity: task.quantity });
+        const following = now?.nextTask;
+        accept(done?.done && following ? `${picked} ${t('fulfilment.pick.next', { code: following.locationCode })}` : picked);
       }
     }
   };
@@ -102,81 +90,86 @@ export function PickPage() {
             <Tag>{t(`fulfilment.waveStatuses.${wave.status}`)}</Tag>
           </Typography.Title>
           <Progress
-            percent={wave.totalUnits > 0 ? Math.round((wave.pickedUnits / wave.totalUnits) * 100) : 0}
+            aria-label={t('fulfilment.waves.progress')}
+            percent={pickedPercent(wave)}
+            {...progressLook(pickedPercent(wave))}
             format={() => t('fulfilment.waves.units', { picked: wave.pickedUnits, total: wave.totalUnits })}
           />
           {task ? (
-            <div
-              data-testid="pick-scan-area"
-              data-flash={flash ? 'refused' : undefined}
-              style={{ padding: 16, borderRadius: 8, transition: 'background-color 0.15s', backgroundColor: flash ? '#ff4d4f' : '#f6ffed' }}
-            >
-              <Descriptions bordered size="middle" column={2} data-testid="pick-task">
+            <div data-testid="pick-scan-area" data-stage={step.stage} {...area()}>
+              <Descriptions bordered size="middle" column={{ xs: 1, sm: 2 }} data-testid="pick-task" data-task={task.id}>
                 <Descriptions.Item label={t('fulfilment.pick.location')}>
-                  <Typography.Text strong style={{ fontSize: 28 }}>{task.locationCode}</Typography.Text>
+                  <Typography.Text strong style={{ fontSize: 28 }} data-testid="pick-task-location">{task.locationCode}</Typography.Text>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('fulfilment.pick.sku')}>
-                  <Typography.Text strong style={{ fontSize: 22 }}>{task.skuCode}</Typography.Text>
+                  <Typography.Text strong style={{ fontSize: 22 }} data-testid="pick-task-sku">{task.skuCode}</Typography.Text>
                   {task.lot ? ` · ${t('fulfilment.pick.lot', { lot: task.lot })}` : ''}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('fulfilment.pick.units')}>
-                  {t('fulfilment.pick.unitsLeft', { left: task.quantity - task.picked, quantity: task.quantity })}
+                  <span data-testid="pick-task-left" data-left={task.quantity - task.picked}>
+                    {t('fulfilment.pick.unitsLeft', { left: task.quantity - task.picked, quantity: task.quantity })}
+                  </span>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('fulfilment.pick.order')}>{task.orderReference}</Descriptions.Item>
               </Descriptions>
-              <Input
-                ref={field}
-                data-testid="pick-scan"
-                aria-label={t('fulfilment.pick.field')}
-                placeholder={step.stage === 'location' ? t('fulfilment.pick.scanLocation') : t('fulfilment.pick.scanItem')}
-                value={scan}
-                onChange={(e) => setScan(e.target.value)}
-                onKeyDown={onKeyDown}
-                autoComplete="off"
-                size="large"
-                style={{ width: 360, marginTop: 12 }}
-              />
-              {step.stage === 'item' && (
-                <Button style={{ marginLeft: 8 }} onClick={() => setStep({ stage: 'location' })}>
-                  {t('fulfilment.pick.rescanLocation')}
-                </Button>
-              )}
+              <div style={SCAN_ROW}>
+                <Input
+                  ref={field}
+                  data-testid="pick-scan"
+                  aria-label={t('fulfilment.pick.field')}
+                  placeholder={step.stage === 'location' ? t('fulfilment.pick.scanLocation') : t('fulfilment.pick.scanItem')}
+                  value={scan}
+                  onChange={(e) => setScan(e.target.value)}
+                  onKeyDown={onKeyDown}
+                  autoComplete="off"
+                  size="large"
+                  style={SCAN_FIELD}
+                />
+                {step.stage === 'item' && (
+                  <Button onClick={() => setStep({ stage: 'location' })}>{t('fulfilment.pick.rescanLocation')}</Button>
+                )}
+              </div>
               {outcome && (
                 <Alert
                   role={outcome.ok ? 'status' : 'alert'}
                   data-testid="pick-outcome"
                   style={{ marginTop: 12 }}
+                  showIcon
                   type={outcome.ok ? 'success' : 'error'}
                   message={outcome.text}
                 />
               )}
             </div>
           ) : (
-            <Result
-              status="success"
-              title={t('fulfilment.pick.done')}
-              extra={orders.map(([orderId, reference]) => (
-                <Link key={orderId} to={`/fulfilment/orders/${encodeURIComponent(orderId)}/pack`}>
-                  {t('fulfilment.waves.pack', { reference })}
-                </Link>
-              ))}
-            />
+            <div data-testid="pick-done">
+              <Result
+                status="success"
+                title={t('fulfilment.pick.done')}
+                extra={orders.map(([orderId, reference]) => (
+                  <Link key={orderId} to={`/fulfilment/orders/${encodeURIComponent(orderId)}/pack`} data-testid={`pick-pack-${reference}`}>
+                    {t('fulfilment.waves.pack', { reference })}
+                  </Link>
+                ))}
+              />
+            </div>
           )}
-          <Table<Task>
-            data-testid="pick-tasks"
-            rowKey="id"
-            pagination={false}
-            dataSource={wave.tasks}
-            rowClassName={(x) => (x.id === task?.id ? 'ant-table-row-selected' : '')}
-            columns={[
-              { title: t('fulfilment.pick.location'), dataIndex: 'locationCode' },
-              { title: t('fulfilment.pick.sku'), dataIndex: 'skuCode' },
-              { title: t('fulfilment.pick.lotColumn'), dataIndex: 'lot' },
-              { title: t('fulfilment.pick.order'), dataIndex: 'orderReference' },
-              { title: t('fulfilment.pick.units'), render: (_, x) => `${x.picked} / ${x.quantity}` },
-              { title: '', render: (_, x) => (x.done ? <Tag color="green">{t('fulfilment.pick.taskDone')}</Tag> : null) },
-            ]}
-          />
+          <ScrollRegion label={t('fulfilment.pick.tasks')}>
+            <Table<Task>
+              data-testid="pick-tasks"
+              rowKey="id"
+              pagination={false}
+              dataSource={wave.tasks}
+              rowClassName={(x) => (x.id === task?.id ? 'ant-table-row-selected' : '')}
+              columns={[
+                { title: t('fulfilment.pick.location'), dataIndex: 'locationCode' },
+                { title: t('fulfilment.pick.sku'), dataIndex: 'skuCode' },
+                { title: t('fulfilment.pick.lotColumn'), dataIndex: 'lot' },
+                { title: t('fulfilment.pick.order'), dataIndex: 'orderReference' },
+                { title: t('fulfilment.pick.units'), render: (_, x) => `${x.picked} / ${x.quantity}` },
+                { title: '', render: (_, x) => (x.done ? <Tag color={DONE_TAG}>{t('fulfilment.pick.taskDone')}</Tag> : null) },
+              ]}
+            />
+          </ScrollRegion>
         </>
       )}
     </Space>

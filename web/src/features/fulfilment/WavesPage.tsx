@@ -1,19 +1,24 @@
 import { Alert, Button, Input, InputNumber, Progress, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import { useViewer } from '../../auth/useAuth';
 import type { CarrierCode, WavesQuery as Result, WaveStatus } from '../../gql/graphql';
 import { CursorPager } from '../../lib/CursorPager';
+import { EmptyText } from '../../lib/EmptyText';
 import { QueryError } from '../../lib/QueryError';
 import { usePager } from '../../lib/usePager';
 import { useSubmissionKey } from '../../lib/useSubmissionKey';
+import { progressLook } from '../inbound/progress';
+import { ScrollRegion } from '../inbound/ScrollRegion';
 import { FulfilmentWarehousesQuery, WaveCreateMutation, WavesQuery } from './documents';
+import { pickedPercent } from './waves';
 
 const PAGE_SIZE = 20;
 const CARRIERS: CarrierCode[] = ['SIMULATED', 'MANUAL'];
-const STATUS_COLOURS: Record<WaveStatus, string> = { PICKING: 'gold', PICKED: 'green' };
+/** Tag colours whose text keeps WCAG AA contrast (antd's gold and green presets do not): blue, and dark green under white. */
+const STATUS_COLOURS: Record<WaveStatus, string> = { PICKING: 'blue', PICKED: '#237804' };
 
 type Wave = Result['waves']['nodes'][number];
 
@@ -49,7 +54,8 @@ export function WavesPage() {
   const [cutoff, setCutoff] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [warehouses] = useQuery({ query: FulfilmentWarehousesQuery });
-  const [result, refetch] = useQuery({ query: WavesQuery, variables: { ...pager.args, warehouseId } });
+  // Pickers elsewhere move the waves on: show what is cached, then what the server says now.
+  const [result, refetch] = useQuery({ query: WavesQuery, variables: { ...pager.args, warehouseId }, requestPolicy: 'cache-and-network' });
   const [creating, create] = useMutation(WaveCreateMutation);
   const connection = result.data?.waves;
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -88,8 +94,11 @@ export function WavesPage() {
             setWarehouseId(value ?? null);
             changed();
           }}
-          options={(warehouses.data?.warehouses.nodes ?? []).map((w) => ({ value: w.id, label: `${w.code} · ${w.name}` }))}
-          style={{ width: 240 }}
+          showSearch
+          optionFilterProp="label"
+          options={(warehouses.data?.warehouses.nodes ?? []).map((w) => ({ value: w.id, label: `${w.code} · ${w.name}`, code: w.code }))}
+          optionRender={(o) => <span data-testid={`waves-warehouse-option-${o.data.code}`}>{o.label}</span>}
+          style={{ width: 240, maxWidth: '100%' }}
         />
         {canWork && (
           <>
@@ -152,61 +161,74 @@ export function WavesPage() {
           </>
         )}
       </Space>
-      {message && <Alert role={message.ok ? 'status' : 'alert'} type={message.ok ? 'success' : 'error'} message={message.text} />}
+      {message && (
+        <Alert
+          role={message.ok ? 'status' : 'alert'}
+          data-testid="waves-message"
+          showIcon
+          type={message.ok ? 'success' : 'error'}
+          message={message.text}
+        />
+      )}
       <section aria-labelledby="waves-heading">
         <Typography.Title level={2} id="waves-heading" style={{ fontSize: 18 }}>
           {t('fulfilment.waves.listTitle', { total: connection?.totalCount ?? 0 })}
         </Typography.Title>
         <QueryError error={result.error} onRetry={reload} />
-        <Table<Wave>
-          data-testid="waves-table"
-          rowKey="id"
-          loading={result.fetching}
-          pagination={false}
-          dataSource={connection?.nodes ?? []}
-          locale={{ emptyText: t('fulfilment.waves.empty') }}
-          columns={[
-            { title: t('fulfilment.waves.warehouse'), render: (_, w) => w.warehouse?.code },
-            {
-              title: t('fulfilment.waves.status'),
-              render: (_, w) => <Tag color={STATUS_COLOURS[w.status]}>{t(`fulfilment.waveStatuses.${w.status}`)}</Tag>,
-            },
-            { title: t('fulfilment.waves.orders'), dataIndex: 'orderCount' },
-            {
-              title: t('fulfilment.waves.progress'),
-              render: (_, w) => (
-                <Progress
-                  percent={w.totalUnits > 0 ? Math.round((w.pickedUnits / w.totalUnits) * 100) : 0}
-                  format={() => t('fulfilment.waves.units', { picked: w.pickedUnits, total: w.totalUnits })}
-                />
-              ),
-            },
-            {
-              title: t('fulfilment.waves.carrier'),
-              render: (_, w) => [w.carrier ? t(`fulfilment.carriers.${w.carrier}`) : null, w.cutoff].filter(Boolean).join(' · ') || '—',
-            },
-            {
-              title: t('fulfilment.waves.actions'),
-              render: (_, w) => (
-                <Space wrap>
-                  {canWork && w.status === 'PICKING' && (
-                    <Link to={`/fulfilment/waves/${encodeURIComponent(w.id)}/pick`} data-testid="waves-pick">
-                      {t('fulfilment.waves.pick')}
-                    </Link>
-                  )}
-                  {canWork &&
-                    ordersOf(w)
-                      .filter((o) => o.picked)
-                      .map((o) => (
-                        <Link key={o.id} to={`/fulfilment/orders/${encodeURIComponent(o.id)}/pack`}>
-                          {t('fulfilment.waves.pack', { reference: o.reference })}
-                        </Link>
-                      ))}
-                </Space>
-              ),
-            },
-          ]}
-        />
+        <ScrollRegion label={t('fulfilment.waves.title')}>
+          <Table<Wave>
+            data-testid="waves-table"
+            rowKey="id"
+            loading={result.fetching}
+            pagination={false}
+            onRow={(w) => ({ 'data-warehouse': w.warehouse?.code, 'data-status': w.status }) as HTMLAttributes<HTMLElement>}
+            dataSource={connection?.nodes ?? []}
+            locale={{ emptyText: <EmptyText>{t('fulfilment.waves.empty')}</EmptyText> }}
+            columns={[
+              { title: t('fulfilment.waves.warehouse'), render: (_, w) => w.warehouse?.code },
+              {
+                title: t('fulfilment.waves.status'),
+                render: (_, w) => <Tag color={STATUS_COLOURS[w.status]}>{t(`fulfilment.waveStatuses.${w.status}`)}</Tag>,
+              },
+              { title: t('fulfilment.waves.orders'), dataIndex: 'orderCount' },
+              {
+                title: t('fulfilment.waves.progress'),
+                render: (_, w) => (
+                  <Progress
+                    aria-label={t('fulfilment.waves.progress')}
+                    percent={pickedPercent(w)}
+                  {...progressLook(pickedPercent(w))}
+                    format={() => t('fulfilment.waves.units', { picked: w.pickedUnits, total: w.totalUnits })}
+                  />
+                ),
+              },
+              {
+                title: t('fulfilment.waves.carrier'),
+                render: (_, w) => [w.carrier ? t(`fulfilment.carriers.${w.carrier}`) : null, w.cutoff].filter(Boolean).join(' · ') || '—',
+              },
+              {
+                title: t('fulfilment.waves.actions'),
+                render: (_, w) => (
+                  <Space wrap>
+                    {canWork && w.status === 'PICKING' && (
+                      <Link to={`/fulfilment/waves/${encodeURIComponent(w.id)}/pick`} data-testid="waves-pick">
+                        {t('fulfilment.waves.pick')}
+                      </Link>
+                    )}
+                    {canWork &&
+                      ordersOf(w)
+                        .filter((o) => o.picked)
+                        .map((o) => (
+                          <Link key={o.id} to={`/fulfilment/orders/${encodeURIComponent(o.id)}/pack`} data-testid={`waves-pack-${o.reference}`}>
+                            {t('fulfilment.waves.pack', { reference: o.reference })}
+                          </Link>
+                        ))}
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </ScrollRegion>
         <CursorPager
           testId="waves-pager"
           args={pager.args}

@@ -1,23 +1,26 @@
 import { Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { useQuery } from 'urql';
+import { Link, useNavigate } from 'react-router-dom';
+import { useClient, useQuery } from 'urql';
 import { useViewer } from '../../auth/useAuth';
 import type { InboundShipmentStatus, InboundShipmentsQuery as Result } from '../../gql/graphql';
 import { CursorPager } from '../../lib/CursorPager';
+import { EmptyText } from '../../lib/EmptyText';
 import { QueryError } from '../../lib/QueryError';
 import { useDebounced } from '../../lib/useDebounced';
 import { usePager } from '../../lib/usePager';
 import { InboundShipmentsQuery } from './documents';
-import { percent } from './scan';
+import { progressLook } from './progress';
+import { percent, shipmentScanned } from './scan';
 
 const PAGE_SIZE = 50;
 const STATUSES: InboundShipmentStatus[] = ['IN_TRANSIT', 'RECEIVING', 'RECEIVED', 'CANCELLED'];
+/** Tag colours whose text keeps WCAG AA contrast: antd's gold and green presets do not; dark green takes white text. */
 const STATUS_COLOURS: Record<InboundShipmentStatus, string> = {
   IN_TRANSIT: 'blue',
-  RECEIVING: 'gold',
-  RECEIVED: 'green',
+  RECEIVING: 'purple',
+  RECEIVED: '#237804',
   CANCELLED: 'default',
 };
 
@@ -26,7 +29,8 @@ type Shipment = Result['inboundShipments']['nodes'][number];
 /**
  * Inbound shipments (ASNs), newest first, with their progress (units received of those
  * announced) and whether a line is short, over or damaged. A merchant user sees its own only
- * (the server scopes the list); warehouse staff open the receiving screen from here.
+ * (the server scopes the list); warehouse staff open the receiving screen from here, or by
+ * scanning a carton's label (its reference, container or waybill number) into the search.
  */
 export function ShipmentsPage() {
   const { t } = useTranslation();
@@ -43,6 +47,18 @@ export function ShipmentsPage() {
     variables: { ...pager.args, status, query: query || null },
   });
   const connection = result.data?.inboundShipments;
+  const client = useClient();
+  const navigate = useNavigate();
+
+  /** Enter in the search: a scan that names exactly one shipment opens it. */
+  const openScanned = async (value: string) => {
+    if (!value.trim()) return;
+    const answer = await client
+      .query(InboundShipmentsQuery, { first: 5, query: value.trim() }, { requestPolicy: 'network-only' })
+      .toPromise();
+    const found = shipmentScanned(value, answer.data?.inboundShipments.nodes ?? []);
+    if (found) navigate(`/inbound/${encodeURIComponent(found.id)}/receive`);
+  };
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -58,7 +74,9 @@ export function ShipmentsPage() {
           allowClear
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          style={{ width: 320 }}
+          onSearch={(value) => void openScanned(value)}
+          autoComplete="off"
+          style={{ width: 320, maxWidth: '100%' }}
         />
         <Select
           aria-label={t('inbound.status')}
@@ -82,7 +100,7 @@ export function ShipmentsPage() {
           pagination={false}
           loading={result.fetching}
           dataSource={connection?.nodes ?? []}
-          locale={{ emptyText: t('inbound.empty') }}
+          locale={{ emptyText: <EmptyText>{t('inbound.empty')}</EmptyText> }}
           columns={[
             { title: t('inbound.reference'), dataIndex: 'reference' },
             { title: t('inbound.merchant'), render: (_, s) => s.merchant?.code },
@@ -98,7 +116,12 @@ export function ShipmentsPage() {
               title: t('inbound.progress'),
               render: (_, s) => (
                 <div style={{ minWidth: 140 }}>
-                  <Progress percent={percent(s.progress)} size="small" status={s.hasDiscrepancies ? 'exception' : undefined} />
+                  <Progress
+                    aria-label={t('inbound.progressOf', { reference: s.reference })}
+                    percent={percent(s.progress)}
+                    size="small"
+                    {...progressLook(percent(s.progress), s.hasDiscrepancies)}
+                  />
                   <Typography.Text type="secondary">
                     {t('inbound.units', { received: s.receivedUnits, expected: s.expectedUnits })}
                   </Typography.Text>

@@ -18,11 +18,12 @@ export const InboundShipmentQuery = graphql(`
   query InboundShipment($id: ID!) {
     node(id: $id) {
       ... on InboundShipment {
-        id reference mode status expectedUnits receivedUnits damagedUnits putAwayUnits progress
+        id reference mode status containerNumber waybillNumber
+        expectedUnits receivedUnits damagedUnits putAwayUnits progress hasDiscrepancies
         warehouse { id code }
         lines {
-          id lot expected received damaged putAway awaitingPutaway discrepancy
-          sku { id code nameEn nameZh }
+          id lot expected received damaged putAway awaitingPutaway shortUnits overUnits discrepancy
+          sku { id code nameEn nameZh barcodes { barcode } }
           suggestedPutawayLocation { id code }
         }
       }
@@ -53,6 +54,15 @@ export const InboundCloseMutation = graphql(`
     inboundClose(input: $input) {
       inboundShipment { id status }
       userErrors { field code message }
+    }
+  }
+`);
+
+/** A location of the shipment's warehouse by the code its label carries (putaway by scan). */
+export const PutawayLocationQuery = graphql(`
+  query PutawayLocation($warehouseId: ID!, $code: String!) {
+    locations(first: 5, warehouseId: $warehouseId, query: $code) {
+      nodes { id code type active }
     }
   }
 `);

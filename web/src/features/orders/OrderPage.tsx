@@ -14,8 +14,12 @@ import { StatusTag } from './StatusTag';
 
 type Order = Extract<NonNullable<Result['node']>, { __typename?: 'Order' }>;
 type Line = Order['lines'][number];
+type Shipment = Order['shipments'][number];
 
-/** One order: where it goes, its lines with where each unit is reserved and why, its timeline. */
+/**
+ * One order: where it goes, its lines with where each unit is reserved and why, its shipments
+ * with their tracking numbers, its timeline.
+ */
 export function OrderPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
@@ -109,6 +113,41 @@ export function OrderPage() {
               ]}
             />
           </section>
+
+          {order.shipments.length > 0 && (
+            <section aria-labelledby="order-shipments-heading">
+              <Typography.Title level={2} id="order-shipments-heading" style={{ fontSize: 18 }}>
+                {t('orders.shipments.title')}
+              </Typography.Title>
+              <Table<Shipment>
+                data-testid="order-shipments"
+                rowKey="id"
+                size="middle"
+                pagination={false}
+                dataSource={order.shipments}
+                scroll={{ x: 'max-content' }}
+                columns={[
+                  { key: 'carrier', title: t('orders.shipments.carrier'), render: (_, s) => t(`fulfilment.carriers.${s.carrier}`) },
+                  {
+                    key: 'tracking',
+                    title: t('orders.shipments.trackingNumber'),
+                    render: (_, s) => <span data-testid="order-tracking-number" data-carrier={s.carrier}>{s.trackingNumber}</span>,
+                  },
+                  {
+                    key: 'status',
+                    title: t('orders.shipments.status'),
+                    render: (_, s) => <span data-testid="order-tracking-status" data-status={s.status}>{t(`fulfilment.trackingStatuses.${s.status}`)}</span>,
+                  },
+                  { key: 'shippedAt', title: t('orders.shipments.shippedAt'), render: (_, s) => formatDateTime(s.shippedAt, i18n.language) },
+                  {
+                    key: 'deliveredAt',
+                    title: t('orders.shipments.deliveredAt'),
+                    render: (_, s) => (s.deliveredAt ? formatDateTime(s.deliveredAt, i18n.language) : '—'),
+                  },
+                ]}
+              />
+            </section>
+          )}
 
           <section aria-labelledby="order-timeline-heading">
             <Typography.Title level={2} id="order-timeline-heading" style={{ fontSize: 18 }}>

@@ -29,6 +29,7 @@ export const OrderQuery = graphql(`
             warehouse { id code }
           }
         }
+        shipments { id carrier trackingNumber status shippedAt deliveredAt }
         timeline { kind status detail actor createdAt }
       }
     }

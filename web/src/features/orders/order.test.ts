@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../i18n/resources';
-import { allocationReason, countryName, filtersFromParams, orderFieldPath, orderVariables } from './order';
+import type { CarrierCode, TrackingStatus } from '../../gql/graphql';
+import { allocationReason, countryName, filtersFromParams, ORDER_EVENT_KINDS, orderFieldPath, orderVariables } from './order';
 
 const translator = async (lng: 'en' | 'zh-CN') => {
   const instance = i18next.createInstance();
@@ -66,5 +67,34 @@ describe('countryName', () => {
   it('names countries in the UI language', () => {
     expect(countryName('US', 'en')).toBe('United States');
     expect(countryName('DE', 'zh-CN')).toBe('德国');
+  });
+});
+
+describe('the order page labels', () => {
+  const en = messages.en as Record<string, Record<string, Record<string, unknown>>>;
+  const zh = messages['zh-CN'] as Record<string, Record<string, Record<string, unknown>>>;
+
+  it('every kind of timeline event, in both languages', () => {
+    for (const kind of ORDER_EVENT_KINDS) {
+      expect(typeof en.orders?.events?.[kind], `en: ${kind}`).toBe('string');
+      expect(typeof zh.orders?.events?.[kind], `zh-CN: ${kind}`).toBe('string');
+    }
+  });
+
+  it('every carrier and tracking status of a shipment, in both languages', () => {
+    // Records keyed by the schema's enums: `tsc` fails when one gains a value.
+    const carriers = Object.keys({ MANUAL: true, SIMULATED: true } satisfies Record<CarrierCode, true>);
+    const statuses = Object.keys({
+      LABEL_CREATED: true,
+      PICKED_UP: true,
+      IN_TRANSIT: true,
+      OUT_FOR_DELIVERY: true,
+      DELIVERED: true,
+      EXCEPTION: true,
+    } satisfies Record<TrackingStatus, true>);
+    for (const tree of [en, zh]) {
+      for (const carrier of carriers) expect(typeof tree.fulfilment?.carriers?.[carrier], carrier).toBe('string');
+      for (const status of statuses) expect(typeof tree.fulfilment?.trackingStatuses?.[status], status).toBe('string');
+    }
   });
 });

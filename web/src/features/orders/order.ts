@@ -1,20 +1,38 @@
-import type { OrderStatus } from '../../gql/graphql';
+import type { OrderEventKind, OrderStatus } from '../../gql/graphql';
 
 export const ORDER_STATUSES: OrderStatus[] = [
   'RECEIVED', 'ALLOCATED', 'BACKORDERED', 'PICKING', 'PACKED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'EXCEPTION',
 ];
 
+/**
+ * Tag colours whose text keeps WCAG AA contrast: of antd's presets red, blue, geekblue, purple
+ * and magenta do (orange, cyan and green do not); dark orange and dark green take white text.
+ */
 export const STATUS_COLOURS: Record<OrderStatus, string> = {
   RECEIVED: 'default',
   ALLOCATED: 'blue',
-  BACKORDERED: 'orange',
-  PICKING: 'cyan',
+  BACKORDERED: '#ad4e00',
+  PICKING: 'magenta',
   PACKED: 'geekblue',
   SHIPPED: 'purple',
-  DELIVERED: 'green',
+  DELIVERED: '#237804',
   CANCELLED: 'default',
   EXCEPTION: 'red',
 };
+
+/** What can happen to an order, each labelled in its timeline (a Record, so `tsc` fails when the schema gains one). */
+export const ORDER_EVENT_KINDS = Object.keys({
+  RECEIVED: true,
+  ALLOCATED: true,
+  BACKORDERED: true,
+  PICKING: true,
+  PICKED: true,
+  PACKED: true,
+  SHIPPED: true,
+  DELIVERED: true,
+  CANCELLED: true,
+  EXCEPTION: true,
+} satisfies Record<OrderEventKind, true>) as OrderEventKind[];
 
 /** States an order can still be cancelled in (the server decides; this only hides the button). */
 export const CANCELLABLE: readonly OrderStatus[] = ['RECEIVED', 'ALLOCATED', 'BACKORDERED', 'PICKING', 'PACKED', 'EXCEPTION'];
