@@ -4,8 +4,8 @@
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
-use domain::catalog::SKU;
 use domain::catalog::MERCHANT;
+use domain::catalog::SKU;
 use domain::inventory::transfers::{self, NewTransfer, NewTransferLine, TransferFilter, TransferStatus};
 use domain::inventory::{LOCATION, STOCK_TRANSFER, WAREHOUSE};
 use uuid::Uuid;
