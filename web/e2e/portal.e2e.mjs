@@ -938,6 +938,14 @@ async function typeScan(tab, fieldTestId, scan) {
   await tab.keyboard.press('Enter');
 }
 
+/** Picks an option of an antd select (typing `search` first when given) and waits for its list to close. */
+async function pickOption(selectTestId, optionTestId, search) {
+  await page.locator(byTestId(selectTestId)).click();
+  if (search) await page.keyboard.type(search);
+  await visibleOption(optionTestId).click();
+  await waitUntil(async () => (await visibleOption(optionTestId).count()) === 0, 5_000, `the list of ${selectTestId} stays open`);
+}
+
 /** Waits for a scan's outcome: accepted with `text`, or refused loudly (red flash, an alert) with `text`. */
 async function expectScanOutcome(tab, testId, ok, text) {
   const outcome = tab.locator(byTestId(`${testId}-outcome`));
@@ -1013,11 +1021,8 @@ step(`Counts: a blind count of ${WAREHOUSE_CODE} ${COUNT_LOCATION} is made and l
   await useLanguage('en');
   await page.locator(byTestId('nav-counts')).click();
   await page.locator(byTestId('count-new')).click();
-  await page.locator(byTestId('count-warehouse')).click();
-  await visibleOption(`warehouse-option-${WAREHOUSE_CODE}`).click();
-  await page.locator(byTestId('count-location')).click();
-  await page.keyboard.type(COUNT_LOCATION);
-  await visibleOption(`location-option-${COUNT_LOCATION}`).click();
+  await pickOption('count-warehouse', `warehouse-option-${WAREHOUSE_CODE}`);
+  await pickOption('count-location', `location-option-${COUNT_LOCATION}`, COUNT_LOCATION);
   if (!(await page.locator(`button${byTestId('count-blind')}`).getAttribute('aria-checked')).includes('true')) throw new Error('a new count is not blind by default');
   await page.locator('#count-create-submit').click();
   await waitUntil(
@@ -1123,16 +1128,12 @@ step(`Transfers: send 2 × ${STOCK_SKU} from ${WAREHOUSE_CODE} ${COUNT_LOCATION}
   await page.locator(byTestId('nav-transfers')).click();
   await page.locator(byTestId('transfer-new')).click();
   await page.locator(byTestId('transfer-reference')).fill(TRANSFER_REFERENCE);
-  await page.locator(byTestId('transfer-from')).click();
-  await visibleOption(`warehouse-option-${WAREHOUSE_CODE}`).click();
-  await page.locator(byTestId('transfer-to')).click();
-  await visibleOption(`warehouse-option-${WAREHOUSE2_CODE}`).click();
+  await pickOption('transfer-from', `warehouse-option-${WAREHOUSE_CODE}`);
+  await pickOption('transfer-to', `warehouse-option-${WAREHOUSE2_CODE}`);
   await page.locator(byTestId('transfer-sku-0')).click();
   await page.keyboard.type(STOCK_SKU);
   await page.locator(`${byTestId(`sku-option-${STOCK_SKU}`)}[data-merchant="${MERCHANT_CODE}"] >> visible=true`).click();
-  await page.locator(byTestId('transfer-location-0')).click();
-  await page.keyboard.type(COUNT_LOCATION);
-  await visibleOption(`location-option-${COUNT_LOCATION}`).click();
+  await pickOption('transfer-location-0', `location-option-${COUNT_LOCATION}`, COUNT_LOCATION);
   await numberInput('transfer-quantity-0').fill('2');
   await expectAccessible();
   await page.locator('#transfer-create-submit').click();

@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useState, type CSSProperties } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import type { LocationType } from '../../gql/graphql';
@@ -15,6 +15,16 @@ interface PickerProps {
   style?: CSSProperties;
   'data-testid'?: string;
   'aria-label'?: string;
+}
+
+/**
+ * The options of the last answer until the next one arrives: urql forgets the data of the old
+ * search while it asks for the new one, and an emptied list would flicker under the pointer.
+ */
+export function useLatest<T>(nodes: readonly T[] | undefined): readonly T[] {
+  const last = useRef<readonly T[]>([]);
+  if (nodes) last.current = nodes;
+  return last.current;
 }
 
 /** Picks a warehouse by code; options carry `warehouse-option-<code>`. */
@@ -66,7 +76,7 @@ export function LocationSelect({
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
   const [result] = useQuery({ query: LocationOptionsQuery, variables: { warehouseId: warehouseId ?? null, type: type ?? null, query: query || null } });
-  const locations = (result.data?.locations.nodes ?? []).filter((l) => (l.active && (!accept || accept.includes(l.type))) || l.id === value);
+  const locations = useLatest(result.data?.locations.nodes).filter((l) => (l.active && (!accept || accept.includes(l.type))) || l.id === value);
   return (
     <Select<string>
       id={id}
@@ -103,7 +113,7 @@ export function SkuSelect({ value, onChange, id, allowClear, style, ...rest }: P
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
   const [result] = useQuery({ query: SkuOptionsQuery, variables: { query: query || null } });
-  const skus = result.data?.skus.nodes ?? [];
+  const skus = useLatest(result.data?.skus.nodes);
   return (
     <Select<string>
       id={id}

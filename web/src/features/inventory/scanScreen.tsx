@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import type { InputRef } from 'antd';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { beep } from '../inbound/scan';
 import { wantsKeyboard } from './focus';
 
@@ -10,16 +10,18 @@ export type ScanOutcome = { ok: boolean; text: string };
 /**
  * The behaviour every scanner screen shares: focus stays in the scan field (a click anywhere
  * but another field brings it back), a good scan beeps high, a refused one flashes the area
- * red and beeps low, and the outcome is announced (`status` or `alert`).
+ * red and beeps low, and the outcome is announced (`status` or `alert`). The field takes focus
+ * whenever `stage` changes (the screen loaded, or went on to its next kind of task).
  */
-export function useScanScreen() {
+export function useScanScreen(stage?: unknown) {
   const field = useRef<InputRef>(null);
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
   const [flash, setFlash] = useState(false);
   const refocus = useCallback(() => field.current?.focus(), []);
 
+  useEffect(() => refocus(), [refocus, stage]);
+
   useEffect(() => {
-    refocus();
     const keep = (event: MouseEvent) => {
       if (!wantsKeyboard(event.target as Element | null)) setTimeout(refocus, 0);
     };
@@ -51,16 +53,22 @@ export function ScanArea({ testId, flash, outcome, children }: { testId: string;
       style={{ padding: 16, borderRadius: 8, backgroundColor: flash ? '#ff4d4f' : '#f6ffed' }}
     >
       {children}
-      {outcome && (
-        <Alert
-          role={outcome.ok ? 'status' : 'alert'}
-          data-testid={`${testId}-outcome`}
-          data-ok={outcome.ok ? 'true' : 'false'}
-          style={{ marginTop: 12 }}
-          type={outcome.ok ? 'success' : 'error'}
-          message={outcome.text}
-        />
-      )}
+      <ScanOutcomeAlert testId={testId} outcome={outcome} style={{ marginTop: 12 }} />
     </div>
+  );
+}
+
+/** How the last scan went, announced; also shown on its own once the last scan closed the screen. */
+export function ScanOutcomeAlert({ testId, outcome, style }: { testId: string; outcome: ScanOutcome | null; style?: CSSProperties }) {
+  if (!outcome) return null;
+  return (
+    <Alert
+      role={outcome.ok ? 'status' : 'alert'}
+      data-testid={`${testId}-outcome`}
+      data-ok={outcome.ok ? 'true' : 'false'}
+      style={style}
+      type={outcome.ok ? 'success' : 'error'}
+      message={outcome.text}
+    />
   );
 }

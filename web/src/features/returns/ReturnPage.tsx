@@ -13,7 +13,7 @@ import { QueryError } from '../../lib/QueryError';
 import { normaliseScan } from '../inbound/scan';
 import { matchSkus } from '../inventory/counts/counting';
 import { LocationSelect } from '../inventory/pickers';
-import { ScanArea, useScanScreen } from '../inventory/scanScreen';
+import { ScanArea, ScanOutcomeAlert, useScanScreen } from '../inventory/scanScreen';
 import { levelPath, signed } from '../inventory/stock';
 import { ReturnInspectMutation, ReturnMovementsQuery, ReturnQuery, ReturnReceiveMutation } from './documents';
 import { LineStateTag, ReturnStatusTag } from './parts';
@@ -46,7 +46,6 @@ export function ReturnPage() {
   const [movements, refetchMovements] = useQuery({ query: ReturnMovementsQuery, variables: { referenceId }, pause: !referenceId, requestPolicy: 'network-only' });
   const [, receive] = useMutation(ReturnReceiveMutation);
   const [, inspect] = useMutation(ReturnInspectMutation);
-  const screen = useScanScreen();
   const [scan, setScan] = useState('');
   const [chosen, setChosen] = useState<ScanMode>('receive');
   const [outcome, setOutcome] = useState<ReturnInspection>('RESTOCK');
@@ -55,6 +54,7 @@ export function ReturnPage() {
   const rma = result.data?.node?.__typename === 'Return' ? (result.data.node as Rma) : undefined;
   const open = rma?.status === 'REQUESTED' || rma?.status === 'RECEIVING';
   const mode = rma ? nextMode(rma.lines, chosen) : null;
+  const screen = useScanScreen(mode);
   const sum = totals(rma?.lines ?? []);
   const reload = () => {
     refetch({ requestPolicy: 'network-only' });
@@ -113,6 +113,8 @@ export function ReturnPage() {
             {t('returns.titleOne', { reference: rma.reference })} <ReturnStatusTag status={rma.status} />
           </Typography.Title>
           <Progress
+            aria-label={t('returns.progress')}
+            status="normal"
             percent={sum.expected > 0 ? Math.round((sum.inspected / sum.expected) * 100) : 0}
             format={() => t('returns.unitsProgress', sum)}
           />
@@ -181,6 +183,7 @@ export function ReturnPage() {
               </Space>
             </ScanArea>
           )}
+          {canWork && !(open && mode) && <ScanOutcomeAlert testId="return-scan" outcome={screen.outcome} />}
           {canWork && open && !mode && <Alert type="info" message={t('returns.scan.nothingLeft')} />}
           {rma.status === 'COMPLETED' && <Result status="success" title={t('returns.done')} style={{ padding: 16 }} />}
           <section aria-labelledby="return-lines-heading">
@@ -196,7 +199,11 @@ export function ReturnPage() {
               scroll={{ x: 'max-content' }}
               onRow={(l) => ({ 'data-sku': l.sku?.code }) as React.HTMLAttributes<HTMLElement>}
               columns={[
-                { key: 'sku', title: t('returns.sku'), render: (_, l) => l.sku?.code },
+                {
+                  key: 'sku',
+                  title: t('returns.sku'),
+                  render: (_, l) => (l.sku && rma.warehouse ? <Link to={levelPath(l.sku.id, rma.warehouse.id)}>{l.sku.code}</Link> : l.sku?.code),
+                },
                 { key: 'state', title: t('returns.state'), render: (_, l) => <LineStateTag state={lineState(l)} /> },
                 { key: 'expected', title: t('returns.expected'), align: 'right', dataIndex: 'expected' },
                 { key: 'received', title: t('returns.received'), align: 'right', render: (_, l) => <span data-testid="return-received">{l.received}</span> },

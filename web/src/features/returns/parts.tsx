@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import type { OrderStatus, ReturnStatus } from '../../gql/graphql';
 import { useDebounced } from '../../lib/useDebounced';
+import { useLatest } from '../inventory/pickers';
 import { ReturnOrderOptionsQuery } from './documents';
 import type { LineState } from './rma';
 
@@ -55,7 +56,7 @@ export function OrderSelect({ value, onChange, id, statuses, allowClear, style, 
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
   const [result] = useQuery({ query: ReturnOrderOptionsQuery, variables: { query: query || null } });
-  const orders = (result.data?.orders.nodes ?? []).filter((o) => !statuses || statuses.includes(o.status) || o.id === value);
+  const orders = useLatest(result.data?.orders.nodes).filter((o) => !statuses || statuses.includes(o.status) || o.id === value);
   return (
     <Select<string>
       id={id}

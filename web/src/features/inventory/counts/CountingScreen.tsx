@@ -1,10 +1,11 @@
-import { Alert, Button, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useClient, useMutation } from 'urql';
 import { serverMessage } from '../../../graphql/errors';
 import { EmptyText } from '../../../lib/EmptyText';
+import { KeyboardScrollTable } from '../../../lib/KeyboardScrollTable';
 import { ScanArea, useScanScreen } from '../scanScreen';
 import {
   addCount,
@@ -237,7 +238,7 @@ export function CountingScreen({ task, onSubmitted }: { task: Task; onSubmitted(
           />
         </Space>
       </ScanArea>
-      <Table<Row>
+      <KeyboardScrollTable<Row>
         data-testid="count-lines"
         rowKey="key"
         size="middle"
