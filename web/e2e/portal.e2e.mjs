@@ -773,9 +773,7 @@ step(`Stock: adjust ${STOCK_SKU} of ${MERCHANT_CODE} by +10 at ${WAREHOUSE_CODE}
   await page.locator(`${byTestId(`sku-option-${STOCK_SKU}`)}[data-merchant="${MERCHANT_CODE}"] >> visible=true`).click();
   await page.locator(byTestId('adjust-warehouse')).click();
   await visibleOption(`warehouse-option-${WAREHOUSE_CODE}`).click();
-  await page.locator(byTestId('adjust-location')).click();
-  await page.keyboard.type(LOCATION_CODE);
-  await visibleOption(`location-option-${LOCATION_CODE}`).click();
+  await pickOption('adjust-location', `location-option-${LOCATION_CODE}`, LOCATION_CODE);
   await numberInput('adjust-delta').fill('10');
   await page.locator(byTestId('adjust-reason')).click();
   await visibleOption('reason-option-OPENING_STOCK').click();
@@ -938,18 +936,33 @@ async function typeScan(tab, fieldTestId, scan) {
   await tab.keyboard.press('Enter');
 }
 
-/** Picks an option of an antd select (typing `search` first when given) and waits for its list to close. */
+/**
+ * Picks an option of an antd select (typing `search` first when given): waits for its list to
+ * close and for the select to show a choice, and tries again when the click fell on a list
+ * that was being redrawn (the select then shows nothing chosen).
+ */
 async function pickOption(selectTestId, optionTestId, search) {
-  await page.locator(byTestId(selectTestId)).click();
-  if (search) await page.keyboard.type(search);
-  await visibleOption(optionTestId).click();
-  await waitUntil(async () => (await visibleOption(optionTestId).count()) === 0, 5_000, `the list of ${selectTestId} stays open`);
+  const chosen = page.locator(`${byTestId(selectTestId)} .ant-select-selection-item`);
+  for (let attempt = 1; ; attempt += 1) {
+    await page.locator(byTestId(selectTestId)).click();
+    if (search) await page.keyboard.type(search);
+    await visibleOption(optionTestId).click();
+    await waitUntil(async () => (await visibleOption(optionTestId).count()) === 0, 5_000, `the list of ${selectTestId} stays open`);
+    if ((await chosen.count()) > 0 || attempt === 3) return;
+    console.log(`  ${selectTestId}: nothing chosen after clicking ${optionTestId}, trying again`);
+  }
 }
 
-/** Waits for a scan's outcome: accepted with `text`, or refused loudly (red flash, an alert) with `text`. */
-async function expectScanOutcome(tab, testId, ok, text) {
+/** Refusals a scan screen has flashed red so far. */
+const refusalsOf = async (tab, testId) => Number(await tab.locator(byTestId(`${testId}-area`)).getAttribute('data-refusals'));
+
+/**
+ * Waits for a scan's outcome: accepted with `text`, or refused loudly with `text` (an alert, and
+ * one more red flash than `refusedBefore`: the flash itself lasts a moment only).
+ */
+async function expectScanOutcome(tab, testId, ok, text, refusedBefore = 0) {
   const outcome = tab.locator(byTestId(`${testId}-outcome`));
-  if (!ok) await waitUntil(async () => (await tab.locator(`${byTestId(`${testId}-area`)}[data-flash="refused"]`).count()) === 1, 3_000, 'the refusal did not flash');
+  if (!ok) await waitUntil(async () => (await refusalsOf(tab, testId)) === refusedBefore + 1, 5_000, 'the refusal did not flash');
   await waitUntil(
     async () => (await outcome.getAttribute('data-ok')) === String(ok) && squash(await outcome.innerText()) === squash(text),
     10_000,

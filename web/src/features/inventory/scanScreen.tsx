@@ -17,6 +17,7 @@ export function useScanScreen(stage?: unknown) {
   const field = useRef<InputRef>(null);
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
   const [flash, setFlash] = useState(false);
+  const [refusals, setRefusals] = useState(0);
   const refocus = useCallback(() => field.current?.focus(), []);
 
   useEffect(() => refocus(), [refocus, stage]);
@@ -31,6 +32,7 @@ export function useScanScreen(stage?: unknown) {
 
   const refuse = useCallback((text: string) => {
     setOutcome({ ok: false, text });
+    setRefusals((n) => n + 1);
     setFlash(true);
     setTimeout(() => setFlash(false), 600);
     beep(false);
@@ -41,15 +43,31 @@ export function useScanScreen(stage?: unknown) {
     beep(true);
   }, []);
 
-  return { field, outcome, flash, refuse, accept, refocus, clear: () => setOutcome(null) };
+  return { field, outcome, flash, refusals, refuse, accept, refocus, clear: () => setOutcome(null) };
 }
 
-/** The scan area: green while all is well, red for a moment on a refusal, the outcome under it. */
-export function ScanArea({ testId, flash, outcome, children }: { testId: string; flash: boolean; outcome: ScanOutcome | null; children: ReactNode }) {
+/**
+ * The scan area: green while all is well, red for a moment on a refusal, the outcome under it.
+ * `data-refusals` counts the refusals, so a test sees one after the flash has gone.
+ */
+export function ScanArea({
+  testId,
+  flash,
+  refusals,
+  outcome,
+  children,
+}: {
+  testId: string;
+  flash: boolean;
+  refusals: number;
+  outcome: ScanOutcome | null;
+  children: ReactNode;
+}) {
   return (
     <div
       data-testid={`${testId}-area`}
       data-flash={flash ? 'refused' : undefined}
+      data-refusals={refusals}
       style={{ padding: 16, borderRadius: 8, backgroundColor: flash ? '#ff4d4f' : '#f6ffed' }}
     >
       {children}

@@ -128,7 +128,7 @@ export function ReturnPage() {
             {rma.completedAt && <Descriptions.Item label={t('returns.completed')}>{formatDateTime(rma.completedAt, i18n.language)}</Descriptions.Item>}
           </Descriptions>
           {canWork && open && mode && (
-            <ScanArea testId="return-scan" flash={screen.flash} outcome={screen.outcome}>
+            <ScanArea testId="return-scan" flash={screen.flash} refusals={screen.refusals} outcome={screen.outcome}>
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Radio.Group
                   data-testid="return-mode"

@@ -201,7 +201,7 @@ export function CountingScreen({ task, onSubmitted }: { task: Task; onSubmitted(
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <ScanArea testId="count-scan" flash={screen.flash} outcome={screen.outcome}>
+      <ScanArea testId="count-scan" flash={screen.flash} refusals={screen.refusals} outcome={screen.outcome}>
         <Typography.Paragraph strong data-testid="count-prompt" style={{ fontSize: 18 }}>
           {state.step.stage === 'location'
             ? scope.kind === 'location'

@@ -84,8 +84,14 @@ export function TransfersPage() {
           optionRender={(o) => <span data-testid={`transfers-status-${o.value}`}>{o.label}</span>}
           style={{ width: 180 }}
         />
-        <WarehouseSelect aria-label={t('transfers.from')} data-testid="transfers-from" allowClear value={fromWarehouseId} onChange={(id) => setFrom(id ?? null)} style={{ minWidth: 180 }} />
-        <WarehouseSelect aria-label={t('transfers.to')} data-testid="transfers-to" allowClear value={toWarehouseId} onChange={(id) => setTo(id ?? null)} style={{ minWidth: 180 }} />
+        <label htmlFor="transfers-from-filter" style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+          {t('transfers.from')}
+          <WarehouseSelect id="transfers-from-filter" data-testid="transfers-from" allowClear value={fromWarehouseId} onChange={(id) => setFrom(id ?? null)} style={{ minWidth: 180 }} />
+        </label>
+        <label htmlFor="transfers-to-filter" style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+          {t('transfers.to')}
+          <WarehouseSelect id="transfers-to-filter" data-testid="transfers-to" allowClear value={toWarehouseId} onChange={(id) => setTo(id ?? null)} style={{ minWidth: 180 }} />
+        </label>
         {pickMerchant && (
           <label htmlFor="transfers-merchant-filter" style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
             {t('transfers.merchant')}
