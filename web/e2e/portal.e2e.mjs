@@ -773,9 +773,7 @@ step(`Stock: adjust ${STOCK_SKU} of ${MERCHANT_CODE} by +10 at ${WAREHOUSE_CODE}
   await page.locator(`${byTestId(`sku-option-${STOCK_SKU}`)}[data-merchant="${MERCHANT_CODE}"] >> visible=true`).click();
   await page.locator(byTestId('adjust-warehouse')).click();
   await visibleOption(`warehouse-option-${WAREHOUSE_CODE}`).click();
-  await page.locator(byTestId('adjust-location')).click();
-  await page.keyboard.type(LOCATION_CODE);
-  await visibleOption(`location-option-${LOCATION_CODE}`).click();
+  await pickOption('adjust-location', `location-option-${LOCATION_CODE}`, LOCATION_CODE);
   await numberInput('adjust-delta').fill('10');
   await page.locator(byTestId('adjust-reason')).click();
   await visibleOption('reason-option-OPENING_STOCK').click();
@@ -1487,6 +1485,439 @@ step('the home page shows the dashboard cards, the cut-off card without numbers 
   await waitUntil(async () => new URL(page.url()).search === '?status=BACKORDERED', 5_000, 'the backorders link does not filter the orders');
   await page.locator(byTestId('orders-table')).waitFor();
 });
+
+// ---- issue 7 parts 5, 9 and 11: cycle counts, transfers and returns ---------------------------
+/** A bin of its own in the run's warehouse, so what is counted there is known exactly. */
+const COUNT_LOCATION = 'C-01';
+const COUNT_UNITS = 10;
+/** LS-RED-M's barcode in the imported Shopify export (a UPC-A). */
+const STOCK_BARCODE = '036000291452';
+/** The destination of the transfer: a Frankfurt warehouse of this run, with a receiving dock. */
+const WAREHOUSE2_CODE = `T${RANDOM.slice(-7).toUpperCase()}`;
+const RECEIVING_CODE = 'RCV';
+const TRANSFER_REFERENCE = `TR-${RANDOM.toUpperCase()}`;
+const RMA_ORDER = `E2E-RMA-${RANDOM.toUpperCase()}`;
+/** What the scene set up: ids and the operator's session. */
+const ops = { warehouseId: '', skuId: '', countUrl: '', returnUrl: '', transferUrl: '' };
+/** The operator (the invitee who joined) on a phone: counts, and checks every screen at phone width. */
+let opsPhone;
+
+/** Types a scan into the field that has focus (as a scanner acting as a keyboard does) and presses Enter. */
+async function typeScan(tab, fieldTestId, scan) {
+  const focused = await tab.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+  if (focused !== fieldTestId) throw new Error(`the scan field ${fieldTestId} does not have focus (${focused ?? 'nothing'} has)`);
+  await tab.keyboard.type(scan);
+  await tab.keyboard.press('Enter');
+}
+
+/**
+ * Picks an option of an antd select (typing `search` first when given): waits for its list to
+ * close and for the select to show a choice, and tries again when the click fell on a list
+ * that was being redrawn (the select then shows nothing chosen).
+ */
+async function pickOption(selectTestId, optionTestId, search) {
+  const chosen = page.locator(`${byTestId(selectTestId)} .ant-select-selection-item`);
+  for (let attempt = 1; ; attempt += 1) {
+    await page.locator(byTestId(selectTestId)).click();
+    if (search) await page.keyboard.type(search);
+    await visibleOption(optionTestId).click();
+    await waitUntil(async () => (await visibleOption(optionTestId).count()) === 0, 5_000, `the list of ${selectTestId} stays open`);
+    if ((await chosen.count()) > 0 || attempt === 3) return;
+    console.log(`  ${selectTestId}: nothing chosen after clicking ${optionTestId}, trying again`);
+  }
+}
+
+/** Refusals a scan screen has flashed red so far. */
+const refusalsOf = async (tab, testId) => Number(await tab.locator(byTestId(`${testId}-area`)).getAttribute('data-refusals'));
+
+/**
+ * Waits for a scan's outcome: accepted with `text`, or refused loudly with `text` (an alert, and
+ * one more red flash than `refusedBefore`: the flash itself lasts a moment only).
+ */
+async function expectScanOutcome(tab, testId, ok, text, refusedBefore = 0) {
+  const outcome = tab.locator(byTestId(`${testId}-outcome`));
+  if (!ok) await waitUntil(async () => (await refusalsOf(tab, testId)) === refusedBefore + 1, 5_000, 'the refusal did not flash');
+  await waitUntil(
+    async () => (await outcome.getAttribute('data-ok')) === String(ok) && squash(await outcome.innerText()) === squash(text),
+    10_000,
+    `no ${ok ? 'accepted' : 'refused'} scan saying "${text}" (it says "${await outcome.innerText().catch(() => '')}")`,
+  );
+  if ((await outcome.getAttribute('role')) !== (ok ? 'status' : 'alert')) throw new Error('the outcome is not announced');
+}
+
+/** Waits until no scan area is flashing red (axe would measure the flash). */
+async function noFlash(tab) {
+  await waitUntil(async () => (await tab.locator('[data-flash="refused"]').count()) === 0, 3_000, 'the red flash stays');
+}
+
+/** The operator's session through the API (they joined through the mailed link with MEMBER.password). */
+async function operatorSession() {
+  const data = await gql(
+    'mutation($input: SessionCreateInput!) { sessionCreate(input: $input) { accessToken userErrors { message } } }',
+    { input: { email: INVITEE, password: MEMBER.password, tenantSlug: OWNER.tenantSlug } },
+  );
+  if (!data.sessionCreate.accessToken) throw new Error(`the operator cannot sign in: ${JSON.stringify(data.sessionCreate.userErrors)}`);
+  return data.sessionCreate.accessToken;
+}
+
+step(`set the scene: ${COUNT_LOCATION} with ${COUNT_UNITS} × ${STOCK_SKU}, quarantine and damaged areas in ${WAREHOUSE_CODE}, ${WAREHOUSE2_CODE} (DE) with a dock, through the API`, async () => {
+  const { accessToken } = await ownerSession();
+  const warehouses = await gql('{ warehouses(first: 250) { nodes { id code } } }', {}, accessToken);
+  ops.warehouseId = warehouses.warehouses.nodes.find((w) => w.code === WAREHOUSE_CODE)?.id;
+  if (!ops.warehouseId) throw new Error(`no warehouse ${WAREHOUSE_CODE}`);
+  const skus = await gql('query($q: String) { skus(first: 50, query: $q) { nodes { id code merchant { code } } } }', { q: STOCK_SKU }, accessToken);
+  ops.skuId = skus.skus.nodes.find((s) => s.code === STOCK_SKU && s.merchant?.code === MERCHANT_CODE)?.id;
+  if (!ops.skuId) throw new Error(`no ${STOCK_SKU} of ${MERCHANT_CODE}`);
+  const locate = async (warehouseId, input) => {
+    const made = await gql(
+      'mutation($input: LocationCreateInput!) { locationCreate(input: $input) { location { id code } userErrors { field message } } }',
+      { input: { warehouseId, ...input } },
+      accessToken,
+    );
+    if (!made.locationCreate.location) throw new Error(`location refused: ${JSON.stringify(made.locationCreate.userErrors)}`);
+    return made.locationCreate.location;
+  };
+  const bin = await locate(ops.warehouseId, { zone: 'C', aisle: '01', type: 'PICK' });
+  if (bin.code !== COUNT_LOCATION) throw new Error(`the bin is ${bin.code}`);
+  await locate(ops.warehouseId, { zone: 'Q', type: 'QUARANTINE' });
+  await locate(ops.warehouseId, { zone: 'DMG', type: 'DAMAGED' });
+  const added = await gql(
+    'mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) { userErrors { field message } } }',
+    { input: { skuId: ops.skuId, locationId: bin.id, delta: COUNT_UNITS, reason: 'OPENING_STOCK' } },
+    accessToken,
+  );
+  if (added.inventoryAdjust.userErrors.length) throw new Error(`adjustment refused: ${JSON.stringify(added.inventoryAdjust.userErrors)}`);
+  const made = await gql(
+    'mutation($input: WarehouseCreateInput!) { warehouseCreate(input: $input) { warehouse { id } userErrors { field message } } }',
+    {
+      input: {
+        code: WAREHOUSE2_CODE,
+        name: `E2E Frankfurt ${RANDOM}`,
+        countryCode: 'DE',
+        timezone: 'Europe/Berlin',
+        address: { line1: 'Cargo City Süd 1', city: 'Frankfurt am Main', postalCode: '60549' },
+      },
+    },
+    accessToken,
+  );
+  if (!made.warehouseCreate.warehouse) throw new Error(`warehouse refused: ${JSON.stringify(made.warehouseCreate.userErrors)}`);
+  await locate(made.warehouseCreate.warehouse.id, { zone: RECEIVING_CODE, type: 'RECEIVING' });
+});
+
+step(`Counts: a blind count of ${WAREHOUSE_CODE} ${COUNT_LOCATION} is made and listed as to count, its counting screen hides what is expected (English)`, async () => {
+  await useLanguage('en');
+  await page.locator(byTestId('nav-counts')).click();
+  await page.locator(byTestId('count-new')).click();
+  await pickOption('count-warehouse', `warehouse-option-${WAREHOUSE_CODE}`);
+  await pickOption('count-location', `location-option-${COUNT_LOCATION}`, COUNT_LOCATION);
+  if (!(await page.locator(`button${byTestId('count-blind')}`).getAttribute('aria-checked')).includes('true')) throw new Error('a new count is not blind by default');
+  await page.locator('#count-create-submit').click();
+  await waitUntil(
+    async () => {
+      await failOnFormErrors('count refused');
+      return (await page.locator(byTestId('count-scan')).count()) === 1;
+    },
+    15_000,
+    'the counting screen did not open',
+  );
+  ops.countUrl = page.url();
+  const title = squash(await page.locator(byTestId('count-title')).innerText());
+  const scope = say('en', 'counts.ofLocation', { code: COUNT_LOCATION });
+  if (!title.includes(say('en', 'counts.taskTitle', { scope, warehouse: WAREHOUSE_CODE }))) throw new Error(`the title reads "${title}"`);
+  const headers = (await page.locator(`${byTestId('count-lines')} th`).allInnerTexts()).map(squash);
+  if (headers.includes(tr('en', 'counts.expected'))) throw new Error('a blind count shows the expected units');
+  if ((await page.locator(`${byTestId('count-lines')} tr[data-sku="${STOCK_SKU}"]`).count()) !== 1) throw new Error(`${STOCK_SKU} is not a line to count`);
+  await expectAccessible();
+  await page.locator(byTestId('nav-counts')).click();
+  const row = page.locator(`${byTestId('counts-table')} tr[data-row-key]`).filter({ hasText: WAREHOUSE_CODE });
+  await waitUntil(async () => (await row.count()) === 1 && (await row.getAttribute('data-status')) === 'OPEN', 10_000, 'the count is not listed as to count');
+  await page.locator(byTestId('counts-status')).click();
+  await visibleOption('counts-status-APPROVED').click();
+  await waitUntil(async () => (await row.count()) === 0, 10_000, 'the status filter keeps an open count among the approved');
+  await expectAccessible();
+});
+
+step(`Counts: the operator counts it blind on a phone by typing scans, one unit short; a wrong scan is refused loudly (中文, phone)`, async () => {
+  if (joinSkipped) return NEEDS_MEMBER;
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true });
+  opsPhone = await context.newPage();
+  opsPhone.setDefaultTimeout(15_000);
+  await opsPhone.goto(`${BASE_URL}/login`);
+  await opsPhone.locator(byTestId('lang-zh-CN')).click();
+  await opsPhone.locator(byTestId('login-email')).fill(INVITEE);
+  await opsPhone.locator(byTestId('login-password')).fill(MEMBER.password);
+  await opsPhone.locator(byTestId('login-tenant')).fill(OWNER.tenantSlug);
+  await opsPhone.locator(byTestId('login-submit')).click();
+  await opsPhone.locator(byTestId('nav-open')).waitFor();
+  await opsPhone.goto(ops.countUrl);
+  await opsPhone.locator(byTestId('count-scan')).waitFor();
+  await waitUntil(async () => (await opsPhone.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'count-scan', 5_000, 'the scan field has no focus');
+  // An item before its location: refused, red and announced; nothing counted.
+  await typeScan(opsPhone, 'count-scan', STOCK_SKU);
+  await expectScanOutcome(opsPhone, 'count-scan', false, say('zh-CN', 'counts.scan.locationFirst', { scanned: STOCK_SKU }));
+  await typeScan(opsPhone, 'count-scan', COUNT_LOCATION.toLowerCase());
+  await expectScanOutcome(opsPhone, 'count-scan', true, say('zh-CN', 'counts.scan.atLocation', { code: COUNT_LOCATION }));
+  // Eight units typed, then one scan of the barcode and one of the SKU code: nine found.
+  const units = opsPhone.locator(`input${byTestId('count-units')}, ${byTestId('count-units')} input`).first();
+  await units.fill(String(COUNT_UNITS - 2));
+  await units.press('Enter');
+  await typeScan(opsPhone, 'count-scan', STOCK_BARCODE);
+  await expectScanOutcome(opsPhone, 'count-scan', true, say('zh-CN', 'counts.scan.counted', { what: STOCK_SKU, units: COUNT_UNITS - 2, code: COUNT_LOCATION }));
+  await typeScan(opsPhone, 'count-scan', STOCK_SKU);
+  await expectScanOutcome(opsPhone, 'count-scan', true, say('zh-CN', 'counts.scan.counted', { what: STOCK_SKU, units: COUNT_UNITS - 1, code: COUNT_LOCATION }));
+  const line = opsPhone.locator(`${byTestId('count-lines')} tr[data-sku="${STOCK_SKU}"]`);
+  if (squash(await line.locator(byTestId('count-counted')).innerText()) !== String(COUNT_UNITS - 1)) throw new Error('the line does not show 9 counted');
+  if ((await opsPhone.locator(`${byTestId('count-lines')} th`).allInnerTexts()).map(squash).includes(tr('zh-CN', 'counts.expected'))) {
+    throw new Error('the blind count shows what is expected');
+  }
+  await noFlash(opsPhone);
+  await expectNoSidewaysScroll(opsPhone, 'the counting screen');
+  await expectAccessible(opsPhone);
+  await opsPhone.locator(byTestId('count-submit')).click();
+  // Counted: the counter now sees the variance, and that someone else decides.
+  const awaiting = opsPhone.locator(byTestId('count-awaiting'));
+  await awaiting.waitFor();
+  if (squash(await awaiting.innerText()) !== say('zh-CN', 'counts.review.ownCount')) throw new Error(`the counter is told "${await awaiting.innerText()}"`);
+  if ((await opsPhone.locator(byTestId('count-approve')).count()) !== 0) throw new Error('the counter (an operator) is offered approval');
+  if (squash(await opsPhone.locator(byTestId('count-total-variance')).innerText()) !== '−1') throw new Error('the variance is not −1');
+  await expectNoSidewaysScroll(opsPhone, 'the counted task');
+});
+
+step(`Counts: the owner approves the operator's count (expected ${COUNT_UNITS}, counted ${COUNT_UNITS - 1}, −1); the ledger shows the COUNT movement (English)`, async () => {
+  if (joinSkipped) return NEEDS_MEMBER;
+  await page.goto(ops.countUrl);
+  const line = page.locator(`${byTestId('count-review')} tr[data-sku="${STOCK_SKU}"]`);
+  await line.waitFor();
+  const cells = async (id) => squash(await line.locator(byTestId(id)).innerText());
+  if ((await cells('count-expected')) !== String(COUNT_UNITS) || (await cells('count-counted')) !== String(COUNT_UNITS - 1) || (await cells('count-variance')) !== '−1') {
+    throw new Error(`the review line reads "${squash(await line.innerText())}"`);
+  }
+  if (squash(await page.locator(byTestId('count-counted-by')).innerText()) !== MEMBER.name) throw new Error('the counter is not named');
+  await expectAccessible();
+  await page.locator(byTestId('count-approve')).click();
+  await waitUntil(
+    async () => (await page.locator(`${byTestId('count-title')} ${byTestId('count-status')}`).getAttribute('data-status')) === 'APPROVED',
+    10_000,
+    'the count is not approved',
+  );
+  if ((await page.locator(byTestId('count-decision')).innerText()).trim() !== say('en', 'counts.review.approved')) throw new Error('no word of the approval');
+  await page.locator(byTestId(`count-ledger-${STOCK_SKU}`)).click();
+  const entry = page.locator(`${byTestId('stock-ledger')} tr[data-kind="COUNT"]`).filter({ hasText: COUNT_LOCATION });
+  await waitUntil(async () => (await entry.count()) === 1, 10_000, 'no COUNT movement in the ledger');
+  const shown = squash(await entry.innerText());
+  for (const wanted of [tr('en', 'stock.kinds.COUNT'), '−1', `${COUNT_UNITS} → ${COUNT_UNITS - 1}`]) {
+    if (!shown.includes(wanted)) throw new Error(`the ledger entry reads "${shown}", without "${wanted}"`);
+  }
+});
+
+step(`Transfers: send 2 × ${STOCK_SKU} from ${WAREHOUSE_CODE} ${COUNT_LOCATION} to ${WAREHOUSE2_CODE}: in transit, incoming there (中文)`, async () => {
+  await useLanguage('zh-CN');
+  await page.locator(byTestId('nav-transfers')).click();
+  await page.locator(byTestId('transfer-new')).click();
+  await page.locator(byTestId('transfer-reference')).fill(TRANSFER_REFERENCE);
+  await pickOption('transfer-from', `warehouse-option-${WAREHOUSE_CODE}`);
+  await pickOption('transfer-to', `warehouse-option-${WAREHOUSE2_CODE}`);
+  await page.locator(byTestId('transfer-sku-0')).click();
+  await page.keyboard.type(STOCK_SKU);
+  await page.locator(`${byTestId(`sku-option-${STOCK_SKU}`)}[data-merchant="${MERCHANT_CODE}"] >> visible=true`).click();
+  await pickOption('transfer-location-0', `location-option-${COUNT_LOCATION}`, COUNT_LOCATION);
+  await numberInput('transfer-quantity-0').fill('2');
+  await expectAccessible();
+  await page.locator('#transfer-create-submit').click();
+  const title = page.locator(byTestId('transfer-title'));
+  await waitUntil(
+    async () => {
+      await failOnFormErrors('transfer refused');
+      return (await title.count()) === 1 && squash(await title.innerText()).includes(TRANSFER_REFERENCE);
+    },
+    15_000,
+    `the page of ${TRANSFER_REFERENCE} did not open`,
+  );
+  ops.transferUrl = page.url();
+  if ((await title.locator(byTestId('transfer-status')).getAttribute('data-status')) !== 'IN_TRANSIT') throw new Error('the transfer is not in transit');
+  if (squash(await page.locator(byTestId('transfer-in-transit')).innerText()) !== '2') throw new Error('not 2 units in transit');
+  const line = page.locator(`${byTestId('transfer-lines')} tr[data-sku="${STOCK_SKU}"]`);
+  if (squash(await line.locator(byTestId('transfer-incoming')).innerText()) !== '2') throw new Error(`${WAREHOUSE2_CODE} does not expect 2 units`);
+  await expectAccessible();
+});
+
+step(`Transfers: ${TRANSFER_REFERENCE} is listed in transit, and received into ${WAREHOUSE2_CODE} ${RECEIVING_CODE} (English)`, async () => {
+  await useLanguage('en');
+  await page.locator(byTestId('nav-transfers')).click();
+  await page.locator(byTestId('transfers-status')).click();
+  await visibleOption('transfers-status-IN_TRANSIT').click();
+  await page.locator(byTestId('transfers-search')).fill(TRANSFER_REFERENCE);
+  const row = page.locator(`${byTestId('transfers-table')} tr[data-row-key]`).filter({ hasText: TRANSFER_REFERENCE });
+  await waitUntil(
+    async () => (await row.count()) === 1 && squash(await row.locator(byTestId('transfer-in-transit')).innerText()) === '2',
+    10_000,
+    `${TRANSFER_REFERENCE} is not listed with 2 units in transit`,
+  );
+  if (!squash(await row.innerText()).includes(`${WAREHOUSE_CODE} → ${WAREHOUSE2_CODE}`)) throw new Error('the route is not shown');
+  await expectAccessible();
+  await row.locator(byTestId(`transfer-open-${TRANSFER_REFERENCE}`)).click();
+  await page.locator(byTestId('transfer-receive-location')).click();
+  await visibleOption(`location-option-${RECEIVING_CODE}`).click();
+  await page.locator(byTestId('transfer-receive')).click();
+  const status = page.locator(`${byTestId('transfer-title')} ${byTestId('transfer-status')}`);
+  await waitUntil(async () => (await status.getAttribute('data-status')) === 'RECEIVED', 10_000, 'the transfer is not received');
+  const line = page.locator(`${byTestId('transfer-lines')} tr[data-sku="${STOCK_SKU}"]`);
+  await waitUntil(async () => squash(await line.locator(byTestId('transfer-incoming')).innerText()) === '0', 10_000, 'units still incoming after receipt');
+  if (!squash(await line.innerText()).includes(RECEIVING_CODE)) throw new Error(`the line was not received into ${RECEIVING_CODE}`);
+  if ((await page.locator(byTestId('transfer-receive')).count()) !== 0) throw new Error('a received transfer still offers receiving');
+  await expectAccessible();
+});
+
+step(`Returns: ${RMA_ORDER} (2 × ${STOCK_SKU}) is picked, packed and shipped with the manual carrier, through the API`, async () => {
+  const { accessToken } = await ownerSession();
+  const merchants = await gql('query($q: String) { merchants(first: 5, query: $q) { nodes { id code } } }', { q: MERCHANT_CODE }, accessToken);
+  const merchantId = merchants.merchants.nodes.find((m) => m.code === MERCHANT_CODE)?.id;
+  const created = await gql(
+    'mutation($input: OrderCreateInput!) { orderCreate(input: $input) { order { id status } userErrors { field message } } }',
+    {
+      input: {
+        merchantId,
+        reference: RMA_ORDER,
+        shipTo: { name: 'Jane Doe', line1: '1600 S Main St', city: 'Los Angeles', region: 'CA', postalCode: '90015', countryCode: 'US' },
+        lines: [{ skuId: ops.skuId, quantity: 2 }],
+      },
+    },
+    accessToken,
+  );
+  const order = created.orderCreate.order;
+  if (order?.status !== 'ALLOCATED') throw new Error(`the order is not allocated: ${JSON.stringify(created.orderCreate)}`);
+  const waved = await gql(
+    'mutation($input: WaveCreateInput!) { waveCreate(input: $input) { wave { tasks { id orderId locationCode quantity picked } } userErrors { field message } } }',
+    { input: { warehouseId: ops.warehouseId, maxOrders: 250 } },
+    accessToken,
+  );
+  const tasks = waved.waveCreate.wave?.tasks.filter((task) => task.orderId === order.id) ?? [];
+  if (tasks.length === 0) throw new Error(`no pick task for the order: ${JSON.stringify(waved.waveCreate)}`);
+  for (const task of tasks) {
+    const picked = await gql(
+      'mutation($input: PickConfirmInput!) { pickConfirm(input: $input) { task { done } userErrors { field message } } }',
+      { input: { taskId: task.id, locationCode: task.locationCode, barcode: STOCK_BARCODE, quantity: task.quantity - task.picked } },
+      accessToken,
+    );
+    if (!picked.pickConfirm.task?.done) throw new Error(`pick refused: ${JSON.stringify(picked.pickConfirm.userErrors)}`);
+  }
+  const packed = await gql(
+    'mutation($input: PackageCreateInput!) { packageCreate(input: $input) { package { id } userErrors { field message } } }',
+    { input: { orderId: order.id, items: [{ barcode: STOCK_BARCODE, quantity: 2 }], weightGrams: 500, dimensionsMm: { length: 300, width: 200, height: 50 } } },
+    accessToken,
+  );
+  if (!packed.packageCreate.package) throw new Error(`packing refused: ${JSON.stringify(packed.packageCreate.userErrors)}`);
+  const shipped = await gql(
+    'mutation($input: OrderShipInput!) { orderShip(input: $input) { order { status } userErrors { field message } } }',
+    { input: { orderId: order.id, carrier: 'MANUAL', trackingNumber: `1Z${RANDOM.toUpperCase()}` } },
+    accessToken,
+  );
+  if (shipped.orderShip.order?.status !== 'SHIPPED') throw new Error(`shipping refused: ${JSON.stringify(shipped.orderShip.userErrors)}`);
+});
+
+step(`Returns: an RMA for 2 × ${STOCK_SKU} of the shipped ${RMA_ORDER}, with its reason (中文)`, async () => {
+  await useLanguage('zh-CN');
+  await page.locator(byTestId('nav-returns')).click();
+  await page.locator(byTestId('return-new')).click();
+  await page.locator(byTestId('return-order')).click();
+  await page.keyboard.type(RMA_ORDER);
+  await visibleOption(`order-option-${RMA_ORDER}`).click();
+  await numberInput(`return-units-${STOCK_SKU}`).fill('2');
+  await page.locator(byTestId('return-reason')).fill('e2e: 尺码不合');
+  await expectAccessible();
+  await page.locator('#return-create-submit').click();
+  const title = page.locator(byTestId('return-title'));
+  await waitUntil(
+    async () => {
+      await failOnFormErrors('return refused');
+      return (await title.count()) === 1;
+    },
+    15_000,
+    'the return page did not open',
+  );
+  ops.returnUrl = page.url();
+  if ((await title.locator(byTestId('return-status')).getAttribute('data-status')) !== 'REQUESTED') throw new Error('the return is not REQUESTED');
+  const line = page.locator(`${byTestId('return-lines')} tr[data-sku="${STOCK_SKU}"]`);
+  if ((await line.locator(byTestId('return-line-state')).getAttribute('data-state')) !== 'expected') throw new Error('the line is not expected back');
+  if ((await page.locator(byTestId('return-prompt')).getAttribute('data-mode')) !== 'receive') throw new Error('the scan screen does not start receiving');
+  await expectAccessible();
+  // The list finds it by its order.
+  await page.locator(byTestId('nav-returns')).click();
+  await page.locator(byTestId('returns-order')).click();
+  await page.keyboard.type(RMA_ORDER);
+  await visibleOption(`order-option-${RMA_ORDER}`).click();
+  const rows = page.locator(`${byTestId('returns-table')} tr[data-row-key]`);
+  await waitUntil(async () => (await rows.count()) === 1 && (await rows.first().getAttribute('data-status')) === 'REQUESTED', 10_000, 'the return is not listed for its order');
+  await expectAccessible();
+});
+
+step(`Returns: both units received by scans, inspected one to restock in ${COUNT_LOCATION} and one as damaged; its movements link to the ledger (English)`, async () => {
+  await useLanguage('en');
+  await page.goto(ops.returnUrl);
+  await page.locator(byTestId('return-scan')).waitFor();
+  await waitUntil(async () => (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'return-scan', 5_000, 'the scan field has no focus');
+  await typeScan(page, 'return-scan', 'LS-BLUE-S');
+  const notOn = serverMessage('en', 'returns', 'returns-not-on-return').replace('{ $barcode }', 'LS-BLUE-S');
+  await expectScanOutcome(page, 'return-scan', false, notOn);
+  await typeScan(page, 'return-scan', STOCK_BARCODE);
+  await expectScanOutcome(page, 'return-scan', true, say('en', 'returns.scan.received', { sku: STOCK_SKU, received: 1, expected: 2 }));
+  await typeScan(page, 'return-scan', STOCK_BARCODE);
+  await expectScanOutcome(page, 'return-scan', true, say('en', 'returns.scan.received', { sku: STOCK_SKU, received: 2, expected: 2 }));
+  // Everything is back: inspection comes up by itself.
+  await waitUntil(async () => (await page.locator(byTestId('return-prompt')).getAttribute('data-mode')) === 'inspect', 10_000, 'inspection did not come up');
+  await page.locator(byTestId('return-restock-location')).click();
+  await page.keyboard.type(COUNT_LOCATION);
+  await visibleOption(`location-option-${COUNT_LOCATION}`).click();
+  await waitUntil(async () => (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'return-scan', 5_000, 'focus did not come back to the scan field');
+  await typeScan(page, 'return-scan', STOCK_BARCODE);
+  await expectScanOutcome(page, 'return-scan', true, say('en', 'returns.scan.inspected', { sku: STOCK_SKU, outcome: tr('en', 'returns.outcomes.RESTOCK') }));
+  await page.locator(byTestId('return-outcome-DAMAGED')).click();
+  await waitUntil(async () => (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'return-scan', 5_000, 'focus did not come back to the scan field');
+  await typeScan(page, 'return-scan', STOCK_SKU);
+  await expectScanOutcome(page, 'return-scan', true, say('en', 'returns.scan.inspected', { sku: STOCK_SKU, outcome: tr('en', 'returns.outcomes.DAMAGED') }));
+  const status = page.locator(`${byTestId('return-title')} ${byTestId('return-status')}`);
+  await waitUntil(async () => (await status.getAttribute('data-status')) === 'COMPLETED', 10_000, 'the return is not COMPLETED');
+  const line = page.locator(`${byTestId('return-lines')} tr[data-sku="${STOCK_SKU}"]`);
+  const counts = [await line.locator(byTestId('return-received')).innerText(), await line.locator(byTestId('return-restocked')).innerText(), await line.locator(byTestId('return-damaged')).innerText()];
+  if (counts.map(squash).join(' ') !== '2 1 1') throw new Error(`the line reads ${counts.join(' ')} (received, restocked, damaged)`);
+  if ((await line.locator(byTestId('return-line-state')).getAttribute('data-state')) !== 'done') throw new Error('the line is not done');
+  const ledger = page.locator(`${byTestId('return-ledger')} tr[data-row-key]`);
+  await waitUntil(
+    async () => {
+      const reasons = await ledger.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-reason')));
+      return ['returned', 'restock', 'damaged'].every((r) => reasons.includes(r));
+    },
+    10_000,
+    'the return\'s movements (returned, restock, damaged) are not listed',
+  );
+  await expectAccessible();
+  await page.locator(byTestId(`return-ledger-link-${STOCK_SKU}`)).first().click();
+  await waitUntil(async () => (await page.locator(`${byTestId('stock-ledger')} tr[data-kind="RETURN"]`).count()) > 0, 10_000, 'no RETURN movement in the SKU\'s ledger');
+});
+
+for (const lang of ['zh-CN', 'en']) {
+  step(`on a phone the counts, transfers and returns screens fit the screen (${lang})`, async () => {
+    if (joinSkipped) return NEEDS_MEMBER;
+    await opsPhone.locator(byTestId(`lang-${lang}`)).click();
+    const screens = [
+      ['/counts', 'counts-table'],
+      [new URL(ops.countUrl).pathname, 'count-review'],
+      ['/transfers', 'transfers-table'],
+      [new URL(ops.transferUrl).pathname, 'transfer-lines'],
+      ['/returns', 'returns-table'],
+      [new URL(ops.returnUrl).pathname, 'return-ledger'],
+    ];
+    for (const [path, ready] of screens) {
+      await opsPhone.goto(`${BASE_URL}${path}`);
+      await opsPhone.locator(byTestId(ready)).waitFor();
+      await opsPhone.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+      await expectNoSidewaysScroll(opsPhone, `${path} (${lang})`);
+      await expectHeaderIntact(opsPhone);
+      if (lang === 'en') await expectAccessible(opsPhone);
+    }
+    if (lang === 'en') await opsPhone.context().close();
+  });
+}
 
 // ---- 16: keyboard focus in the menu, and a phone ------------------------------------------
 /** The menu item holding keyboard focus, with its focus ring, after pressing Tab up to 40 times. */

@@ -6,6 +6,7 @@ import { inboundRoutes } from './features/inbound/routes';
 import { inventoryRoutes } from './features/inventory/routes';
 import { ordersRoutes } from './features/orders/routes';
 import { platformRoutes } from './features/platform/routes';
+import { returnsRoutes } from './features/returns/routes';
 import { AppLayout } from './layout/AppLayout';
 import { HomePage } from './pages/HomePage';
 import { ModulePage } from './pages/ModulePage';
@@ -29,6 +30,7 @@ const CONTEXT_ROUTES: readonly ContextRoutes[] = [
   inventoryRoutes,
   ordersRoutes,
   fulfilmentRoutes,
+  returnsRoutes,
 ];
 
 const ROUTES: RouteObject[] = [

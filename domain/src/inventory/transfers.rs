@@ -3,11 +3,12 @@
 //! `incoming` at the destination (both TRANSFER movements referencing the
 //! transfer); receiving puts them into a bin there and takes them off
 //! `incoming`; cancelling before arrival puts them back where they came
-//! from. A transfer carries one merchant's goods.
+//! from. A transfer carries one merchant's goods; the list of transfers is
+//! owner-scoped like every owned row.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, QueryFilter, QueryOrder};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{ActiveValue::Set, ColumnTrait, IntoActiveModel, PaginatorTrait, QueryFilter, QueryOrder, Select};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
@@ -24,6 +25,7 @@ use crate::platform::clock;
 use crate::platform::errors::{DomainError, DomainResult, UserErrorCode, UserErrors};
 use crate::platform::idempotency::{self, IdempotencyKey};
 use crate::platform::ids::new_id;
+use crate::platform::paging::{self, Order as PageOrder, Page, PageRequest};
 use crate::platform::tenancy::TenantTx;
 use crate::platform::text_enum::string_enum;
 
@@ -83,35 +85,46 @@ pub struct NewTransfer {
     pub lines: Vec<NewTransferLine>,
 }
 
-async fn read(tx: &TenantTx, row: stock_transfer::Model) -> DomainResult<Transfer> {
+/// The transfers of `rows` with their lines, read in one query whatever
+/// the number of rows.
+async fn read_all(tx: &TenantTx, rows: Vec<stock_transfer::Model>) -> DomainResult<Vec<Transfer>> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
     let lines = tx
         .find::<stock_transfer_line::Entity>()
-        .filter(stock_transfer_line::Column::TransferId.eq(row.id))
+        .filter(stock_transfer_line::Column::TransferId.is_in(ids))
         .order_by_asc(stock_transfer_line::Column::Id)
         .all(tx.conn())
         .await?;
-    Ok(Transfer {
-        id: row.id,
-        merchant_id: row.merchant_id,
-        reference: row.reference,
-        from_warehouse_id: row.from_warehouse_id,
-        to_warehouse_id: row.to_warehouse_id,
-        status: TransferStatus::parse(&row.status).unwrap_or(TransferStatus::InTransit),
-        note: row.note,
-        lines: lines
-            .into_iter()
-            .map(|l| TransferLine {
-                id: l.id,
-                sku_id: l.sku_id,
-                from_location_id: l.from_location_id,
-                lot: l.lot,
-                quantity: l.quantity,
-                to_location_id: l.to_location_id,
-            })
-            .collect(),
-        created_at: row.created_at,
-        received_at: row.received_at,
-    })
+    Ok(rows
+        .into_iter()
+        .map(|row| Transfer {
+            lines: lines
+                .iter()
+                .filter(|l| l.transfer_id == row.id)
+                .map(|l| TransferLine {
+                    id: l.id,
+                    sku_id: l.sku_id,
+                    from_location_id: l.from_location_id,
+                    lot: l.lot.clone(),
+                    quantity: l.quantity,
+                    to_location_id: l.to_location_id,
+                })
+                .collect(),
+            id: row.id,
+            merchant_id: row.merchant_id,
+            reference: row.reference,
+            from_warehouse_id: row.from_warehouse_id,
+            to_warehouse_id: row.to_warehouse_id,
+            status: TransferStatus::parse(&row.status).unwrap_or(TransferStatus::InTransit),
+            note: row.note,
+            created_at: row.created_at,
+            received_at: row.received_at,
+        })
+        .collect())
+}
+
+async fn read(tx: &TenantTx, row: stock_transfer::Model) -> DomainResult<Transfer> {
+    read_all(tx, vec![row]).await?.pop().ok_or_else(|| DomainError::Internal("transfer vanished".into()))
 }
 
 pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Transfer>> {
@@ -120,6 +133,56 @@ pub async fn get(tx: &TenantTx, id: Uuid) -> DomainResult<Option<Transfer>> {
         Some(row) => read(tx, row).await.map(Some),
         None => Ok(None),
     }
+}
+
+/// Which transfers a list covers; each field given narrows it.
+#[derive(Debug, Clone, Default)]
+pub struct TransferFilter {
+    pub status: Option<TransferStatus>,
+    pub merchant_id: Option<Uuid>,
+    pub from_warehouse_id: Option<Uuid>,
+    pub to_warehouse_id: Option<Uuid>,
+    /// A prefix of the reference, without regard to case.
+    pub query: Option<String>,
+}
+
+impl TransferFilter {
+    fn select(&self, tx: &TenantTx) -> Select<stock_transfer::Entity> {
+        use stock_transfer::Column as C;
+        let mut select = tx.find::<stock_transfer::Entity>();
+        if let Some(status) = self.status {
+            select = select.filter(C::Status.eq(status.as_str()));
+        }
+        if let Some(id) = self.merchant_id {
+            select = select.filter(C::MerchantId.eq(id));
+        }
+        if let Some(id) = self.from_warehouse_id {
+            select = select.filter(C::FromWarehouseId.eq(id));
+        }
+        if let Some(id) = self.to_warehouse_id {
+            select = select.filter(C::ToWarehouseId.eq(id));
+        }
+        if let Some(query) = self.query.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            let literal = query.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let pattern = LikeExpr::new(format!("{literal}%")).escape('\\');
+            select = select.filter(Expr::expr(Func::lower(Expr::col(C::Reference))).like(pattern));
+        }
+        select
+    }
+}
+
+/// Transfers, newest first, with their lines; a merchant sees its own only.
+pub async fn list(tx: &TenantTx, request: &PageRequest, filter: &TransferFilter) -> DomainResult<Page<Transfer>> {
+    tx.ctx().require(Permission::InventoryRead)?;
+    let page = paging::fetch(tx, filter.select(tx), PageOrder::NewestFirst, request).await?;
+    let (ids, rows): (Vec<Uuid>, Vec<stock_transfer::Model>) = page.items.into_iter().unzip();
+    let items = ids.into_iter().zip(read_all(tx, rows).await?).collect();
+    Ok(Page { items, has_next_page: page.has_next_page, has_previous_page: page.has_previous_page })
+}
+
+pub async fn count(tx: &TenantTx, filter: &TransferFilter) -> DomainResult<u64> {
+    tx.ctx().require(Permission::InventoryRead)?;
+    Ok(filter.select(tx).count(tx.conn()).await?)
 }
 
 fn reference_of(id: Uuid) -> Reference {

@@ -103,6 +103,12 @@ pub const OPERATIONS: Operations = &[
         All(&[InventoryRead]),
         "query($transfer: ID!) { node(id: $transfer) { id ... on StockTransfer { reference status lines { quantity } } } }",
     ),
+    (
+        "stockTransfers",
+        All(&[InventoryRead]),
+        "query($warehouse2: ID!) { stockTransfers(first: 10, status: IN_TRANSIT, toWarehouseId: $warehouse2, query: \"a\") { totalCount nodes { id reference lines { quantity } } } }",
+    ),
+    ("stockTransfers", All(&[InventoryRead]), "query { stockTransfers(first: 10) { totalCount nodes { id reference status note } } }"),
     ("node", All(&[InventoryWrite]), "query($count: ID!) { node(id: $count) { id ... on CountTask { status blind } } }"),
     ("countTasks", All(&[InventoryWrite]), "query { countTasks { id status lines { counted } } }"),
     (
@@ -149,6 +155,7 @@ pub const SNAPSHOT: &str =
     locations(first: 50) { totalCount nodes { id code type active } }
     stockLevels(first: 10) { nodes { onHand available safetyStock } }
     binStocks(first: 10) { nodes { onHand } }
+    stockTransfers(first: 10) { totalCount nodes { reference status lines { quantity } } }
     countTasks { id status lines { counted } }";
 
 /// What one merchant owns of inventory (its SKU's stock, a movement of it,

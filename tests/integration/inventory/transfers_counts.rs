@@ -127,6 +127,69 @@ async fn a_transfer_is_incoming_at_its_destination_until_received_or_cancelled()
     assert_eq!(app.gql(Some(token), CHECK, json!({})).await["data"]["inventoryCheck"]["ok"], true);
 }
 
+const LIST: &str = "query($status: TransferStatus, $merchant: ID, $from: ID, $to: ID, $q: String) {
+    stockTransfers(first: 10, status: $status, merchantId: $merchant, fromWarehouseId: $from, toWarehouseId: $to, query: $q) {
+    totalCount nodes { reference status merchant { code } lines { quantity } } } }";
+
+/// The references a `stockTransfers` answer lists, in its order, and its total.
+fn listed(answer: &Value) -> (Vec<String>, i64) {
+    let list = &answer["data"]["stockTransfers"];
+    let references = list["nodes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|n| n["reference"].as_str().unwrap_or("").to_owned())
+        .collect();
+    (references, list["totalCount"].as_i64().unwrap_or(-1))
+}
+
+#[tokio::test]
+async fn transfers_are_listed_newest_first_filtered_and_a_merchant_sees_its_own_only() {
+    let app = TestApp::spawn().await;
+    let owner = app.signup("alpha").await;
+    let token = owner.access_token.as_str();
+    let site = app.stock_site(&owner, "ACME").await;
+    let other = app.stock_site(&owner, "BETA").await;
+    let (fra, _) = app.warehouse_in(&owner, "FRA1", "DE").await;
+    let fra_dock = app.location_of(&owner, &fra, "RCV", "RECEIVING").await;
+    app.adjust(token, &site.sku, &site.pick, 10).await;
+    app.adjust(token, &other.sku, &other.pick, 10).await;
+    let send = |reference: &str, sku: &str, from: &str| {
+        json!({"input": {"reference": reference, "toWarehouseId": fra,
+        "lines": [{"skuId": sku, "fromLocationId": from, "quantity": 2}]}})
+    };
+    let first = app.gql(Some(token), SEND, send("TR-1", &site.sku, &site.pick)).await;
+    app.gql(Some(token), SEND, send("tr-2", &site.sku, &site.pick)).await;
+    app.gql(Some(token), SEND, send("BETA-9", &other.sku, &other.pick)).await;
+    let received = app
+        .gql(Some(token), "mutation($id: ID!, $l: ID!) { stockTransferReceive(input: {id: $id, toLocationId: $l}) { userErrors { code } } }",
+             json!({"id": first["data"]["stockTransferCreate"]["stockTransfer"]["id"], "l": fra_dock}))
+        .await;
+    assert_eq!(received["data"]["stockTransferReceive"]["userErrors"], json!([]), "{received}");
+
+    let all = app.gql(Some(token), LIST, json!({})).await;
+    assert_eq!(listed(&all), (vec!["BETA-9".into(), "tr-2".into(), "TR-1".into()], 3), "{all}");
+    assert_eq!(all["data"]["stockTransfers"]["nodes"][2]["status"], "RECEIVED");
+    let in_transit = app.gql(Some(token), LIST, json!({"status": "IN_TRANSIT", "to": fra})).await;
+    assert_eq!(listed(&in_transit), (vec!["BETA-9".into(), "tr-2".into()], 2), "{in_transit}");
+    let by_reference = app.gql(Some(token), LIST, json!({"q": " Tr"})).await;
+    assert_eq!(listed(&by_reference), (vec!["tr-2".into(), "TR-1".into()], 2), "a prefix, without regard to case");
+    let literal = app.gql(Some(token), LIST, json!({"q": "TR_"})).await;
+    assert_eq!(listed(&literal), (vec![], 0), "`_` is taken literally: {literal}");
+    let from_beta = app.gql(Some(token), LIST, json!({"from": other.warehouse, "merchant": other.merchant})).await;
+    assert_eq!(listed(&from_beta), (vec!["BETA-9".into()], 1));
+    let nowhere = app.gql(Some(token), LIST, json!({"from": fra})).await;
+    assert_eq!(listed(&nowhere), (vec![], 0));
+
+    let seller = app.merchant_member(&owner, "seller@alpha.example.com", &other.merchant).await;
+    let own = app.gql(Some(&seller.access_token), LIST, json!({})).await;
+    assert_eq!(listed(&own), (vec!["BETA-9".into()], 1), "a merchant sees its own transfers only: {own}");
+    let asked = app.gql(Some(&seller.access_token), LIST, json!({"merchant": site.merchant})).await;
+    assert_eq!(listed(&asked), (vec![], 0), "naming another merchant shows nothing of it: {asked}");
+    let wrong = app.gql(Some(token), LIST, json!({"from": site.merchant})).await;
+    assert!(wrong["errors"][0]["message"].as_str().is_some_and(|m| m.contains("Warehouse")), "{wrong}");
+}
+
 const CREATE_COUNT: &str = "mutation($l: ID!) { cycleCountCreate(input: {locationId: $l}) {
     countTask { id status blind lines { expected counted sku { id code } location { id } } } userErrors { field code } } }";
 const SUBMIT: &str =

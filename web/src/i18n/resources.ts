@@ -6,6 +6,7 @@ import { inboundLocales } from '../features/inbound/locales';
 import { inventoryLocales } from '../features/inventory/locales';
 import { ordersLocales } from '../features/orders/locales';
 import { platformLocales } from '../features/platform/locales';
+import { returnsLocales } from '../features/returns/locales';
 import { LANGUAGES, type Language } from './language';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
@@ -24,6 +25,7 @@ export const CONTEXT_LOCALES: Readonly<Record<string, LocaleBundle>> = {
   orders: ordersLocales,
   dashboard: dashboardLocales,
   fulfilment: fulfilmentLocales,
+  returns: returnsLocales,
 };
 
 /** The shared strings and every context's, merged per language (keys stay namespaced). */

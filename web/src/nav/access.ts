@@ -5,6 +5,7 @@ import { INBOUND_PAGES } from '../features/inbound/nav';
 import { INVENTORY_PAGES } from '../features/inventory/nav';
 import { ORDERS_PAGES } from '../features/orders/nav';
 import { PLATFORM_PAGES } from '../features/platform/nav';
+import { RETURNS_PAGES } from '../features/returns/nav';
 import type { Role } from '../gql/graphql';
 
 /**
@@ -19,6 +20,7 @@ export const PAGE_ROLES = {
   ...INVENTORY_PAGES,
   ...ORDERS_PAGES,
   ...FULFILMENT_PAGES,
+  ...RETURNS_PAGES,
 } satisfies Record<string, readonly Role[]>;
 
 export type PageKey = keyof typeof PAGE_ROLES;

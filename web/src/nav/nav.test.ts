@@ -23,7 +23,10 @@ describe('visibleNav', () => {
         'inbound',
         'stock',
         'fulfilment',
+        'counts',
+        'transfers',
         'orders',
+        'returns',
         'members',
         'api-clients',
         'audit-log',
@@ -33,14 +36,27 @@ describe('visibleNav', () => {
     }
   });
 
-  it('shows operators the merchants, SKUs, inbound, stock, waves and orders pages, and no admin page', () => {
-    expect(keys(['STORES'], 'OPERATOR')).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound', 'stock', 'fulfilment', 'orders']);
-    // Waves are the warehouse's work: a merchant follows its shipments through its orders.
-    expect(keys(['STORES'], 'MERCHANT')).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound', 'stock', 'orders']);
+  it('shows operators the merchants, SKUs, inbound, stock, waves, counts, transfers, orders and returns pages, and no admin page', () => {
+    expect(keys(['STORES'], 'OPERATOR')).toEqual([
+      'home',
+      'module-stores',
+      'merchants',
+      'skus',
+      'inbound',
+      'stock',
+      'fulfilment',
+      'counts',
+      'transfers',
+      'orders',
+      'returns',
+    ]);
+    // Waves and counts are the warehouse's work: a merchant follows its shipments through its
+    // orders, and sees its own transfers and returns.
+    expect(keys(['STORES'], 'MERCHANT')).toEqual(['home', 'module-stores', 'merchants', 'skus', 'inbound', 'stock', 'transfers', 'orders', 'returns']);
   });
 
-  it('shows viewers the inbound shipments, stock, waves and orders (what their read scopes reach)', () => {
-    expect(keys(['STORES'], 'VIEWER')).toEqual(['home', 'module-stores', 'inbound', 'stock', 'fulfilment', 'orders']);
+  it('shows viewers the inbound shipments, stock, waves, transfers, orders and returns (what their read scopes reach)', () => {
+    expect(keys(['STORES'], 'VIEWER')).toEqual(['home', 'module-stores', 'inbound', 'stock', 'fulfilment', 'transfers', 'orders', 'returns']);
   });
 
   it('hides every page from the other roles and from tokens without a role', () => {
@@ -85,6 +101,21 @@ describe('canOpen stock and orders', () => {
     for (const role of ['SELLER', 'STORE_STAFF', 'TRAINER', 'TRAINEE'] as const) {
       expect(canOpen('stock', role), role).toBe(false);
       expect(canOpen('orders', role), role).toBe(false);
+    }
+  });
+});
+
+describe('canOpen counts, transfers and returns', () => {
+  it('gives counts to warehouse staff only, transfers and returns to whoever reads stock and returns', () => {
+    for (const role of ['OWNER', 'ADMIN', 'OPERATOR'] as const) expect(canOpen('counts', role), role).toBe(true);
+    for (const role of ['MERCHANT', 'VIEWER', 'SELLER'] as const) expect(canOpen('counts', role), role).toBe(false);
+    for (const role of ['OWNER', 'ADMIN', 'OPERATOR', 'MERCHANT', 'VIEWER'] as const) {
+      expect(canOpen('transfers', role), role).toBe(true);
+      expect(canOpen('returns', role), role).toBe(true);
+    }
+    for (const role of ['SELLER', 'STORE_STAFF', 'TRAINER', 'TRAINEE'] as const) {
+      expect(canOpen('transfers', role), role).toBe(false);
+      expect(canOpen('returns', role), role).toBe(false);
     }
   });
 });

@@ -5,6 +5,7 @@ import { INBOUND_NAV } from '../features/inbound/nav';
 import { INVENTORY_NAV } from '../features/inventory/nav';
 import { ORDERS_NAV } from '../features/orders/nav';
 import { PLATFORM_NAV } from '../features/platform/nav';
+import { RETURNS_NAV } from '../features/returns/nav';
 import type { Module, Role } from '../gql/graphql';
 import { MODULES } from '../lib/enums';
 import { canOpen, type PageKey } from './access';
@@ -44,6 +45,7 @@ const CONTEXT_NAV: readonly (readonly NavItem[])[] = [
   INVENTORY_NAV,
   ORDERS_NAV,
   FULFILMENT_NAV,
+  RETURNS_NAV,
 ];
 
 /** Every context's page entries, in `order`. */

@@ -23,6 +23,7 @@ pub struct InventoryQuery(
     locations::LocationsQuery,
     stock::StockQuery,
     counts::CountQuery,
+    transfers::TransferQuery,
 );
 
 #[derive(MergedObject, Default)]

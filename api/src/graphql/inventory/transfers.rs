@@ -1,16 +1,19 @@
-//! Transfers between warehouses: `stockTransferCreate` (sends at once),
-//! `stockTransferReceive`, `stockTransferCancel`; a transfer is read as a node.
+//! Transfers between warehouses: the `stockTransfers` connection,
+//! `stockTransferCreate` (sends at once), `stockTransferReceive`,
+//! `stockTransferCancel`; a transfer is also read as a node.
 
 use async_graphql::{Context, ID, InputObject, Object, Result, SimpleObject};
 use chrono::{DateTime, Utc};
+use domain::catalog::MERCHANT;
 use domain::catalog::SKU;
-use domain::inventory::transfers::{self, NewTransfer, NewTransferLine, TransferStatus};
+use domain::inventory::transfers::{self, NewTransfer, NewTransferLine, TransferFilter, TransferStatus};
 use domain::inventory::{LOCATION, STOCK_TRANSFER, WAREHOUSE};
 use uuid::Uuid;
 
 use super::locations::Location;
 use super::warehouses::Warehouse;
 use crate::graphql::catalog::{Merchant, Sku};
+use crate::graphql::kit::connection::{CountedConnection, counted, page_request};
 use crate::graphql::kit::context::{db, idempotency_key, tenant_ctx};
 use crate::graphql::kit::enums::Enum;
 use crate::graphql::kit::ids;
@@ -86,6 +89,50 @@ impl StockTransferLine {
 
 pub async fn transfer_node(ctx: &Context<'_>, id: Uuid) -> Result<Option<StockTransfer>> {
     Ok(db(ctx).read(&tenant_ctx(ctx)?, async |tx| transfers::get(tx, id).await).await.or_gql()?.map(StockTransfer))
+}
+
+#[derive(Default)]
+pub struct TransferQuery;
+
+#[Object]
+impl TransferQuery {
+    /// Transfers between warehouses, newest first, each with its lines. A
+    /// merchant user or merchant-bound client sees only its own merchant's.
+    /// `query` matches a prefix of the reference (without regard to case).
+    #[graphql(complexity = "crate::graphql::kit::connection::cost(first, last, child_complexity)")]
+    #[expect(clippy::too_many_arguments, reason = "the Relay arguments and the filters")]
+    async fn stock_transfers(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        last: Option<i32>,
+        before: Option<String>,
+        status: Option<Enum<TransferStatus>>,
+        merchant_id: Option<ID>,
+        from_warehouse_id: Option<ID>,
+        to_warehouse_id: Option<ID>,
+        query: Option<String>,
+    ) -> Result<CountedConnection<StockTransfer>> {
+        let request = page_request(first, after, last, before)?;
+        let filter = TransferFilter {
+            status: status.map(Enum::into_inner),
+            merchant_id: ids::decode_opt(MERCHANT, "merchantId", merchant_id.as_ref()).or_gql()?,
+            from_warehouse_id: ids::decode_opt(WAREHOUSE, "fromWarehouseId", from_warehouse_id.as_ref()).or_gql()?,
+            to_warehouse_id: ids::decode_opt(WAREHOUSE, "toWarehouseId", to_warehouse_id.as_ref()).or_gql()?,
+            query,
+        };
+        let count_too = ctx.look_ahead().field("totalCount").exists();
+        let (page, total) = db(ctx)
+            .read(&tenant_ctx(ctx)?, async |tx| {
+                let page = transfers::list(tx, &request, &filter).await?;
+                let total = if count_too { transfers::count(tx, &filter).await? } else { 0 };
+                Ok((page, total))
+            })
+            .await
+            .or_gql()?;
+        Ok(counted(page, total, StockTransfer))
+    }
 }
 
 #[derive(InputObject)]

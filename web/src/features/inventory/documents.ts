@@ -63,8 +63,8 @@ export const WarehouseOptionsQuery = graphql(`
 `);
 
 export const LocationOptionsQuery = graphql(`
-  query LocationOptions($warehouseId: ID, $query: String) {
-    locations(first: 20, warehouseId: $warehouseId, query: $query) {
+  query LocationOptions($warehouseId: ID, $type: LocationType, $query: String) {
+    locations(first: 20, warehouseId: $warehouseId, type: $type, query: $query) {
       nodes { id code type active warehouse { id code } }
     }
   }

@@ -1,7 +1,8 @@
 import { Select } from 'antd';
-import { useState, type CSSProperties } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import type { LocationType } from '../../gql/graphql';
 import { useDebounced } from '../../lib/useDebounced';
 import { LocationOptionsQuery, SkuOptionsQuery, WarehouseOptionsQuery } from './documents';
 
@@ -14,6 +15,16 @@ interface PickerProps {
   style?: CSSProperties;
   'data-testid'?: string;
   'aria-label'?: string;
+}
+
+/**
+ * The options of the last answer until the next one arrives: urql forgets the data of the old
+ * search while it asks for the new one, and an emptied list would flicker under the pointer.
+ */
+export function useLatest<T>(nodes: readonly T[] | undefined): readonly T[] {
+  const last = useRef<readonly T[]>([]);
+  if (nodes) last.current = nodes;
+  return last.current;
 }
 
 /** Picks a warehouse by code; options carry `warehouse-option-<code>`. */
@@ -41,14 +52,31 @@ export function WarehouseSelect({ value, onChange, id, allowClear, style, ...res
 
 /**
  * Picks a location by code, searching the server as one types (the first 20 whose code starts
- * with it), within one warehouse when given; options carry `location-option-<code>`.
+ * with it), within one warehouse and of one type when given; options carry
+ * `location-option-<code>`.
  */
-export function LocationSelect({ value, onChange, id, allowClear, style, warehouseId, ...rest }: PickerProps & { warehouseId?: string | null }) {
+export function LocationSelect({
+  value,
+  onChange,
+  id,
+  allowClear,
+  style,
+  warehouseId,
+  type,
+  accept,
+  ...rest
+}: PickerProps & {
+  warehouseId?: string | null;
+  /** Only locations of this type (asked of the server). */
+  type?: LocationType;
+  /** Only locations of these types (filtered here, for a choice of several). */
+  accept?: readonly LocationType[];
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
-  const [result] = useQuery({ query: LocationOptionsQuery, variables: { warehouseId: warehouseId ?? null, query: query || null } });
-  const locations = (result.data?.locations.nodes ?? []).filter((l) => l.active || l.id === value);
+  const [result] = useQuery({ query: LocationOptionsQuery, variables: { warehouseId: warehouseId ?? null, type: type ?? null, query: query || null } });
+  const locations = useLatest(result.data?.locations.nodes).filter((l) => (l.active && (!accept || accept.includes(l.type))) || l.id === value);
   return (
     <Select<string>
       id={id}
@@ -85,7 +113,7 @@ export function SkuSelect({ value, onChange, id, allowClear, style, ...rest }: P
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 250);
   const [result] = useQuery({ query: SkuOptionsQuery, variables: { query: query || null } });
-  const skus = result.data?.skus.nodes ?? [];
+  const skus = useLatest(result.data?.skus.nodes);
   return (
     <Select<string>
       id={id}
