@@ -1494,7 +1494,6 @@ const COUNT_UNITS = 10;
 const STOCK_BARCODE = '036000291452';
 /** The destination of the transfer: a Frankfurt warehouse of this run, with a receiving dock. */
 const WAREHOUSE2_CODE = `T${RANDOM.slice(-7).toUpperCase()}`;
-const RECEIVING_CODE = 'RCV';
 const TRANSFER_REFERENCE = `TR-${RANDOM.toUpperCase()}`;
 const RMA_ORDER = `E2E-RMA-${RANDOM.toUpperCase()}`;
 /** What the scene set up: ids and the operator's session. */
