@@ -161,6 +161,19 @@ async function expectAccessible(target = page) {
     10_000,
     'an animation did not finish',
   );
+  // And any CSS transition still running (a button turning from disabled to enabled as its
+  // data arrives is measured half-way): the finite ones, so a spinner does not hold it up.
+  await waitUntil(
+    async () =>
+      (await target.evaluate(
+        () =>
+          document
+            .getAnimations()
+            .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity).length,
+      )) === 0,
+    10_000,
+    'a transition did not finish',
+  );
   const { violations } = await new AxeBuilder({ page: target })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
